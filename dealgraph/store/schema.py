@@ -1,0 +1,131 @@
+"""The store's tables (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+Each later capability adds tables (see ``migrations.py``); none rewrites these.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("outlet", String(200)),
+    Column("published", Date),
+    Column("published_how", String(40)),
+    Column("lang", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("removed", JSON, nullable=False),  # [{"text", "reason", "offset"}]
+    Column("duplicate_of", String(200)),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+# Near-duplicates (syndicated copies) are linked, not stored twice.
+duplicates = Table(
+    "duplicates",
+    metadata,
+    Column("content_hash", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("doc_id", String(200)),
+    Column("duplicate_of", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("seen_at", DateTime, nullable=False),
+)
+
+# Canonical (cross-article) entities. The resolver owns the ids; see resolve/.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("ref", String(120)),
+    Column("key", String(200), nullable=False),  # the blocking/fingerprint key it was created from
+    Index("ix_entities_key", "key"),
+    Index("ix_entities_type", "type"),
+)
+
+# In-article entities: one row per referent per article, pointing to its canonical entity.
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("key", String(20), primary_key=True),
+    Column("entity_id", String(120), ForeignKey("entities.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("ref", String(120)),
+    Column("aliases", JSON, nullable=False),
+    Index("ix_article_entities_entity", "entity_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("entity_key", String(20), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("origin", String(20), nullable=False),
+    Index("ix_mentions_article", "article_id"),
+)
+
+amounts = Table(
+    "amounts",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float),
+    Column("min", Float),
+    Column("max", Float),
+    Column("currency", String(3)),
+    Column("unit", String(20)),
+    Column("qualifier", String(10), nullable=False),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+    UniqueConstraint("source", "stage", "reason", name="uq_ingest_errors"),
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime, nullable=False),
+    Column("note", Text, nullable=False),
+)
