@@ -54,6 +54,20 @@ duplicates = Table(
     Column("seen_at", DateTime, nullable=False),
 )
 
+# Near-duplicate detection: MinHash LSH band keys of every stored article (see clean/dedupe.py).
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("band", String(40), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+)
+article_signatures = Table(
+    "article_signatures",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("signature", JSON, nullable=False),
+)
+
 # Canonical (cross-article) entities. The resolver owns the ids; see resolve/.
 entities = Table(
     "entities",

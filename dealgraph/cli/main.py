@@ -1,0 +1,32 @@
+"""The `dealgraph` command: a thin layer over the library. Only the CLI configures logging."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from dealgraph.cli import events_cmd, export_cmd, ingest_cmd, query_cmd
+from dealgraph.cli.context import state
+
+app = typer.Typer(
+    name="dealgraph",
+    help="Who offers what to whom, for how much, says who, and is any party sanctioned?",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.callback()
+def main(
+    db: str = typer.Option(None, "--db", help="Store URL (default: $DEALGRAPH_DB or sqlite:///dealgraph.db)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    state.db = db
+
+
+ingest_cmd.register(app)
+query_cmd.register(app)
+export_cmd.register(app)
+events_cmd.register(app)

@@ -1,0 +1,109 @@
+"""Export writers: one function per format, each streaming to a text handle."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from dealgraph.export.eval_format import eval_records
+from dealgraph.export.ftm import ftm_entities
+from dealgraph.export.graph import build_graph
+from dealgraph.store.reader import iter_articles
+from dealgraph.store.store import Store
+
+
+def _dump(record: dict[str, Any], out: TextIO) -> None:
+    out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+
+
+def write_eval(store: Store, out: TextIO) -> int:
+    n = 0
+    for record in eval_records(store):
+        _dump(record, out)
+        n += 1
+    return n
+
+
+def write_jsonl(store: Store, out: TextIO) -> int:
+    """Everything, with spans: one article per line, its text, furniture, entities, amounts, events."""
+    n = 0
+    for article in iter_articles(store):
+        record = {
+            "id": article.id, "source": article.source, "title": article.title, "url": article.url,
+            "outlet": article.outlet, "published": article.published, "published_how": article.published_how,
+            "lang": article.lang, "text": article.text, "removed": list(article.removed),
+            "entities": [
+                {"key": e.key, "id": e.entity_id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+                 "mentions": [{"start": m.start, "end": m.end, "text": m.text, "origin": m.origin} for m in e.mentions]}
+                for e in article.entities
+            ],
+            "amounts": [a.__dict__ for a in article.amounts],
+            "events": [
+                {"id": ev.id, "type": ev.type, "modality": ev.modality, "polarity": ev.polarity,
+                 "source": ev.source_id, "trigger": ev.trigger, "when": ev.event_date,
+                 "evidence": {"start": ev.evidence_start, "end": ev.evidence_end, "text": ev.evidence},
+                 "extractor": ev.extractor, "confidence": ev.confidence,
+                 "args": [a.__dict__ for a in ev.args]}
+                for ev in article.events
+            ],
+        }  # fmt: skip
+        _dump(record, out)
+        n += 1
+    return n
+
+
+def write_ftm(store: Store, out: TextIO) -> int:
+    n = 0
+    for entity in ftm_entities(store):
+        _dump(entity, out)
+        n += 1
+    return n
+
+
+def write_csv(store: Store, out: TextIO) -> int:
+    """One row per event argument pair: the deal table analysts sort and filter."""
+    writer = csv.writer(out)
+    writer.writerow(["article", "published", "event", "type", "modality", "polarity", "source",
+                     "agent", "role", "other", "amount", "evidence"])  # fmt: skip
+    n = 0
+    for article in iter_articles(store):
+        amounts = {a.idx: a.text for a in article.amounts}
+        for ev in article.events:
+            agent = next((a.name for a in ev.args if a.role == "agent"), "")
+            amount = next((amounts.get(a.amount_idx or -1, "") for a in ev.args if a.role == "amount"), "")
+            others = [a for a in ev.args if a.role not in {"agent", "amount"}] or [None]
+            for arg in others:
+                writer.writerow([
+                    article.id, article.published or "", ev.id, ev.type, ev.modality, ev.polarity or "",
+                    ev.source_name or "", agent, arg.role if arg else "", (arg.name or arg.text or "") if arg else "",
+                    amount, ev.evidence,
+                ])  # fmt: skip
+                n += 1
+    return n
+
+
+def write_gexf(store: Store, out: TextIO) -> int:
+    """GEXF 1.3 for Gephi: nodes typed, edges labelled by event type and weighted by article count."""
+    import networkx as nx
+
+    graph = build_graph(store)
+    g = nx.MultiDiGraph()
+    for node_id, (name, type_) in graph.nodes.items():
+        g.add_node(node_id, label=name, type=type_)
+    for (source, target, label), edge in graph.edges.items():
+        g.add_edge(source, target, key=label, label=label, weight=float(len(edge.articles)))
+    for line in nx.generate_gexf(g, version="1.2draft"):
+        out.write(line + "\n")
+    return g.number_of_nodes()
+
+
+FORMATS: dict[str, Callable[[Store, TextIO], int]] = {
+    "eval": write_eval, "jsonl": write_jsonl, "ftm": write_ftm, "csv": write_csv, "gexf": write_gexf,
+}  # fmt: skip
+
+
+def export(store: Store, fmt: str, out: TextIO) -> int:
+    """Write the store in one of ``FORMATS``; return the number of records written."""
+    return FORMATS[fmt](store, out)

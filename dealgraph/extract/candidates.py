@@ -1,0 +1,210 @@
+"""Candidate entity mentions from spaCy's NER and the gazetteer, with overlaps settled.
+
+Rules, each general:
+- spaCy labels map onto the five types: PERSON → Person, ORG → Organization, GPE → Country when the
+  gazetteer knows the name as a state (its name, abbreviation, capital or demonym noun) else Location,
+  LOC/FAC → Location. NORP (demonym adjectives: "Russian officials") is never an entity; plural demonym
+  nouns ("Americans") come from the gazetteer as the state they denote.
+- A gazetteer match wins over an NER span it covers or equals (the gazetteer knows the type); an NER
+  span wins over a shorter gazetteer match inside it ("Riyadh Future Investment Initiative" is not
+  Riyadh) when it is a longer proper name.
+- Ambiguous gazetteer forms ("Apple", "Gap", "X") count only where the parser tags them proper nouns
+  or NER saw an entity there.
+- Leading determiners and trailing possessives are trimmed: the mention is the name.
+- Lines in headline case (most words capitalised) mislead the small model: there, an NER span counts
+  only if the same text is also found in the body, or the gazetteer knows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from dealgraph.extract.matcher import GazetteerMatcher
+from dealgraph.model import EntityType
+
+LABELS: dict[str, EntityType] = {  # spaCy label → dealgraph type
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+}
+TRIM_LEFT = {"the", "a", "an"}
+ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z]{2,6}s?)\)")
+# Nouns that, right before a name, say it is a person's: "Trump's friend Gentry Beach".
+PERSON_CUES = {
+    "friend", "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "son-in-law",
+    "ally", "associate", "aide", "businessman", "businesswoman", "billionaire", "banker", "investor",
+    "lawyer", "journalist", "oligarch", "entrepreneur", "tycoon", "financier", "mr", "mrs", "ms", "dr",
+}  # fmt: skip
+ORG_HEADS = {"Airport", "Bank", "Fund", "Group", "Corporation", "Company", "Agency", "Ministry", "Inc", "Ltd"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Candidate:
+    start: int  # token offsets
+    end: int
+    type: EntityType
+    origin: str
+    ref: str | None = None
+    ner_label: str | None = None
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+def trim(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        if doc[end - 1].text in {".", ")"} and end - start > 1 and "." in doc[start:end].text[:-1]:
+            break  # "U.S." and "Inc." keep their dot
+        end -= 1
+    return start, end
+
+
+def headline_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of lines set in headline case (most content words capitalised)."""
+    ranges = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 4:
+            caps = sum(1 for w in words if w[0].isupper())
+            if caps / len(words) >= 0.75 and not line.rstrip().endswith((".", "?", "!", "»", '"')):
+                ranges.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return ranges
+
+
+def _retype(doc: Doc, start: int, end: int, label: str, titles: frozenset[str]) -> EntityType:
+    """Fix the small model's commonest confusions from the name's own head word and its context."""
+    if doc[end - 1].text in ORG_HEADS and label in {"FAC", "GPE", "LOC", "PERSON"}:
+        return "Organization"
+    if label != "PERSON" and end - start in (2, 3) and all(t.is_title for t in doc[start:end]):
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and (prev.lower_.rstrip(".") in PERSON_CUES or prev.lower_ in titles):
+            return "Person"
+    return LABELS[label]
+
+
+def _in_ranges(char: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in ranges)
+
+
+def _split(doc: Doc, span: Span) -> list[Span]:
+    """NER sometimes runs two names together: "Rosatom, Rosneft", "Joe Biden's Trump". Split at commas,
+    and inside person names at a possessive."""
+    parts: list[Span] = []
+    start = span.start
+    for tok in span:
+        if tok.text in {",", ";"} or (span.label_ == "PERSON" and tok.text in POSSESSIVE and tok.i < span.end - 1):
+            if tok.i > start:
+                parts.append(Span(doc, start, tok.i, label=span.label_))
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(Span(doc, start, span.end, label=span.label_))
+    return parts
+
+
+def lowercase_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the text defines for common nouns: "artificial intelligence (AI)" makes AI no name."""
+    found = set()
+    for match in ACRONYM_DEF.finditer(doc.text):
+        acronym = match.group(2)
+        words = match.group(1).split()[-len(acronym) :]
+        if len(words) == len(acronym) and all(w[0].islower() for w in words):
+            if "".join(w[0] for w in words).upper() == acronym.upper().rstrip("S"):
+                found.add(acronym)
+            elif "".join(w[0] for w in words).upper() == acronym.upper():
+                found.add(acronym)
+    return found
+
+
+def find_candidates(
+    doc: Doc, matcher: GazetteerMatcher, adjectives: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    ner_spans = [p for e in doc.ents if e.label_ in LABELS for p in _split(doc, e)]
+    common = lowercase_acronyms(doc)
+    ner_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+    gaz: list[Candidate] = []
+    for hit in matcher(doc):
+        if hit.ambiguous:
+            tokens = doc[hit.start : hit.end]
+            propn = all(t.tag_ in {"NNP", "NNPS"} for t in tokens if t.is_alpha)
+            if not (propn or any(i in ner_tokens for i in range(hit.start, hit.end))):
+                continue
+        gaz.append(Candidate(hit.start, hit.end, hit.entry.type, "gazetteer", hit.entry.ref))
+    gaz = _longest_first(gaz)
+
+    heads = headline_lines(doc)
+    body_texts = {doc[e.start : e.end].text for e in ner_spans if not _in_ranges(e.start_char, heads)}
+    ner: list[Candidate] = []
+    for ent in ner_spans:
+        start, end = trim(ent)
+        title_words = 0
+        while start < end - 1 and doc[start].lower_ in titles:
+            start += 1  # "Chancellor Olaf Scholz": the title is not the name, but says it is a person's
+            title_words += 1
+        if start >= end:
+            continue
+        text = doc[start:end].text
+        if _in_ranges(ent.start_char, heads) and text not in body_texts:
+            continue
+        if not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
+            continue  # lower-case "the company" is not a name
+        if text in adjectives or text in common or (ent.label_ == "PERSON" and len(text) < 3):
+            continue  # "Ukrainian", "AI" defined as "artificial intelligence (AI)", "Ed."
+        kind = "Person" if title_words else _retype(doc, start, end, ent.label_, titles)
+        ner.append(Candidate(start, end, kind, "ner", None, ent.label_))
+    return [c for c in _merge(gaz, ner, doc) if not is_modifier(doc, c)]
+
+
+def _longest_first(cands: list[Candidate]) -> list[Candidate]:
+    """Drop gazetteer matches nested in or overlapping a longer one."""
+    kept: list[Candidate] = []
+    taken: set[int] = set()
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(i in taken for i in range(cand.start, cand.end)):
+            continue
+        kept.append(cand)
+        taken.update(range(cand.start, cand.end))
+    return kept
+
+
+def is_modifier(doc: Doc, cand: Candidate) -> bool:
+    """"a Kyiv-born banker", "a US-led coalition": the name is part of an adjective, not a mention."""
+    return (
+        cand.end + 1 < len(doc)
+        and doc[cand.end].text == "-"
+        and doc[cand.end + 1].is_lower
+        and doc[cand.end + 1].text.endswith(("born", "based", "led", "backed", "owned", "made", "linked", "controlled", "style", "friendly", "leaning"))
+    )
+
+
+def _merge(gaz: list[Candidate], ner: list[Candidate], doc: Doc) -> list[Candidate]:
+    result: list[Candidate] = []
+    used_gaz: set[int] = set()
+    for cand in ner:
+        inside = [i for i, g in enumerate(gaz) if g.start < cand.end and cand.start < g.end]
+        if not inside:
+            result.append(cand)
+            continue
+        covering = [i for i in inside if gaz[i].start <= cand.start and cand.end <= gaz[i].end]
+        if covering:
+            continue  # the gazetteer match stands for it
+        longer_name = all(
+            cand.start <= gaz[i].start and gaz[i].end <= cand.end for i in inside
+        ) and cand.ner_label in {"ORG", "FAC", "PERSON", "LOC"}
+        extra = [t for t in doc[cand.start : cand.end] if not any(gaz[i].start <= t.i < gaz[i].end for i in inside)]
+        if longer_name and any(t.is_alpha and t.text[0].isupper() for t in extra):
+            result.append(cand)
+            used_gaz.update(inside)
+    result.extend(g for i, g in enumerate(gaz) if i not in used_gaz)
+    return sorted(result, key=lambda c: c.start)

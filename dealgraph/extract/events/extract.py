@@ -1,0 +1,202 @@
+"""The event extractor: triggers from the lexicon, roles from syntactic slots, modality and source.
+
+Precision first: an event is kept only when at least two roles are filled with entities of the types
+the lexicon accepts, and a trigger inside a name ("the Russian Direct Investment Fund") is no trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from dealgraph.extract.events.lexicon import EventType, event_types, modality_lexicon
+from dealgraph.extract.events.modality import Attributions, modality_of
+from dealgraph.extract.events.roles import RoleFinder
+from dealgraph.extract.events.slots import slots_for
+from dealgraph.extract.events.tokens import EntityIndex
+from dealgraph.extract.events.when import event_time
+from dealgraph.model import Amount, Entity, Event, EventArg
+
+EXTRACTOR = "dealgraph-events/0.1"
+CLAUSE_END = re.compile(r"[.;!?]")
+
+
+class EventExtractor:
+    def __init__(self, adjective_refs: dict[str, str], titles: frozenset[str]) -> None:
+        self.types = event_types()
+        self.lex = modality_lexicon()
+        self.adjective_refs = adjective_refs
+        heads = {t.split()[-1] for t in titles} | {"president", "minister", "envoy", "head", "founder"}
+        self.roles = RoleFinder(frozenset(heads))
+        self.verbs: dict[str, list[EventType]] = {}
+        self.nouns: dict[str, list[EventType]] = {}
+        self.adjectives: dict[str, list[EventType]] = {}
+        for kind in self.types:
+            for adjective in kind.adjectives:
+                self.adjectives.setdefault(adjective, []).append(kind)
+            for lemma in kind.verbs:
+                self.verbs.setdefault(lemma, []).append(kind)
+            for noun in kind.nouns:
+                self.nouns.setdefault(noun, []).append(kind)
+
+    def extract(self, doc: Doc, entities: Sequence[Entity], amounts: Sequence[Amount], published: str | None) -> list[Event]:
+        index = EntityIndex(doc, entities, self.adjective_refs)
+        attributions = Attributions(doc, self.lex, index)
+        events: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        for tok in doc:
+            if tok.i in index.token_entity:
+                continue
+            for kind, nominal, obj in self._triggers(tok):
+                event = self._event(kind, tok, nominal, obj, index, attributions, amounts, published)
+                if event is not None:
+                    key = (event.type, tuple(sorted((a.role, a.entity or "") for a in event.args)))
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(event)
+        for person, target, title, anchor in self.roles.find(doc, index):
+            key = ("ROLE", (("agent", person), ("target", target)))
+            if key in seen:
+                continue
+            seen.add(key)
+            source = attributions.direct(anchor)
+            sent = anchor.sent
+            events.append(
+                Event(
+                    type="ROLE",
+                    args=(EventArg("agent", entity=person), EventArg("target", entity=target), EventArg("title", text=title)),
+                    modality="reported" if source else "asserted",
+                    evidence_start=sent.start_char,
+                    evidence_end=sent.end_char,
+                    source=source,
+                    trigger=title,
+                    when=None,
+                    extractor=EXTRACTOR,
+                    confidence=0.7,
+                )
+            )
+        return events
+
+    def _triggers(self, tok: Token) -> list[tuple[EventType, bool, Token | None]]:
+        lemma = tok.lemma_.lower()
+        found: list[tuple[EventType, bool, Token | None]] = []
+        if tok.pos_ in {"VERB", "AUX"} or (tok.tag_ == "VBN" and tok.dep_ == "amod"):
+            for kind in self.verbs.get(lemma, []):
+                trigger = kind.verbs[lemma]
+                obj = None
+                if trigger.objects:
+                    obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in trigger.objects), None)
+                    if obj is None:
+                        continue
+                if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
+                    continue
+                found.append((kind, False, obj))
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            kinds = self.nouns.get(lemma, []) + (self.nouns.get(tok.lower_, []) if tok.lower_ != lemma else [])
+            for child in tok.children:
+                if child.dep_ == "amod":
+                    kinds += self.adjectives.get(child.lower_, [])
+            for kind in kinds:
+                if (kind, True, None) not in found:
+                    found.append((kind, True, None))
+        return found
+
+    def _event(
+        self,
+        kind: EventType,
+        trigger: Token,
+        nominal: bool,
+        obj: Token | None,
+        index: EntityIndex,
+        attributions: Attributions,
+        amounts: Sequence[Amount],
+        published: str | None,
+    ) -> Event | None:
+        slots = slots_for(trigger, nominal, obj)
+        filled: dict[str, list[str]] = {}
+        used: set[str] = set()
+        table = dict(kind.slots)
+        if not nominal and trigger.lemma_.lower() in kind.verbs:
+            table.update(kind.verbs[trigger.lemma_.lower()].slots)
+        for slot, roles in table.items():
+            for tok in slots.get(slot, []):
+                keys = [k for k in index.resolve(tok) if k not in used]
+                self._assign(kind, roles, keys, filled, used, index, slot)
+        if kind.symmetric and "agent" in filled and len(filled["agent"]) > 1 and "counterpart" not in filled:
+            filled["counterpart"] = filled["agent"][1:]
+            filled["agent"] = filled["agent"][:1]
+        if "agent" not in filled or sum(len(v) for v in filled.values()) < 2:
+            return None
+        args = [EventArg(role, entity=key) for role, keys in filled.items() for key in keys]
+        if kind.amount:
+            amount = self._amount(trigger, amounts)
+            if amount is not None:
+                args.append(EventArg("amount", amount=amount))
+        source = attributions.source(trigger)
+        modality = modality_of(trigger, nominal, source, self.lex)
+        polarity = None
+        if kind.lift:
+            lifted = trigger.lemma_.lower() in kind.lift or any(
+                a.lemma_.lower() in kind.lift for a in [trigger.head, *trigger.children] if a.i != trigger.i
+            )
+            polarity = "lift" if lifted else "impose"
+        start, end = _clause(trigger)
+        return Event(
+            type=kind.name,
+            args=tuple(args),
+            modality=modality,  # type: ignore[arg-type]
+            evidence_start=start,
+            evidence_end=end,
+            source=source,
+            polarity=polarity,  # type: ignore[arg-type]
+            trigger=trigger.text,
+            when=event_time(trigger, published),
+            extractor=EXTRACTOR,
+            confidence=0.6 if nominal else 0.7,
+        )
+
+    @staticmethod
+    def _assign(
+        kind: EventType,
+        roles: tuple[str, ...],
+        keys: list[str],
+        filled: dict[str, list[str]],
+        used: set[str],
+        index: EntityIndex,
+        slot: str,
+    ) -> None:
+        if slot == "prep:between" and len(keys) >= 2:
+            filled.setdefault("agent", []).append(keys[0])
+            used.add(keys[0])
+            keys = keys[1:]
+            roles = tuple(r for r in roles if r != "agent")
+        for key in keys:
+            for role in roles:
+                if index.types.get(key) not in kind.role_types.get(role, frozenset()):
+                    continue
+                if role in filled and role != "agent" and slot not in {"subj", "poss"}:
+                    if role not in {"counterpart", "target", "recipient"}:
+                        continue
+                if role == "agent" and "agent" in filled and slot not in {"subj", "prep:between"}:
+                    continue
+                filled.setdefault(role, []).append(key)
+                used.add(key)
+                break
+
+    @staticmethod
+    def _amount(trigger: Token, amounts: Sequence[Amount]) -> int | None:
+        sent = trigger.sent
+        best: tuple[int, int] | None = None
+        for i, amount in enumerate(amounts):
+            if sent.start_char <= amount.start < sent.end_char:
+                distance = abs(amount.start - trigger.idx)
+                if best is None or distance < best[0]:
+                    best = (distance, i)
+        return best[1] if best else None
+
+
+def _clause(trigger: Token) -> tuple[int, int]:
+    sent = trigger.sent
+    return sent.start_char, sent.end_char

@@ -1,0 +1,116 @@
+"""The event and modality lexicons, loaded from ``extract/data/events.yaml`` and ``modality.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, cast
+
+import yaml
+
+
+@dataclass(frozen=True)
+class VerbTrigger:
+    lemma: str
+    objects: frozenset[str] = frozenset()  # a required direct object lemma ("impose" + "sanctions")
+    particles: frozenset[str] = frozenset()  # a required particle ("pull" + "out")
+    slots: tuple[tuple[str, tuple[str, ...]], ...] = ()  # slot overrides for this verb
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    verbs: dict[str, VerbTrigger]
+    nouns: frozenset[str]
+    adjectives: frozenset[str]  # a noun modified by one of these is a nominal trigger ("joint projects")
+    slots: dict[str, tuple[str, ...]]  # slot -> roles in order of preference
+    role_types: dict[str, frozenset[str]]  # role -> accepted entity types
+    symmetric: bool = False
+    amount: bool = False
+    lift: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Modality:
+    negators: frozenset[str]
+    deny_verbs: frozenset[str]
+    deny_phrases: tuple[str, ...]
+    hedge_modals: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    plan_modals: frozenset[str]
+    plan_verbs: frozenset[str]
+    plan_nouns: frozenset[str]
+    plan_adverbs: frozenset[str]
+    plan_phrases: tuple[str, ...]
+    report_verbs: frozenset[str]
+    report_phrases: tuple[str, ...]
+    back_reference: tuple[re.Pattern[str], ...] = field(default=())
+
+
+def _data(name: str) -> dict[str, Any]:
+    text = resources.files("dealgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return cast(dict[str, Any], yaml.safe_load(text))
+
+
+def _set(value: object) -> frozenset[str]:
+    return frozenset(str(v) for v in cast(list[object], value or []))
+
+
+@lru_cache(maxsize=1)
+def event_types() -> tuple[EventType, ...]:
+    data = _data("events.yaml")
+    groups = {k: _set(v) for k, v in data.pop("types").items()}
+    result = []
+    for name, spec in data.items():
+        verbs = {
+            lemma: VerbTrigger(
+                lemma,
+                _set((opts or {}).get("object")),
+                _set((opts or {}).get("particle")),
+                tuple((k, tuple(v)) for k, v in ((opts or {}).get("slots") or {}).items()),
+            )
+            for lemma, opts in (spec.get("verbs") or {}).items()
+        }
+        result.append(
+            EventType(
+                name=name,
+                verbs=verbs,
+                nouns=_set(spec.get("nouns")),
+                adjectives=_set(spec.get("adjectives")),
+                slots={slot: tuple(roles) for slot, roles in spec["slots"].items()},
+                role_types={role: groups[group] for role, group in spec["roles"].items()},
+                symmetric=bool(spec.get("symmetric")),
+                amount=bool(spec.get("amount")),
+                lift=_set(spec.get("polarity_lift")),
+            )
+        )
+    return tuple(result)
+
+
+@lru_cache(maxsize=1)
+def modality_lexicon() -> Modality:
+    d = _data("modality.yaml")
+    den, hed, pla, rep = d["denied"], d["hedged"], d["planned"], d["reported"]
+    return Modality(
+        negators=_set(den["negators"]),
+        deny_verbs=_set(den["verbs"]),
+        deny_phrases=tuple(den["phrases"]),
+        hedge_modals=_set(hed["modals"]),
+        hedge_adverbs=_set(hed["adverbs"]),
+        hedge_adjectives=_set(hed["adjectives"]),
+        hedge_verbs=_set(hed["verbs"]),
+        hedge_phrases=tuple(hed["phrases"]),
+        plan_modals=_set(pla["modals"]),
+        plan_verbs=_set(pla["verbs"]),
+        plan_nouns=_set(pla["nouns"]),
+        plan_adverbs=_set(pla["adverbs"]),
+        plan_phrases=tuple(pla["phrases"]),
+        report_verbs=_set(rep["verbs"]),
+        report_phrases=tuple(rep["phrases"]),
+        back_reference=tuple(re.compile(p, re.IGNORECASE) for p in rep["back_reference"]),
+    )

@@ -1,0 +1,179 @@
+"""Modality and source of an event, from the trigger's clause and the article's attributions.
+
+Precedence: denied (negated or refuted), reported (attributed to a named source), hedged, planned,
+asserted. The source is whoever the article attributes the statement to, whatever the modality:
+the subject of a reporting verb governing the trigger ("Dmitriev said that ..."; the object when the
+subject is anonymous: "a source ... told TASS"), "according to X" and its kin, or a back-reference
+sentence that attributes the paragraph before it ("This is reported by X with reference to Y": Y).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dealgraph.extract.events.lexicon import Modality
+from dealgraph.extract.events.tokens import EntityIndex
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: str | None  # entity key
+    hedge: bool = False
+
+
+def governors(tok: Token, lex: Modality) -> list[Token]:
+    """The trigger and the heads above it, up to (not including) a reporting verb."""
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 8:
+        head = chain[-1].head
+        if head.lemma_ in lex.report_verbs and chain[-1].dep_ in {"ccomp", "parataxis", "advcl"}:
+            break
+        chain.append(head)
+    return chain
+
+
+def _reporter(tok: Token, lex: Modality, index: EntityIndex) -> str | None:
+    """The source named by a reporting verb that governs the trigger's clause."""
+    node = tok
+    for _ in range(10):
+        head = node.head
+        if head.i == node.i:
+            break
+        if head.lemma_ in lex.report_verbs and head.pos_ in {"VERB", "AUX"} and node.dep_ in {"ccomp", "parataxis", "advcl", "conj", "dobj"}:
+            key = _speaker(head, index)
+            if key is not None:
+                return key
+        node = head
+    # "..., Peskov said" parsed with the reporting verb under the main clause
+    for child in node.subtree if node.is_sent_start or node.dep_ == "ROOT" else ():
+        if child.lemma_ in lex.report_verbs and child.dep_ in {"parataxis", "ccomp"} and child.i > tok.i:
+            key = _speaker(child, index)
+            if key is not None:
+                return key
+    return None
+
+
+def _speaker(verb: Token, index: EntityIndex) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            keys = index.resolve(child)
+            if keys:
+                return keys[0]
+            for sub in child.subtree:  # "Kremlin spokesman Dmitry Peskov", "a source in the court's ..."
+                key = index.direct(sub)
+                if key is not None and index.types.get(key) in {"Person", "Organization"}:
+                    if sub.head.i == child.i or sub.dep_ in {"compound", "appos"}:
+                        return key
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"}:  # "a source ... told TASS"
+            keys = index.resolve(child)
+            if keys:
+                return keys[0]
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "in"}):
+            for obj in child.children:
+                keys = index.resolve(obj)
+                if keys:
+                    return keys[0]
+    return None
+
+
+def _phrase_source(sent: Span, lex: Modality, index: EntityIndex) -> str | None:
+    text = sent.text.lower()
+    for phrase in lex.report_phrases:
+        pos = text.find(phrase)
+        if pos < 0:
+            continue
+        char = sent.start_char + pos + len(phrase)
+        for tok in sent:
+            if tok.idx >= char:
+                key = index.direct(tok)
+                if key is not None:
+                    return key
+                if tok.text in {".", ";"}:
+                    break
+    return None
+
+
+class Attributions:
+    """Sources per sentence, including back-references to earlier sentences of the paragraph."""
+
+    def __init__(self, doc: Doc, lex: Modality, index: EntityIndex) -> None:
+        self.lex = lex
+        self.index = index
+        self.by_sentence: dict[int, str] = {}
+        sents = list(doc.sents)
+        for i, sent in enumerate(sents):
+            if not any(p.search(sent.text.strip()) for p in lex.back_reference):
+                continue
+            source = _phrase_source(sent, lex, index) or self._by_agent(sent)
+            if source is None:
+                continue
+            # A back-reference inside a paragraph covers that paragraph's earlier sentences; one that is a
+            # paragraph of its own covers up to three sentences before it.
+            own_paragraph = _starts_paragraph(doc, sent)
+            for j in range(i - 1, max(-1, i - 4), -1):
+                if any(p.search(sents[j].text.strip()) for p in lex.back_reference):
+                    break
+                self.by_sentence.setdefault(sents[j].start, source)
+                if not own_paragraph and _starts_paragraph(doc, sents[j]):
+                    break
+
+    def _by_agent(self, sent: Span) -> str | None:
+        for tok in sent:
+            if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
+                for obj in tok.subtree:
+                    key = self.index.direct(obj)
+                    if key is not None:
+                        return key
+        return None
+
+    def direct(self, trigger: Token) -> str | None:
+        """A source named in the trigger's own sentence."""
+        return _reporter(trigger, self.lex, self.index) or _phrase_source(trigger.sent, self.lex, self.index)
+
+    def source(self, trigger: Token) -> str | None:
+        return self.direct(trigger) or self.by_sentence.get(trigger.sent.start)
+
+
+def _starts_paragraph(doc: Doc, sent: Span) -> bool:
+    return sent.start_char == 0 or "\n" in doc.text[max(0, sent.start_char - 3) : sent.start_char]
+
+
+def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(re.search(r"\b" + re.escape(p) + r"\b", text) for p in phrases)
+
+
+def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality) -> str:
+    chain = governors(trigger, lex)
+    children = [c for g in chain for c in g.children]
+    before = trigger.doc.text[trigger.sent.start_char : trigger.idx].lower()
+    if any(c.dep_ == "neg" for c in trigger.children) or (
+        nominal and any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children)
+    ):
+        return "denied"
+    if any(g.lemma_ in lex.deny_verbs for g in chain[1:]) or _has_phrase(before + trigger.lower_, lex.deny_phrases):
+        return "denied"
+    if any(c.dep_ == "neg" for c in chain[1].children) if len(chain) > 1 and chain[1].pos_ in {"VERB", "AUX"} else False:
+        return "denied"
+    if source is not None:
+        return "reported"
+    if (
+        any(c.lower_ in lex.hedge_modals and c.dep_ == "aux" for c in children)
+        or any(c.lower_ in lex.hedge_adverbs for c in children)
+        or any(c.lower_ in lex.hedge_adjectives for c in trigger.children)
+        or any(g.lemma_ in lex.hedge_verbs for g in chain[1:])
+        or _has_phrase(before + " " + trigger.lower_, lex.hedge_phrases)
+        or any(c.lower_ in lex.hedge_adverbs for c in trigger.sent)
+    ):
+        return "hedged"
+    if (
+        any(c.lower_ in lex.plan_modals and c.dep_ == "aux" for c in children)
+        or any(g.lemma_.lower() in lex.plan_verbs for g in chain[1:])
+        or any(g.lower_ in lex.plan_nouns for g in chain[1:])
+        or _has_phrase(before, lex.plan_phrases)
+    ):
+        return "planned"
+    return "asserted"

@@ -1,0 +1,146 @@
+"""ROLE events: a person holds a position in an organisation or a state.
+
+Three general shapes:
+- a title before the name: "U.S. President Donald Trump", "former White House communications director
+  Anthony Scaramucci", "Head of the Russian Direct Investment Fund Kirill Dmitriev";
+- an apposition after it: "Neil Chapman, a senior executive at ExxonMobil", "Erik Prince, founder of ...";
+- a copula or appointment: "X is the CEO of Y", "he was appointed the Kremlin's special envoy for trade".
+The target is the organisation or state named in the title (a name, a demonym adjective: "Russian
+President", a possessor: "the Kremlin's envoy", or an "of/at/for" object).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from dealgraph.extract.events.tokens import EntityIndex
+
+TARGET_TYPES = {"Organization", "Country"}
+APPOINT = {"appoint", "name", "make", "elect", "nominate", "become", "be", "serve", "remain", "work"}
+DROP = {"DET", "PUNCT", "CCONJ"}
+
+
+def _names_holder(tok: Token, head: Token, finder: RoleFinder) -> bool:
+    """Whether a name in a title phrase is where the position is held: before the title ("the
+    Kremlin's envoy", "White House director"), the object of "of/at" ("head of X"), or a modifier of a
+    title noun there ("representative of the Russian President") — not a modifier of some other noun
+    ("founder of the U.S. company Blackwater" is not held in the U.S.)."""
+    if tok.i < head.i:
+        return True
+    if tok.dep_ == "pobj":
+        return True
+    parent = tok.head
+    while parent.dep_ in {"compound", "flat"} and parent.head.i != parent.i:
+        parent = parent.head
+    if parent.dep_ == "pobj" and (finder.is_title(parent) or tok.dep_ in {"compound", "flat"} and parent.i == tok.i):
+        return True
+    return parent.dep_ == "pobj" and tok.dep_ in {"compound", "flat"} and parent.pos_ == "PROPN"
+
+
+class RoleFinder:
+    def __init__(self, title_heads: frozenset[str]) -> None:
+        self.heads = title_heads
+
+    def is_title(self, tok: Token) -> bool:
+        return tok.lower_ in self.heads or tok.lemma_.lower() in self.heads
+
+    def find(self, doc: Doc, index: EntityIndex) -> Iterator[tuple[str, str, str, Token]]:
+        """(person key, target key, title text, anchor token) for each role found."""
+        seen: set[tuple[str, str]] = set()
+        for tok in doc:
+            person = index.token_entity.get(tok.i)
+            if person is None and tok.lower_ in {"he", "she"} and tok.dep_ in {"nsubj", "nsubjpass"}:
+                person = index.direct(tok)  # "he was appointed the Kremlin's envoy"
+            if person is None or index.types.get(person) != "Person":
+                continue
+            if tok.i + 1 < len(doc) and index.token_entity.get(tok.i + 1) == person:
+                continue  # act once per mention, on its last token
+            for target, title, anchor in self._around(doc, tok, person, index):
+                if (person, target) not in seen and target != person:
+                    seen.add((person, target))
+                    yield person, target, title, anchor
+
+    def _around(self, doc: Doc, tok: Token, person: str, index: EntityIndex) -> Iterator[tuple[str, str, Token]]:
+        start = tok.i
+        while start > 0 and index.token_entity.get(start - 1) == person:
+            start -= 1
+        # 1. a title run right before the name
+        pre = self._title_run(doc, start - 1, index, person)
+        if pre is not None:
+            yield pre
+        # 2. an apposition after it: ", a senior executive at X"
+        for child in doc[start : tok.i + 1]:
+            for appos in (c for c in child.children if c.dep_ == "appos"):
+                found = self._title_phrase(appos, index, person)
+                if found is not None:
+                    yield found
+        # 3. copula or appointment: "X is the CEO of Y", "X was appointed the Kremlin's envoy"
+        head = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+        if head is not None and head.lemma_ in APPOINT:
+            for child in head.children:
+                if child.dep_ in {"attr", "oprd", "dobj"} and head.lemma_ != "work":
+                    found = self._title_phrase(child, index, person)
+                    if found is not None:
+                        yield found
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    for obj in child.children:
+                        found = self._title_phrase(obj, index, person)
+                        if found is not None:
+                            yield found
+
+    def _title_run(self, doc: Doc, end: int, index: EntityIndex, person: str) -> tuple[str, str, Token] | None:
+        """Scan left from just before the name over title words, names and "of"."""
+        i = end
+        words: list[Token] = []
+        target: str | None = None
+        while i >= 0 and end - i < 10:
+            t = doc[i]
+            key = index.direct(t)
+            if key is not None and key != person and index.types.get(key) in TARGET_TYPES:
+                target = target or key
+            elif key is not None:
+                break
+            elif t.is_title or t.is_lower or t.text in {"of", "-"}:
+                if t.pos_ in {"VERB", "AUX", "PRON", "ADP"} and t.lower_ != "of" or t.is_punct and t.text != "-":
+                    break
+                if t.pos_ == "DET" and not (i + 1 <= end and index.direct(doc[i + 1]) is not None):
+                    break  # "head of the Fund X": a determiner only before a name
+            else:
+                break
+            words.append(t)
+            i -= 1
+        words.reverse()
+        if not any(self.is_title(w) for w in words) or target is None:
+            return None
+        title = " ".join(w.text for w in words if index.direct(w) is None or w.lower_ in {"of"})
+        title = title.strip().removesuffix(" of").removeprefix("of ").strip()
+        anchor = next(w for w in words if self.is_title(w))
+        return target, title, anchor
+
+    def _title_phrase(self, head: Token, index: EntityIndex, person: str) -> tuple[str, str, Token] | None:
+        """A noun phrase naming a position: its title words, and the organisation it is held in."""
+        if not self.is_title(head) and not any(self.is_title(c) for c in head.lefts):
+            return None
+        target: str | None = None
+        title_tokens: list[Token] = []
+        for t in head.subtree:
+            if t.i > head.i and t.dep_ in {"cc", "conj", "relcl", "acl", "punct"} and t.head.i == head.i:
+                break
+            key = index.direct(t)
+            if key is not None and key != person and index.types.get(key) in TARGET_TYPES:
+                if _names_holder(t, head, self):
+                    target = target or key
+                continue
+            if t.pos_ in DROP or t.tag_ == "POS" or key is not None:
+                continue
+            if t.i > head.i and t.dep_ == "prep" and t.lower_ in {"at", "of", "in", "with"}:
+                continue
+            if t.i > head.i and any(a.dep_ == "pobj" and index.direct(a) is not None for a in t.ancestors):
+                continue
+            title_tokens.append(t)
+        if target is None:
+            return None
+        title = " ".join(t.text for t in sorted(title_tokens, key=lambda t: t.i))
+        return target, title, head

@@ -1,0 +1,132 @@
+"""Syntactic slots around a trigger: who is its subject, object, dative, possessor, prepositional objects.
+
+Subjects are found where English puts them, not only as the trigger's own ``nsubj``: through control
+verbs ("X wants to invest": X), passives ("were instructed to prepare proposals": the passive subject of
+the governing verb), relative clauses ("companies that have left": companies), and for nominal triggers
+by walking up to the nearest verb's subject or to the name the phrase hangs on ("Putin and Trump at a
+meeting in Hamburg").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Token
+
+SUBJ = {"nsubj", "csubj"}
+ADJUNCT_PREPS = {"during", "at", "in", "on", "after", "before", "since", "ahead"}
+LIGHT_VERBS = {
+    "hold", "have", "conduct", "start", "begin", "resume", "continue", "launch", "make", "sign", "reach",
+    "seek", "pursue", "enter", "join", "announce", "prepare", "restart", "file", "impose", "lift", "ease",
+    "finalize", "finalise", "complete", "open", "attend",
+}  # fmt: skip
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject tokens of a verb and whether they are the passive "by" agent."""
+    for child in verb.children:
+        if child.dep_ in SUBJ:
+            return [child], False
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"], True
+    if depth > 3:
+        return [], False
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            # object control: "instructed X to", "asked X to"; passive: "X were instructed to"
+            for child in head.children:
+                if child.dep_ == "nsubjpass":
+                    return [child], False
+            for child in head.children:
+                if child.dep_ in {"dobj", "dative"} and head.lemma_ in {"ask", "instruct", "order", "tell", "urge", "allow", "invite", "force", "push"}:
+                    return [child], False
+        if verb.dep_ != "ccomp" or head.pos_ == "ADJ":
+            return subject_of(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}:
+        return [verb.head], False
+    return [], False
+
+
+def passive_subject(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def prep_objects(tok: Token) -> dict[str, list[Token]]:
+    """"with X", "between X and Y": preposition → its objects, also through a trailing "of"."""
+    result: dict[str, list[Token]] = defaultdict(list)
+    for child in tok.children:
+        if child.dep_ in {"prep", "dative"} and child.pos_ == "ADP":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    result[child.lower_].append(obj)
+        elif child.dep_ == "prt" and child.lower_ in {"to", "with"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    result[child.lower_].append(obj)
+    return result
+
+
+def nominal_agent(noun: Token) -> list[Token]:
+    """Who holds talks, makes an offer: the possessor, else up the tree to a verb's subject or a name."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return [child]
+    tok = noun
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return []
+        if head.pos_ in {"VERB", "AUX"}:
+            # "X held talks", "X made an offer" (a light verb), "X spoke during a visit", "X is in talks":
+            # the verb's subject is the agent; "X opposed the seizure" is no seizure by X.
+            light = head.lemma_ in LIGHT_VERBS and tok.dep_ in {"dobj", "attr", "nsubjpass"}
+            adjunct = tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS
+            if light or adjunct or tok.dep_ == "attr":
+                subj, _ = subject_of(head)
+                return subj
+            return []
+        if tok.dep_ in {"pobj", "prep"} and head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"appos", "conj", "ROOT", "nsubj", "dobj"}:
+            if head.pos_ == "PROPN":
+                return [head]
+            if head.dep_ in {"appos", "conj"}:
+                anchor = head
+                while anchor.dep_ in {"appos", "conj"} and anchor.head.i != anchor.i:
+                    anchor = anchor.head
+                return [anchor]
+        tok = head
+    return []
+
+
+def slots_for(trigger: Token, nominal: bool, required_object: Token | None) -> dict[str, list[Token]]:
+    slots: dict[str, list[Token]] = defaultdict(list)
+    if nominal:
+        slots["subj"].extend(nominal_agent(trigger))
+        for child in trigger.children:
+            if child.dep_ == "poss":
+                slots["poss"].append(child)
+            elif child.dep_ in {"compound", "amod", "nmod"}:
+                slots["compound"].append(child)
+    else:
+        subj, by_agent = subject_of(trigger)
+        slots["subj"].extend(subj)
+        slots["passive_subj"].extend(passive_subject(trigger))
+        for child in trigger.children:
+            if child.dep_ == "dobj" and (required_object is None or child.i != required_object.i):
+                slots["obj"].append(child)
+            elif child.dep_ == "dative" and child.pos_ != "ADP":
+                slots["dative"].append(child)
+        if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+            slots["obj"].append(trigger.head)  # "the frozen assets": what is frozen
+    for prep, objects in prep_objects(trigger).items():
+        slots["prep:" + prep].extend(objects)
+    objects = [required_object] if required_object is not None else []
+    if not nominal:
+        objects += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    for obj in objects:
+        for prep, found in prep_objects(obj).items():
+            slots["prep:" + prep].extend(found)
+    return slots

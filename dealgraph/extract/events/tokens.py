@@ -1,0 +1,147 @@
+"""From tokens to in-article entities: mentions, demonym adjectives, pronouns and proxy nouns.
+
+- A token inside a mention stands for that entity (the longest mention, when nested).
+- A demonym adjective stands for its state when the article names that state ("frozen Russian assets").
+- "he", "his", "she", "her" stand for the nearest person named before, within two sentences.
+- A proxy noun ("officials", "representatives", "companies", "head") stands for the entity that
+  modifies it ("US White House officials", "representatives of Rosneft", "American companies").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from dealgraph.model import Entity
+
+PROXY_NOUNS = {
+    "official", "officials", "representative", "representatives", "delegation", "delegations", "side",
+    "leadership", "leader", "leaders", "authorities", "government", "administration", "team", "member",
+    "members", "company", "companies", "firm", "firms", "business", "businesses", "envoy", "diplomats",
+    "diplomat", "spokesman", "spokeswoman", "spokesperson", "executives", "executive", "head",
+    "negotiators", "brands", "investors", "banks", "corporations", "corporation", "state", "regime",
+    # what a deal is about or what is frozen: "the Sakhalin-1 project", "frozen Russian assets"
+    "project", "projects", "deal", "venture", "scheme", "mission", "pipeline", "plant", "field",
+    "asset", "assets", "reserve", "reserves", "fund", "funds", "holdings", "property", "money",
+    "construction", "development", "building", "exploitation", "stake", "share", "shares",
+}  # fmt: skip
+# Nouns of relation whose "with" object is the other party: "proposals for cooperation with Washington".
+RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "deals", "agreement", "talks"}
+# Definite descriptions that point back to the last entity of a type: "the project", "the company".
+ANAPHORS = {"project": "Project", "company": "Organization", "fund": "Organization", "country": "Country"}
+PRONOUNS = {"he", "his", "him", "she", "her"}
+
+
+class EntityIndex:
+    def __init__(self, doc: Doc, entities: Sequence[Entity], adjective_refs: dict[str, str]) -> None:
+        self.doc = doc
+        self.types = {e.key: e.type for e in entities}
+        by_char: dict[int, tuple[int, str]] = {}
+        for e in entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    length = m.end - m.start
+                    if tok.i not in by_char or by_char[tok.i][0] < length:
+                        by_char[tok.i] = (length, e.key)
+        self.token_entity = {i: key for i, (_, key) in by_char.items()}
+        ref_keys = {e.ref: e.key for e in entities if e.ref}
+        self.adjectives = {adj: ref_keys[ref] for adj, ref in adjective_refs.items() if ref in ref_keys}
+        self.person_starts = sorted(
+            (m.start, e.key) for e in entities if e.type == "Person" for m in e.mentions
+        )
+        self.starts_by_type = sorted((m.start, e.type, e.key) for e in entities for m in e.mentions)
+
+    def direct(self, tok: Token) -> str | None:
+        key = self.token_entity.get(tok.i)
+        if key is not None:
+            return key
+        if tok.text in self.adjectives:
+            return self.adjectives[tok.text]
+        if tok.lower_ in PRONOUNS:
+            return self._antecedent(tok)
+        if tok.lower_ in ANAPHORS and any(c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children
+        ):
+            return self._last_of_type(tok, ANAPHORS[tok.lower_])
+        return None
+
+    def _last_of_type(self, tok: Token, kind: str) -> str | None:
+        """"the project": the last project named before, in this sentence or the one before."""
+        window = tok.doc[max(0, tok.sent.start - 1)].sent.start_char
+        best = None
+        for start, type_, key in self.starts_by_type:
+            if window <= start < tok.idx and type_ == kind:
+                best = key
+        return best
+
+    def _antecedent(self, tok: Token) -> str | None:
+        sent_start = tok.sent.start
+        previous = tok.doc[max(0, sent_start - 1)].sent.start_char if sent_start > 0 else tok.sent.start_char
+        best = None
+        for start, key in self.person_starts:
+            if previous <= start < tok.idx:
+                best = key
+        return best
+
+    def resolve(self, tok: Token) -> list[str]:
+        """The entities a slot's head token stands for, with its coordinated siblings."""
+        keys: list[str] = []
+        for t in [tok, *_conjuncts(tok)]:
+            key = self.direct(t)
+            if key is None:
+                listed = self._listed(t)  # "corporations such as X, Y and Z"
+                keys.extend(k for k in listed if k not in keys)
+                if listed:
+                    continue
+            if key is None:
+                # "the Belgian agency, the European Clearing Center": the apposition names it
+                key = next((k for c in t.children if c.dep_ == "appos" for k in [self.direct(c)] if k), None)
+            if key is None and t.pos_ in {"NOUN", "PROPN"}:
+                key = self._via_modifiers(t)
+            if key is not None and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _listed(self, tok: Token) -> list[str]:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and (prep.lower_ in {"including", "like"} or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            )):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return [k for t in [obj, *_conjuncts(obj)] for k in [self.direct(t)] if k]
+        return []
+
+    def _via_modifiers(self, tok: Token) -> str | None:
+        if tok.lower_ not in PROXY_NOUNS | RELATION_NOUNS and tok.lemma_.lower() not in PROXY_NOUNS:
+            return None
+        modifiers = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        for child in reversed(modifiers):  # the nearest to the head first
+            key = self.direct(child)
+            if key is not None:
+                return key
+        preps = {"of", "from", "at"} | ({"with"} if tok.lower_ in RELATION_NOUNS else set())
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        keys = self.resolve(obj)
+                        if keys:
+                            return keys[0]
+        return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    result = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        result.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return result

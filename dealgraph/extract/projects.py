@@ -1,0 +1,61 @@
+"""Named projects that NER does not know: a project head noun with a named modifier.
+
+"the US-Russia joint Mars exploration mission", "a joint mission to Mars", "an undersea tunnel across
+the Bering Strait": the head is a project noun (mission, tunnel, pipeline, ...), and the phrase is named
+either by a capitalised pre-modifier or by a prepositional object that is a name. The mention runs from the
+first capitalised modifier (or, without one, the first word after the determiner) through the head and
+its named object. Plural heads ("joint projects") are generic and not taken. Demonym adjectives alone
+("Russian energy project") do not make a name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dealgraph.extract.candidates import Candidate
+
+PROJECT_HEADS = {
+    "mission", "tunnel", "pipeline", "bridge", "corridor", "railway", "railroad", "canal",
+    "project", "programme", "program", "plant", "terminal", "mine", "refinery", "spaceport",
+    "cosmodrome", "megaproject",
+}  # fmt: skip
+PLACE_PREPS = {"to", "across", "under", "through", "on", "in"}
+MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
+
+
+def _is_named(token: Token, adjectives: frozenset[str]) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.text not in adjectives
+
+
+def find_projects(doc: Doc, taken: set[int], adjectives: frozenset[str]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for head in doc:
+        if head.lower_ not in PROJECT_HEADS or head.tag_ in {"NNS", "NNPS"} or head.i in taken:
+            continue
+        # the run of modifiers immediately before the head (nouns, names, adjectives, "US-Russia")
+        start = head.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.text == "-" and start > 1 and doc[start - 2].is_alpha:
+                start -= 1
+                continue
+            if prev.pos_ not in MODIFIER_POS or prev.tag_ == "POS" or prev.lower_ in PROJECT_HEADS:
+                break
+            start -= 1
+        named_left = [t for t in doc[start : head.i] if _is_named(t, adjectives)]
+        end = head.i + 1
+        pp_named = False
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and child.i == head.i + 1:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].tag_ in {"NNP", "NNPS"}:
+                    obj = objects[0]
+                    span_end = max(t.i for t in obj.subtree if t.tag_ in {"NNP", "NNPS"} or t.i <= obj.i) + 1
+                    end = max(end, span_end)
+                    pp_named = True
+        if not named_left and not pp_named:
+            continue
+        if named_left and doc[start].text[:1].islower():
+            start = named_left[0].i
+        found.append(Candidate(start, end, "Project", "project-rule"))
+    return found

@@ -1,0 +1,137 @@
+"""Running the stages over a batch: ingest → clean → dedupe → extract → resolve → store.
+
+Per item, a failure is recorded with its reason and the batch goes on. Articles are committed one by one
+(each atomically, keyed by content hash), so a crash mid-run loses nothing committed, and a re-run skips
+what is stored and finishes the rest without duplicates.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from dealgraph.clean import clean_item
+from dealgraph.clean.dedupe import NearDuplicateIndex, band_keys, shingle_signature, similarity
+from dealgraph.exc import ItemError
+from dealgraph.extract.extractor import Extractor
+from dealgraph.ingest import iter_items
+from dealgraph.model import Article, RawItem
+from dealgraph.resolve.canonical import resolve_exact
+from dealgraph.settings import Settings
+from dealgraph.store.store import Resolver, Store
+
+log = logging.getLogger(__name__)
+DUPLICATE_THRESHOLD = 0.8
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[ItemError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.stored)} stored, {len(self.unchanged)} already stored, "
+            f"{len(self.duplicates)} near-duplicates linked, {len(self.errors)} errors"
+        )
+
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class _Batch:
+    store: Store
+    report: IngestReport
+    seen: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
+    signatures: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # duplicates of articles still in the extraction batch: linked once their original is stored
+    pending: dict[str, list[tuple[Article, float]]] = field(default_factory=dict)
+
+
+def _cleaned(items: Iterable[RawItem | ItemError], batch: _Batch, progress: Progress | None) -> Iterator[Article]:
+    store, report = batch.store, batch.report
+    for item in items:
+        if isinstance(item, ItemError):
+            report.errors.append(item)
+            store.record_error(item.source, item.stage, item.reason)
+            if progress:
+                progress(item.source)
+            continue
+        try:
+            article = clean_item(item)
+        except ItemError as error:
+            report.errors.append(error)
+            store.record_error(error.source, error.stage, error.reason)
+            if progress:
+                progress(item.source)
+            continue
+        if store.has_content(article.content_hash) or store.has_article(article.id):
+            report.unchanged.append(article.id)
+            if progress:
+                progress(item.source)
+            continue
+        original = _near_duplicate(article, batch)
+        if original is not None:
+            if original[0] in batch.signatures:
+                batch.pending.setdefault(original[0], []).append((article, original[1]))
+            else:
+                store.save_duplicate(article, original[0], original[1])
+            report.duplicates.append((article.id, original[0]))
+            if progress:
+                progress(item.source)
+            continue
+        yield article
+
+
+def _near_duplicate(article: Article, batch: _Batch) -> tuple[str, float] | None:
+    signature = shingle_signature(article.text)
+    found = batch.seen.find(signature, threshold=DUPLICATE_THRESHOLD)
+    if found is None:
+        for other_id, other in batch.store.candidate_duplicates(band_keys(signature)).items():
+            score = similarity(signature, tuple(other))
+            if score >= DUPLICATE_THRESHOLD and (found is None or score > found[1]):
+                found = (other_id, score)
+    if found is None:
+        batch.seen.add(article.id, signature)
+        batch.signatures[article.id] = signature
+    return found
+
+
+def ingest_items(
+    items: Iterable[RawItem | ItemError],
+    store: Store,
+    extractor: Extractor,
+    *,
+    resolver: Resolver = resolve_exact,
+    progress: Progress | None = None,
+) -> IngestReport:
+    batch = _Batch(store, IngestReport())
+    for article, extraction in extractor.extract_many(_cleaned(items, batch, progress)):
+        signature = batch.signatures.pop(article.id)
+        store.save(article, extraction, resolver, band_keys(signature), signature)
+        for duplicate, score in batch.pending.pop(article.id, []):
+            store.save_duplicate(duplicate, article.id, score)
+        store.clear_errors(article.source)
+        batch.report.stored.append(article.id)
+        if progress:
+            progress(article.source)
+    return batch.report
+
+
+def ingest(
+    targets: Sequence[str],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files, directories, URLs and feeds into ``store``. The library entry behind `dealgraph ingest`."""
+    settings = settings or Settings.load()
+    extractor = extractor or Extractor(settings.spacy_model)
+    items = iter_items(targets, max_bytes=settings.max_bytes, timeout=settings.http_timeout)
+    return ingest_items(items, store, extractor, progress=progress)

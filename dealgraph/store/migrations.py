@@ -1,0 +1,86 @@
+"""Versioned schema migrations, for SQLite and PostgreSQL alike.
+
+Each migration is a numbered step that only adds: new tables, new indexes. ``migrate`` applies the
+missing ones in order and records each in ``schema_version``. Later capabilities (events, judgements,
+screening) arrive as new steps, never as rewrites of earlier ones.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Table, insert, inspect, select
+
+from dealgraph.store import schema
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    note: str
+    apply: Callable[[Connection], None]
+
+
+def _create(*tables: Table) -> Callable[[Connection], None]:
+    def apply(conn: Connection) -> None:
+        for table in tables:
+            table.create(conn, checkfirst=True)
+
+    return apply
+
+
+def _migrations() -> list[Migration]:
+    # Imported here so that every table module has registered on ``schema.metadata``.
+    from dealgraph.store import event_tables, resolve_tables, screening_tables, search_index
+
+    return [
+        Migration(
+            1,
+            "articles, entities, mentions, amounts, ingest errors",
+            _create(
+                schema.articles,
+                schema.duplicates,
+                schema.entities,
+                schema.article_entities,
+                schema.mentions,
+                schema.amounts,
+                schema.ingest_errors,
+                schema.signatures,
+                schema.article_signatures,
+            ),
+        ),
+        Migration(2, "events and their arguments", _create(*event_tables.TABLES)),
+        Migration(3, "resolution judgements", _create(*resolve_tables.TABLES)),
+        Migration(4, "sanctions lists and screening", _create(*screening_tables.TABLES)),
+        Migration(5, "full-text search index", search_index.create),
+    ]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return 0
+    versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(conn: Connection) -> int:
+    """Apply every missing migration; return the resulting version."""
+    schema.schema_version.create(conn, checkfirst=True)
+    have = current_version(conn)
+    for step in _migrations():
+        if step.version <= have:
+            continue
+        log.info("applying migration %d: %s", step.version, step.note)
+        step.apply(conn)
+        conn.execute(
+            insert(schema.schema_version).values(
+                version=step.version, applied_at=datetime.now(UTC).replace(tzinfo=None), note=step.note
+            )
+        )
+        have = step.version
+    return have

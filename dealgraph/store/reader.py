@@ -1,0 +1,363 @@
+"""The store's read interface: every interface (CLI, API, web, reports, exports) reads through here.
+
+Functions take a ``Store`` and return plain dataclasses; no caller writes SQL.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from dealgraph.exc import NotFound
+from dealgraph.store import event_tables, schema
+from dealgraph.store.store import Store
+
+A, E, AE, M, AM = schema.articles, schema.entities, schema.article_entities, schema.mentions, schema.amounts
+EV, ARG = event_tables.events, event_tables.event_args
+
+
+@dataclass(frozen=True)
+class MentionView:
+    start: int
+    end: int
+    text: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class ArticleEntityView:
+    key: str
+    entity_id: str
+    name: str
+    type: str
+    mentions: tuple[MentionView, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AmountView:
+    idx: int
+    start: int
+    end: int
+    text: str
+    value: float | None
+    min: float | None
+    max: float | None
+    currency: str | None
+    unit: str | None
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class ArgView:
+    role: str
+    entity_key: str | None
+    entity_id: str | None
+    name: str | None
+    amount_idx: int | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    article_id: str
+    type: str
+    modality: str
+    polarity: str | None
+    source_key: str | None
+    source_id: str | None
+    source_name: str | None
+    trigger: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    event_date: str | None
+    published: date | None
+    extractor: str
+    confidence: float
+    args: tuple[ArgView, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: str
+    source: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: date | None
+    published_how: str | None
+    lang: str
+    text: str
+    removed: tuple[dict[str, Any], ...]
+    entities: tuple[ArticleEntityView, ...] = ()
+    amounts: tuple[AmountView, ...] = ()
+    events: tuple[EventView, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    id: str
+    name: str
+    type: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class ErrorView:
+    source: str
+    stage: str
+    reason: str
+    at: str
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    amounts: int = 0
+    events: int = 0
+    entities_by_type: dict[str, int] = field(default_factory=dict)
+    events_by_type: dict[str, int] = field(default_factory=dict)
+    top_entities: list[EntitySummary] = field(default_factory=list)
+
+
+def _count(conn: Connection, table: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+
+
+def summary(store: Store, top: int = 10) -> Summary:
+    with store.read() as conn:
+        result = Summary(
+            articles=_count(conn, A),
+            duplicates=_count(conn, schema.duplicates),
+            errors=_count(conn, schema.ingest_errors),
+            amounts=_count(conn, AM),
+            events=_count(conn, EV),
+        )
+        rows = conn.execute(select(E.c.type, func.count()).group_by(E.c.type)).all()
+        result.entities_by_type = {str(t): int(n) for t, n in rows}
+        rows = conn.execute(select(EV.c.type, func.count()).group_by(EV.c.type)).all()
+        result.events_by_type = {str(t): int(n) for t, n in rows}
+    result.top_entities = list_entities(store, limit=top)
+    return result
+
+
+def list_entities(
+    store: Store, type_: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0
+) -> list[EntitySummary]:
+    n_articles = func.count(func.distinct(AE.c.article_id))
+    stmt = (
+        select(E.c.id, E.c.name, E.c.type, n_articles, func.count(M.c.id))
+        .select_from(E.join(AE, AE.c.entity_id == E.c.id).join(M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)))
+        .group_by(E.c.id, E.c.name, E.c.type)
+        .order_by(n_articles.desc(), func.count(M.c.id).desc(), E.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if type_:
+        stmt = stmt.where(E.c.type == type_)
+    if q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(or_(func.lower(E.c.name).like(like), func.lower(AE.c.name).like(like), func.lower(M.c.text).like(like)))
+    with store.read() as conn:
+        return [EntitySummary(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in conn.execute(stmt)]
+
+
+def find_entity_ids(store: Store, id_or_name: str) -> list[str]:
+    """Entity ids for an id, or for a name or mention text (case-insensitive)."""
+    with store.read() as conn:
+        if conn.execute(select(E.c.id).where(E.c.id == id_or_name)).scalar() is not None:
+            return [id_or_name]
+        low = id_or_name.lower()
+        ids = conn.execute(
+            select(AE.c.entity_id)
+            .select_from(AE.join(M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)))
+            .where(or_(func.lower(AE.c.name) == low, func.lower(M.c.text) == low))
+            .group_by(AE.c.entity_id)
+            .order_by(func.count().desc())
+        ).scalars().all()
+        return [str(i) for i in ids]
+
+
+def article_ids(store: Store, limit: int | None = None, offset: int = 0) -> list[str]:
+    stmt = select(A.c.id).order_by(A.c.published.desc(), A.c.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with store.read() as conn:
+        return [str(i) for i in conn.execute(stmt).scalars()]
+
+
+def get_article(store: Store, article_id: str) -> ArticleView:
+    with store.read() as conn:
+        views = _articles(conn, [article_id])
+    if not views:
+        raise NotFound(f"no article {article_id!r}")
+    return views[0]
+
+
+def iter_articles(store: Store, chunk: int = 200) -> Iterator[ArticleView]:
+    ids = article_ids(store)
+    ids.sort()
+    for i in range(0, len(ids), chunk):
+        with store.read() as conn:
+            yield from _articles(conn, ids[i : i + chunk])
+
+
+def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
+    rows = {r.id: r for r in conn.execute(select(A).where(A.c.id.in_(ids)))}
+    mentions: dict[tuple[str, str], list[MentionView]] = defaultdict(list)
+    for r in conn.execute(select(M).where(M.c.article_id.in_(ids)).order_by(M.c.start)):
+        mentions[(r.article_id, r.entity_key)].append(MentionView(r.start, r.end, r.text, r.origin))
+    ents: dict[str, list[ArticleEntityView]] = defaultdict(list)
+    for r in conn.execute(select(AE).where(AE.c.article_id.in_(ids))):
+        ents[r.article_id].append(
+            ArticleEntityView(r.key, r.entity_id, r.name, r.type, tuple(mentions[(r.article_id, r.key)]), tuple(r.aliases))
+        )
+    amounts: dict[str, list[AmountView]] = defaultdict(list)
+    for r in conn.execute(select(AM).where(AM.c.article_id.in_(ids)).order_by(AM.c.idx)):
+        amounts[r.article_id].append(
+            AmountView(r.idx, r.start, r.end, r.text, r.value, r.min, r.max, r.currency, r.unit, r.qualifier)
+        )
+    events = _events(conn, EV.c.article_id.in_(ids))
+    by_article: dict[str, list[EventView]] = defaultdict(list)
+    for ev in events:
+        by_article[ev.article_id].append(ev)
+    result = []
+    for i in ids:
+        r = rows.get(i)
+        if r is None:
+            continue
+        result.append(
+            ArticleView(
+                r.id, r.source, r.title, r.url, r.outlet, r.published, r.published_how, r.lang, r.text,
+                tuple(r.removed), tuple(sorted(ents[i], key=lambda e: int(e.key[1:]))), tuple(amounts[i]),
+                tuple(by_article[i]),
+            )
+        )
+    return result
+
+
+def _events(conn: Connection, where: Any, limit: int | None = None, offset: int = 0) -> list[EventView]:
+    stmt = (
+        select(EV, A.c.published, A.c.text)
+        .select_from(EV.join(A, A.c.id == EV.c.article_id))
+        .where(where)
+        .order_by(func.coalesce(EV.c.event_date, func.cast(A.c.published, schema.String)), EV.c.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = conn.execute(stmt).all()
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    article_set = {r.article_id for r in rows}
+    keys: dict[tuple[str, str], tuple[str, str]] = {
+        (r.article_id, r.key): (r.entity_id, r.name)
+        for r in conn.execute(select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(AE.c.article_id.in_(article_set)))
+    }
+    args: dict[str, list[ArgView]] = defaultdict(list)
+    for r in conn.execute(select(ARG).where(ARG.c.event_id.in_(ids)).order_by(ARG.c.event_id, ARG.c.pos)):
+        aid = r.event_id.rsplit(":", 1)[0]
+        ent = keys.get((aid, r.entity_key)) if r.entity_key else None
+        args[r.event_id].append(
+            ArgView(r.role, r.entity_key, ent[0] if ent else None, ent[1] if ent else None, r.amount_idx, r.text)
+        )
+    result = []
+    for r in rows:
+        src = keys.get((r.article_id, r.source_key)) if r.source_key else None
+        result.append(
+            EventView(
+                r.id, r.article_id, r.type, r.modality, r.polarity, r.source_key, src[0] if src else None,
+                src[1] if src else None, r.trigger, r.text[r.evidence_start : r.evidence_end], r.evidence_start,
+                r.evidence_end, r.event_date, r.published, r.extractor, r.confidence, tuple(args[r.id]),
+            )
+        )
+    return result
+
+
+def list_events(
+    store: Store,
+    type_: str | None = None,
+    entity_id: str | None = None,
+    modality: str | None = None,
+    since: date | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[EventView]:
+    conds: list[Any] = []
+    if type_:
+        conds.append(EV.c.type == type_.upper())
+    if modality:
+        conds.append(EV.c.modality == modality)
+    if since:
+        conds.append(or_(EV.c.event_date >= since.isoformat(), and_(EV.c.event_date.is_(None), A.c.published >= since)))
+    if entity_id:
+        keyed = select(AE.c.article_id, AE.c.key).where(AE.c.entity_id == entity_id).subquery()
+        in_args = select(ARG.c.event_id).select_from(
+            ARG.join(EV, EV.c.id == ARG.c.event_id).join(keyed, and_(keyed.c.article_id == EV.c.article_id, keyed.c.key == ARG.c.entity_key))
+        )
+        conds.append(EV.c.id.in_(in_args))
+    with store.read() as conn:
+        return _events(conn, and_(*conds) if conds else EV.c.id.isnot(None), limit, offset)
+
+
+def list_errors(store: Store, limit: int = 1000) -> list[ErrorView]:
+    t = schema.ingest_errors
+    with store.read() as conn:
+        rows = conn.execute(select(t).order_by(t.c.id).limit(limit)).all()
+    return [ErrorView(r.source, r.stage, r.reason, r.at.isoformat(timespec="seconds")) for r in rows]
+
+
+@dataclass(frozen=True)
+class EntityArticle:
+    article_id: str
+    title: str | None
+    published: date | None
+    forms: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class EntityDetail:
+    id: str
+    name: str
+    type: str
+    ref: str | None
+    names: tuple[str, ...]  # every surface form and alias seen, most frequent first
+    articles: tuple[EntityArticle, ...]
+
+
+def get_entity(store: Store, entity_id: str) -> EntityDetail:
+    with store.read() as conn:
+        row = conn.execute(select(E).where(E.c.id == entity_id)).first()
+        if row is None:
+            raise NotFound(f"no entity {entity_id!r}")
+        links = conn.execute(
+            select(AE.c.article_id, AE.c.key, AE.c.aliases, A.c.title, A.c.published)
+            .select_from(AE.join(A, A.c.id == AE.c.article_id))
+            .where(AE.c.entity_id == entity_id)
+            .order_by(A.c.published, A.c.id)
+        ).all()
+        forms: dict[str, int] = defaultdict(int)
+        articles = []
+        for link in links:
+            texts = conn.execute(
+                select(M.c.text).where(M.c.article_id == link.article_id, M.c.entity_key == link.key)
+            ).scalars().all()
+            for t in [*texts, *link.aliases]:
+                forms[str(t)] += 1
+            articles.append(
+                EntityArticle(link.article_id, link.title, link.published, tuple(dict.fromkeys(texts)), len(texts))
+            )
+    names = tuple(sorted(forms, key=lambda f: -forms[f]))
+    return EntityDetail(row.id, row.name, row.type, row.ref, names, tuple(articles))

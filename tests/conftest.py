@@ -1,0 +1,59 @@
+"""Shared fixtures.
+
+Real data comes from ``../shared/data`` (or ``$DEALGRAPH_SHARED``): the five seed articles and their gold
+(``shared/eval``), 840 PolNeAR news articles, 181 article pages with ground truth, OFAC/EU/UK sanctions
+list snapshots and the Yale CELI company list. Tests that need it skip, saying so, when it is absent.
+The example articles in ``examples/articles`` are written for this project.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DEALGRAPH_SHARED", ROOT / ".." / "shared")).resolve()
+SEEDS = SHARED / "data" / "corpus" / "seeds"
+GOLD = SHARED / "eval" / "gold" / "seeds.jsonl"
+SCORER = SHARED / "eval" / "score.py"
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"shared data not found: {path} (set DEALGRAPH_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def extractor():  # type: ignore[no-untyped-def]
+    from dealgraph.extract.extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A store with the five seed articles ingested through the whole pipeline."""
+    from dealgraph.pipeline.run import ingest
+    from dealgraph.store.store import open_store
+
+    need(SEEDS)
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    store = open_store(f"sqlite:///{db}")
+    ingest([str(SEEDS)], store, extractor=extractor)
+    yield store
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from dealgraph.pipeline.run import ingest
+    from dealgraph.store.store import open_store
+
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    store = open_store(f"sqlite:///{db}")
+    ingest([str(EXAMPLES)], store, extractor=extractor)
+    yield store
