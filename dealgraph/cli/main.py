@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from dealgraph.cli import events_cmd, export_cmd, ingest_cmd, query_cmd
+from dealgraph.cli import events_cmd, export_cmd, ingest_cmd, query_cmd, resolve_cmd
 from dealgraph.cli.context import state
 
 app = typer.Typer(
@@ -30,3 +30,4 @@ ingest_cmd.register(app)
 query_cmd.register(app)
 export_cmd.register(app)
 events_cmd.register(app)
+resolve_cmd.register(app)

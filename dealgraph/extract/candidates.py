@@ -83,6 +83,29 @@ def headline_lines(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
+VENUES = {"summit", "talks", "meeting", "meetings", "conference", "forum", "court", "office", "headquarters",
+          "airport", "region", "suburb", "hotel", "residence", "format", "process"}  # fmt: skip
+
+
+def _venue_modifier(doc: Doc, end: int) -> bool:
+    last = doc[end - 1]
+    return last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= end and last.head.lower_ in VENUES
+
+
+def _listed_with(doc: Doc, start: int, end: int, ner_types: dict[tuple[int, int], EntityType], kind: str) -> bool:
+    """Whether the name stands in a coordination with another name NER gives the same type."""
+    tok = doc[end - 1]
+    if tok.tag_ not in {"NNP", "NNPS"}:
+        return False
+    kinds_at = {s: t for (s, _), t in ner_types.items()}
+    related = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    for other in related:
+        span_start = other.left_edge.i if other.dep_ != "conj" else other.i
+        if kinds_at.get(span_start) == kind or kinds_at.get(other.i) == kind:
+            return True
+    return False
+
+
 def _retype(doc: Doc, start: int, end: int, label: str, titles: frozenset[str]) -> EntityType:
     """Fix the small model's commonest confusions from the name's own head word and its context."""
     if doc[end - 1].text in ORG_HEADS and label in {"FAC", "GPE", "LOC", "PERSON"}:
@@ -118,13 +141,35 @@ def lowercase_acronyms(doc: Doc) -> set[str]:
     found = set()
     for match in ACRONYM_DEF.finditer(doc.text):
         acronym = match.group(2)
-        words = match.group(1).split()[-len(acronym) :]
-        if len(words) == len(acronym) and all(w[0].islower() for w in words):
-            if "".join(w[0] for w in words).upper() == acronym.upper().rstrip("S"):
-                found.add(acronym)
-            elif "".join(w[0] for w in words).upper() == acronym.upper():
-                found.add(acronym)
+        letters = acronym[:-1] if acronym.endswith("s") else acronym
+        words = match.group(1).split()[-(len(letters) + 2) :]
+        while words and not words[0][0].islower():
+            words = words[1:]  # "Energy and artificial intelligence (AI)": the lower-case run
+        if words and _initials_in(letters.lower(), [w[0] for w in words]):
+            found.add(acronym)
+            found.add(letters)
     return found
+
+
+def _initials_in(letters: str, initials: list[str]) -> bool:
+    """The acronym's letters as initials, in order, ending at the last word ("small modular nuclear
+    reactors" for SMR)."""
+    if not initials or initials[-1] != letters[-1]:
+        return False
+    it = iter(initials)
+    return all(any(c == x for x in it) for c in letters)
+
+
+def _split_person(doc: Doc, cand: Candidate, surnames: set[str], singles: set[str]) -> list[Candidate]:
+    """"Trump Whitkoff": NER ran two people together. Split when the first word is another person's
+    surname in this article and the rest is found alone elsewhere in it."""
+    if cand.ner_label != "PERSON" or cand.end - cand.start != 2:
+        return [cand]
+    first, rest = doc[cand.start].text, doc[cand.start + 1 : cand.end].text
+    if first in surnames and rest in singles:
+        return [Candidate(cand.start, cand.start + 1, "Person", "ner", None, "PERSON"),
+                Candidate(cand.start + 1, cand.end, "Person", "ner", None, "PERSON")]  # fmt: skip
+    return [cand]
 
 
 def find_candidates(
@@ -133,14 +178,19 @@ def find_candidates(
     ner_spans = [p for e in doc.ents if e.label_ in LABELS for p in _split(doc, e)]
     common = lowercase_acronyms(doc)
     ner_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+    ner_types = {(e.start, e.end): LABELS[e.label_] for e in doc.ents if e.label_ in LABELS}
     gaz: list[Candidate] = []
     for hit in matcher(doc):
-        if hit.ambiguous:
-            tokens = doc[hit.start : hit.end]
-            propn = all(t.tag_ in {"NNP", "NNPS"} for t in tokens if t.is_alpha)
-            if not (propn or any(i in ner_tokens for i in range(hit.start, hit.end))):
+        if hit.ambiguous and ner_types.get((hit.start, hit.end)) != hit.entry.type:
+            # "Mars", "Gap", "X": only where NER agrees, or in a list of names of the same kind
+            if not _listed_with(doc, hit.start, hit.end, ner_types, hit.entry.type):
                 continue
-        gaz.append(Candidate(hit.start, hit.end, hit.entry.type, "gazetteer", hit.entry.ref))
+        kind = hit.entry.type
+        if doc[hit.start : hit.end].text in hit.entry.capitals and _venue_modifier(doc, hit.end):
+            # "the Brussels summit": the city as a place, not the state
+            gaz.append(Candidate(hit.start, hit.end, "Location", "gazetteer", None))
+            continue
+        gaz.append(Candidate(hit.start, hit.end, kind, "gazetteer", hit.entry.ref))
     gaz = _longest_first(gaz)
 
     heads = headline_lines(doc)
@@ -163,6 +213,17 @@ def find_candidates(
             continue  # "Ukrainian", "AI" defined as "artificial intelligence (AI)", "Ed."
         kind = "Person" if title_words else _retype(doc, start, end, ent.label_, titles)
         ner.append(Candidate(start, end, kind, "ner", None, ent.label_))
+    persons = [doc[c.start : c.end].text for c in ner if c.type == "Person"]
+    surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+    singles = {p for p in persons if len(p.split()) == 1} | {
+        doc[i].text for i in range(len(doc)) if doc[i].tag_ == "NNP" and (i == 0 or doc[i - 1].tag_ != "NNP")
+        and (i + 1 == len(doc) or doc[i + 1].tag_ != "NNP")
+    }
+    ner = [part for c in ner for part in _split_person(doc, c, surnames, singles)]
+    gaz_tokens = {i: g.type for g in gaz for i in range(g.start, g.end)}
+    for c in ner:
+        if c.type == "Person" and any(gaz_tokens.get(i) == "Country" for i in range(c.start, c.end)):
+            c.type = "Organization"  # "Raven Russia": a company named after a country, not a person
     return [c for c in _merge(gaz, ner, doc) if not is_modifier(doc, c)]
 
 

@@ -116,7 +116,7 @@ def cluster(items: list[Item], text: str) -> list[Entity]:
             add(item, target)
             continue
         target = by_norm.get(key) or _acronym_target(m, clusters) or _surname_target(m, clusters)
-        target = target or _prefix_target(m, clusters)
+        target = target or _prefix_target(m, clusters) or _project_target(m, clusters)
         if target is None:
             target = Cluster()
             clusters.append(target)
@@ -202,6 +202,23 @@ def _prefix_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
             other = [w for w in norm(x.text).split() if w not in ORG_SUFFIXES]
             if x.type == "Organization" and other and (other[: len(core)] == core or core[: len(other)] == other):
                 if min(len(other), len(core)) >= 2:
+                    return c
+    return None
+
+
+def _project_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """Two phrases for one project: the same head noun and a shared name in their modifiers that is
+    not a state's ("US-Russia Joint Mars Mission", "the US-Russia joint Mars exploration mission")."""
+    if m.type != "Project":
+        return None
+    states = {norm(x.text) for c in clusters if c.ref and c.ref.startswith("country:") for x in c.mentions}
+    words = norm(m.text).split()
+    names = {norm(w) for w in re.findall(r"[A-Z][\w]+", m.text)} - states
+    for c in clusters:
+        for x in c.mentions:
+            if x.type == "Project" and x.origin == m.origin and norm(x.text).split()[-1:] == words[-1:]:
+                shared = names & {norm(w) for w in re.findall(r"[A-Z][\w]+", x.text)}
+                if any(w not in words[:1] or len(shared) > 1 for w in shared):
                     return c
     return None
 

@@ -29,6 +29,7 @@ class GazetteerEntry:
     kind: str | None = None  # institution kind: "media", "government", ...
     country: str | None = None
     ru: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()  # forms that name the state through its capital city
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def _country(item: dict[str, Any]) -> GazetteerEntry:
         ambiguous_forms=tuple(dict.fromkeys(ambiguous)),
         country=str(item["code"]),
         ru=tuple(ru),
+        capitals=tuple(capitals),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dealgraph.extract.candidates import Candidate
+from dealgraph.extract.candidates import Candidate, headline_lines
 
 PROJECT_HEADS = {
     "mission", "tunnel", "pipeline", "bridge", "corridor", "railway", "railroad", "canal",
@@ -27,7 +27,30 @@ def _is_named(token: Token, adjectives: frozenset[str]) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.text not in adjectives
 
 
-def find_projects(doc: Doc, taken: set[int], adjectives: frozenset[str]) -> list[Candidate]:
+LINEAR_PREPS = {"to", "across", "under", "through", "between"}
+
+
+def _linear_place(doc: Doc, i: int) -> int | None:
+    """The end of "to [the] Name Name" starting at token i, if that is what follows."""
+    if i >= len(doc) or doc[i].lower_ not in LINEAR_PREPS:
+        return None
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].tag_ in {"NNP", "NNPS"}:
+        k += 1
+    return k if k > j else None
+
+
+def in_headline(doc: Doc, token_index: int) -> bool:
+    char = doc[token_index].idx
+    return any(a <= char < b for a, b in headline_lines(doc))
+
+
+def find_projects(
+    doc: Doc, taken: set[int], adjectives: frozenset[str], taken_names: frozenset[int] = frozenset()
+) -> list[Candidate]:
     found: list[Candidate] = []
     for head in doc:
         if head.lower_ not in PROJECT_HEADS or head.tag_ in {"NNS", "NNPS"} or head.i in taken:
@@ -53,9 +76,18 @@ def find_projects(doc: Doc, taken: set[int], adjectives: frozenset[str]) -> list
                     span_end = max(t.i for t in obj.subtree if t.tag_ in {"NNP", "NNPS"} or t.i <= obj.i) + 1
                     end = max(end, span_end)
                     pp_named = True
+        if not pp_named:
+            linear = _linear_place(doc, head.i + 1)  # "a joint mission to Mars" however it is parsed
+            if linear is not None:
+                end, pp_named = max(end, linear), True
         if not named_left and not pp_named:
             continue
         if named_left and doc[start].text[:1].islower():
             start = named_left[0].i
+        if in_headline(doc, start):
+            # headline case capitalises verbs too ("... to Advance US-Russia Joint Mars Mission"):
+            # there, the name starts at the first word known as a name
+            while start < head.i and start not in taken_names and doc[start].text != "-":
+                start += 1
         found.append(Candidate(start, end, "Project", "project-rule"))
     return found

@@ -8,6 +8,8 @@ what is stored and finishes the rest without duplicates.
 from __future__ import annotations
 
 import logging
+import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +19,7 @@ from dealgraph.exc import ItemError
 from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest import iter_items
 from dealgraph.model import Article, RawItem
-from dealgraph.resolve.canonical import resolve_exact
+from dealgraph.resolve.matcher import MatchingResolver
 from dealgraph.settings import Settings
 from dealgraph.store.store import Resolver, Store
 
@@ -31,6 +33,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     errors: list[ItemError] = field(default_factory=list)
+    timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def summary(self) -> str:
         return (
@@ -53,38 +56,51 @@ class _Batch:
 
 
 def _cleaned(items: Iterable[RawItem | ItemError], batch: _Batch, progress: Progress | None) -> Iterator[Article]:
-    store, report = batch.store, batch.report
-    for item in items:
-        if isinstance(item, ItemError):
-            report.errors.append(item)
-            store.record_error(item.source, item.stage, item.reason)
-            if progress:
-                progress(item.source)
-            continue
-        try:
-            article = clean_item(item)
-        except ItemError as error:
-            report.errors.append(error)
-            store.record_error(error.source, error.stage, error.reason)
-            if progress:
-                progress(item.source)
-            continue
-        if store.has_content(article.content_hash) or store.has_article(article.id):
-            report.unchanged.append(article.id)
-            if progress:
-                progress(item.source)
-            continue
-        original = _near_duplicate(article, batch)
-        if original is not None:
-            if original[0] in batch.signatures:
-                batch.pending.setdefault(original[0], []).append((article, original[1]))
-            else:
-                store.save_duplicate(article, original[0], original[1])
-            report.duplicates.append((article.id, original[0]))
+    """Clean items one by one, recording errors and duplicates; yield what is new. Timed apart from
+    what the consumer does between items."""
+    timings = batch.report.timings
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        item = next(iterator, None)
+        timings["ingest"] += time.perf_counter() - started
+        if item is None:
+            return
+        started = time.perf_counter()
+        article = _clean_one(item, batch)
+        timings["clean+dedupe"] += time.perf_counter() - started
+        if article is None:
             if progress:
                 progress(item.source)
             continue
         yield article
+
+
+def _clean_one(item: RawItem | ItemError, batch: _Batch) -> Article | None:
+    """The cleaned article when it is new; else None, with the error or duplicate recorded."""
+    store, report = batch.store, batch.report
+    if isinstance(item, ItemError):
+        report.errors.append(item)
+        store.record_error(item.source, item.stage, item.reason)
+        return None
+    try:
+        article = clean_item(item)
+    except ItemError as error:
+        report.errors.append(error)
+        store.record_error(error.source, error.stage, error.reason)
+        return None
+    if store.has_content(article.content_hash) or store.has_article(article.id):
+        report.unchanged.append(article.id)
+        return None
+    original = _near_duplicate(article, batch)
+    if original is not None:
+        if original[0] in batch.signatures:
+            batch.pending.setdefault(original[0], []).append((article, original[1]))
+        else:
+            store.save_duplicate(article, original[0], original[1])
+        report.duplicates.append((article.id, original[0]))
+        return None
+    return article
 
 
 def _near_duplicate(article: Article, batch: _Batch) -> tuple[str, float] | None:
@@ -106,17 +122,20 @@ def ingest_items(
     store: Store,
     extractor: Extractor,
     *,
-    resolver: Resolver = resolve_exact,
+    resolver: Resolver | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
+    resolver = resolver or MatchingResolver()
     batch = _Batch(store, IngestReport())
     for article, extraction in extractor.extract_many(_cleaned(items, batch, progress)):
+        started = time.perf_counter()
         signature = batch.signatures.pop(article.id)
         store.save(article, extraction, resolver, band_keys(signature), signature)
         for duplicate, score in batch.pending.pop(article.id, []):
             store.save_duplicate(duplicate, article.id, score)
         store.clear_errors(article.source)
         batch.report.stored.append(article.id)
+        batch.report.timings["store"] += time.perf_counter() - started
         if progress:
             progress(article.source)
     return batch.report

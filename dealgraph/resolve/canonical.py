@@ -35,7 +35,7 @@ def create_entity(conn: Connection, entity: Entity, key: str) -> str:
     return entity_id
 
 
-def resolve_exact(conn: Connection, entities: Sequence[Entity]) -> dict[str, str]:
+def resolve_exact(conn: Connection, article_id: str, entities: Sequence[Entity]) -> dict[str, str]:
     """Map each in-article entity key to a canonical id, creating entities as needed."""
     t = schema.entities
     result: dict[str, str] = {}

@@ -1,8 +1,10 @@
-"""Resolution judgements: human merge/split decisions kept as a log (nomenklatura's resolver habit)."""
+"""Resolution tables: the names and blocking keys of canonical entities, each in-article entity's link
+with its score and explanation, and human judgements kept as a log (nomenklatura's resolver habit):
+merges redirect one canonical id to another; nothing is deleted."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, Index, Integer, String, Table, Text
+from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, String, Table, Text
 
 from dealgraph.store.schema import metadata
 
@@ -22,4 +24,43 @@ judgements = Table(
     Index("ix_judgements_right", "right_id"),
 )
 
-TABLES = (judgements,)
+# A merged canonical id points to the id it was merged into.
+entity_merges = Table(
+    "entity_merges",
+    metadata,
+    Column("from_id", String(120), ForeignKey("entities.id"), primary_key=True),
+    Column("to_id", String(120), ForeignKey("entities.id"), nullable=False),
+    Column("judgement_id", Integer, ForeignKey("judgements.id")),
+)
+
+# Every surface form and alias seen for a canonical entity, for matching new mentions against.
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("entity_id", String(120), ForeignKey("entities.id"), primary_key=True),
+    Column("name", String(300), primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+# Blocking keys: a new entity is compared only with entities sharing one, so cost does not grow with
+# the square of the store.
+entity_blocks = Table(
+    "entity_blocks",
+    metadata,
+    Column("block", String(80), primary_key=True),
+    Column("entity_id", String(120), ForeignKey("entities.id"), primary_key=True),
+)
+
+# Why each in-article entity got its canonical id.
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("key", String(20), primary_key=True),
+    Column("entity_id", String(120), nullable=False),
+    Column("method", String(20), nullable=False),  # exact | match | new | judgement
+    Column("score", Float),
+    Column("explanation", Text),
+)
+
+TABLES = (judgements, entity_merges, entity_names, entity_blocks, entity_links)

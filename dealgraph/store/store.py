@@ -21,7 +21,7 @@ from dealgraph.store.migrations import migrate
 
 log = logging.getLogger(__name__)
 
-Resolver = Callable[[Connection, Sequence[Entity]], dict[str, str]]
+Resolver = Callable[[Connection, str, Sequence[Entity]], dict[str, str]]
 
 
 def _now() -> datetime:
@@ -83,7 +83,7 @@ class Store:
         """
         with self.begin() as conn:
             _insert_article(conn, article)
-            entity_ids = resolver(conn, extraction.entities)
+            entity_ids = resolver(conn, article.id, extraction.entities)
             _insert_extraction(conn, article.id, extraction, entity_ids)
             if bands:
                 conn.execute(

@@ -114,7 +114,7 @@ class EventExtractor:
         amounts: Sequence[Amount],
         published: str | None,
     ) -> Event | None:
-        slots = slots_for(trigger, nominal, obj)
+        slots = slots_for(trigger, nominal, obj, kind.object_preps)
         filled: dict[str, list[str]] = {}
         used: set[str] = set()
         table = dict(kind.slots)

@@ -29,6 +29,7 @@ class EventType:
     role_types: dict[str, frozenset[str]]  # role -> accepted entity types
     symmetric: bool = False
     amount: bool = False
+    object_preps: bool = False
     lift: frozenset[str] = frozenset()
 
 
@@ -86,6 +87,7 @@ def event_types() -> tuple[EventType, ...]:
                 role_types={role: groups[group] for role, group in spec["roles"].items()},
                 symmetric=bool(spec.get("symmetric")),
                 amount=bool(spec.get("amount")),
+                object_preps=bool(spec.get("object_preps")),
                 lift=_set(spec.get("polarity_lift")),
             )
         )

@@ -14,10 +14,11 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 SUBJ = {"nsubj", "csubj"}
+PLAN_NOUNS = {"plan", "plans", "decision", "proposal", "attempt", "intention", "offer", "bid", "effort", "move"}
 ADJUNCT_PREPS = {"during", "at", "in", "on", "after", "before", "since", "ahead"}
 LIGHT_VERBS = {
     "hold", "have", "conduct", "start", "begin", "resume", "continue", "launch", "make", "sign", "reach",
-    "seek", "pursue", "enter", "join", "announce", "prepare", "restart", "file", "impose", "lift", "ease",
+    "seek", "pursue", "enter", "join", "announce", "restart", "file", "impose", "lift", "ease",
     "finalize", "finalise", "complete", "open", "attend",
 }  # fmt: skip
 
@@ -26,6 +27,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject tokens of a verb and whether they are the passive "by" agent."""
     for child in verb.children:
         if child.dep_ in SUBJ:
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                return [verb.head], False  # "companies that have left": the companies
             return [child], False
     for child in verb.children:
         if child.dep_ == "agent":
@@ -46,6 +49,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return subject_of(head, depth + 1)
     if verb.dep_ == "relcl":
         return [verb.head], False
+    if verb.dep_ in {"acl", "xcomp"} and verb.head.lower_ in PLAN_NOUNS:
+        # "the EU's plan to transfer ...": the planner is the possessor
+        return [c for c in verb.head.children if c.dep_ == "poss"], False
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}:
         return [verb.head], False
     return [], False
@@ -89,6 +95,8 @@ def nominal_agent(noun: Token) -> list[Token]:
                 subj, _ = subject_of(head)
                 return subj
             return []
+        if tok.dep_ == "prep" and tok.lower_ in {"including", "like"} and head.pos_ == "NOUN":
+            return [head]  # "court rulings, including the expropriation of ...": the rulings' author
         if tok.dep_ in {"pobj", "prep"} and head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"appos", "conj", "ROOT", "nsubj", "dobj"}:
             if head.pos_ == "PROPN":
                 return [head]
@@ -101,7 +109,11 @@ def nominal_agent(noun: Token) -> list[Token]:
     return []
 
 
-def slots_for(trigger: Token, nominal: bool, required_object: Token | None) -> dict[str, list[Token]]:
+def slots_for(
+    trigger: Token, nominal: bool, required_object: Token | None, object_preps: bool = False
+) -> dict[str, list[Token]]:
+    """Slot → head tokens. With ``object_preps``, prepositions on the direct object count too
+    ("acquire a stake in X from Y")."""
     slots: dict[str, list[Token]] = defaultdict(list)
     if nominal:
         slots["subj"].extend(nominal_agent(trigger))
@@ -124,7 +136,7 @@ def slots_for(trigger: Token, nominal: bool, required_object: Token | None) -> d
     for prep, objects in prep_objects(trigger).items():
         slots["prep:" + prep].extend(objects)
     objects = [required_object] if required_object is not None else []
-    if not nominal:
+    if not nominal and object_preps:
         objects += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     for obj in objects:
         for prep, found in prep_objects(obj).items():

@@ -24,8 +24,11 @@ PROXY_NOUNS = {
     # what a deal is about or what is frozen: "the Sakhalin-1 project", "frozen Russian assets"
     "project", "projects", "deal", "venture", "scheme", "mission", "pipeline", "plant", "field",
     "asset", "assets", "reserve", "reserves", "fund", "funds", "holdings", "property", "money",
-    "construction", "development", "building", "exploitation", "stake", "share", "shares",
+    "construction", "development", "building", "exploitation", "owner", "owners", "shareholders",
+    "court", "courts", "ruling", "rulings", "decision", "decisions", "market", "markets", "economy",
 }  # fmt: skip
+# Plural nouns for groups of organisations: "these companies" points to a list of them nearby.
+GROUP_NOUNS = {"companies", "firms", "brands", "businesses", "corporations", "banks", "groups", "giants", "retailers"}
 # Nouns of relation whose "with" object is the other party: "proposals for cooperation with Washington".
 RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "deals", "agreement", "talks"}
 # Definite descriptions that point back to the last entity of a type: "the project", "the company".
@@ -53,6 +56,13 @@ class EntityIndex:
         self.person_starts = sorted(
             (m.start, e.key) for e in entities if e.type == "Person" for m in e.mentions
         )
+        self.subject_starts = sorted(
+            (tok.idx, key)
+            for tok in doc
+            if tok.dep_ in {"nsubj", "nsubjpass"}
+            for key in [self.token_entity.get(tok.i)]
+            if key is not None and self.types.get(key) == "Person"
+        )
         self.starts_by_type = sorted((m.start, e.type, e.key) for e in entities for m in e.mentions)
 
     def direct(self, tok: Token) -> str | None:
@@ -79,13 +89,18 @@ class EntityIndex:
         return best
 
     def _antecedent(self, tok: Token) -> str | None:
+        """The most recent person who was a subject, in this sentence or the one before (the salient
+        one, as in centering theory); else the most recent person named there."""
         sent_start = tok.sent.start
         previous = tok.doc[max(0, sent_start - 1)].sent.start_char if sent_start > 0 else tok.sent.start_char
-        best = None
-        for start, key in self.person_starts:
-            if previous <= start < tok.idx:
-                best = key
-        return best
+        for candidates in (self.subject_starts, self.person_starts):
+            best = None
+            for start, key in candidates:
+                if previous <= start < tok.idx:
+                    best = key
+            if best is not None:
+                return best
+        return None
 
     def resolve(self, tok: Token) -> list[str]:
         """The entities a slot's head token stands for, with its coordinated siblings."""
@@ -102,9 +117,41 @@ class EntityIndex:
                 key = next((k for c in t.children if c.dep_ == "appos" for k in [self.direct(c)] if k), None)
             if key is None and t.pos_ in {"NOUN", "PROPN"}:
                 key = self._via_modifiers(t)
+            if key is None and t.lower_ in GROUP_NOUNS:
+                group = self._group(t)
+                keys.extend(k for k in group if k not in keys)
+                continue
             if key is not None and key not in keys:
                 keys.append(key)
         return keys
+
+    def _group(self, tok: Token) -> list[str]:
+        """Set anaphora for groups of organisations. "these brands" / "those companies" stand for the
+        organisations listed in the nearest sentence before (or this one) that names two or more; a bare
+        plural ("companies that have left") stands for a list the next sentence introduces with "These
+        companies ...". Single names are not groups."""
+        sents = list(tok.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        demonstrative = any(c.lower_ in {"these", "those"} for c in tok.children)
+        if demonstrative:
+            order = [here, here - 1, here - 2]
+        elif here + 1 < len(sents) and sents[here + 1][0].lower_ in {"these", "those"} and any(
+            t.lower_ in GROUP_NOUNS for t in sents[here + 1][:3]
+        ):
+            order = [here + 1]
+        else:
+            return []
+        for i in order:
+            if not 0 <= i < len(sents):
+                continue
+            orgs: list[str] = []
+            for t in sents[i]:
+                key = self.token_entity.get(t.i)
+                if key is not None and self.types.get(key) == "Organization" and key not in orgs and t.i != tok.i:
+                    orgs.append(key)
+            if len(orgs) >= 2:
+                return orgs
+        return []
 
     def _listed(self, tok: Token) -> list[str]:
         if tok.pos_ not in {"NOUN", "PROPN"}:

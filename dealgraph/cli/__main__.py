@@ -1,0 +1,3 @@
+from dealgraph.cli.main import app
+
+app()

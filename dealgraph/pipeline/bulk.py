@@ -1,0 +1,202 @@
+"""Bulk input for backfills: JSONL, CSV and Parquet files, and directories of them, streamed as ``RawItem``s.
+
+A backfill archive is many large files, often compressed, often Parquet. This reads them record by
+record, with no dependency on the ingest stage's sources: JSONL and CSV line by line (plain or gzip),
+Parquet one batch of rows at a time through pyarrow, so memory does not grow with the size of a file or
+of the input. (The ingest stage streams plain JSONL and CSV too, but not Parquet or gzip.)
+
+Each record maps to one ``RawItem`` with the same fields, synonyms and source names (``file#LINE``) as
+the ingest stage's JSONL/CSV reader, so a backfill stores what ``dealgraph ingest`` of the same file
+would: ``text`` (or ``html``, read as HTML), and optionally ``id``, ``title`` (or ``headline``), ``url``
+(or ``link``), ``published`` (or ``date``) and ``outlet`` (or ``publisher``); CSV header names are
+case-insensitive. A record that cannot be used (broken JSON, no text, over the size cap) is yielded as
+an ``ItemError`` naming the file and line or row, and the stream goes on. Directories are walked
+recursively in sorted order, so a re-run sees the same items in the same order.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from dealgraph.exc import ItemError
+from dealgraph.model import RawItem
+
+log = logging.getLogger(__name__)
+
+Item = RawItem | ItemError
+SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet", ".jsonl.gz", ".ndjson.gz", ".csv.gz")
+PARQUET_BATCH = 256
+DEFAULT_MAX_RECORD = 10 * 1024 * 1024
+NOT_BULK = "not a bulk input file (jsonl, ndjson, csv, parquet, or .gz of jsonl, ndjson, csv)"
+LINE_FACTOR = 8  # a JSON line may be longer than its text (escapes): lines are capped at this multiple
+_FIELDS = {
+    "doc_id": ("id",),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "published": ("published", "date"),
+    "outlet": ("outlet", "publisher"),
+}
+
+
+def bulk_suffix(path: Path) -> str | None:
+    """The bulk format suffix of a path (``.csv.gz`` counts as ``.csv.gz``), or None."""
+    name = path.name.lower()
+    return next((s for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), None)
+
+
+def iter_files(targets: Iterable[str | Path]) -> Iterator[Path | ItemError]:
+    """Every bulk file under the targets, directories walked recursively in sorted order."""
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if bulk_suffix(child) is None:
+                    yield ItemError(str(child), NOT_BULK)
+                else:
+                    yield child
+        elif path.is_file():
+            if bulk_suffix(path) is None:
+                yield ItemError(str(path), NOT_BULK)
+            else:
+                yield path
+        else:
+            yield ItemError(str(path), "no such file or directory")
+
+
+def iter_bulk(targets: Iterable[str | Path], *, max_record_bytes: int = DEFAULT_MAX_RECORD) -> Iterator[Item]:
+    """Stream the records of every bulk file under ``targets`` as raw items or per-record errors."""
+    for found in iter_files(targets):
+        if isinstance(found, ItemError):
+            yield found
+            continue
+        yield from iter_file(found, max_record_bytes=max_record_bytes)
+
+
+def iter_file(path: Path, *, max_record_bytes: int = DEFAULT_MAX_RECORD) -> Iterator[Item]:
+    suffix = bulk_suffix(path) or ""
+    try:
+        if suffix == ".parquet":
+            yield from _parquet(path, max_record_bytes)
+        elif suffix.startswith(".csv"):
+            with _open_text(path) as stream:
+                yield from _csv(stream, str(path), max_record_bytes)
+        else:
+            with _open_text(path) as stream:
+                yield from _jsonl(stream, str(path), max_record_bytes)
+    except (OSError, UnicodeDecodeError, csv.Error, EOFError) as error:
+        # the rest of this file is unreadable (truncated gzip, bad encoding mid-file): say where it stopped
+        yield ItemError(str(path), f"unreadable from here on: {error}")
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return path.open("r", encoding="utf-8-sig", newline="")
+
+
+def _jsonl(stream: IO[str], name: str, cap: int) -> Iterator[Item]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        source = f"{name}#{number}"
+        if len(line) > cap * LINE_FACTOR:
+            yield ItemError(source, f"line is {len(line)} characters, over {cap * LINE_FACTOR}; skipped")
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield ItemError(source, f"invalid JSON: {error}")
+            continue
+        if not isinstance(record, dict):
+            yield ItemError(source, f"a JSON object was expected, not {type(record).__name__}")
+            continue
+        yield to_item(record, source, cap)
+
+
+def _csv(stream: IO[str], name: str, cap: int) -> Iterator[Item]:
+    limit = min(cap * LINE_FACTOR, sys.maxsize)
+    if csv.field_size_limit() < limit:  # a process-wide setting: raise it, never lower it
+        csv.field_size_limit(limit)
+    reader = csv.reader(stream)
+    header = [h.strip().lower() for h in next(reader, [])]
+    start = reader.line_num + 1
+    for row in reader:
+        source, start = f"{name}#{start}", reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield ItemError(source, f"{len(row)} fields where the header has {len(header)}")
+            continue
+        yield to_item(dict(zip(header, row, strict=True)), source, cap)
+
+
+def _parquet(path: Path, cap: int) -> Iterator[Item]:
+    try:
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no type information
+    except ImportError:
+        yield ItemError(str(path), "reading Parquet needs pyarrow (pip install pyarrow)")
+        return
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as error:  # pyarrow raises its own ArrowInvalid for a broken file, and OSError
+        yield ItemError(str(path), f"not a readable Parquet file: {error}")
+        return
+    wanted = {"text", "html", *(name for names in _FIELDS.values() for name in names)}
+    columns = [c for c in parquet.schema_arrow.names if c in wanted]
+    number = 0
+    for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+        for row in batch.to_pylist():
+            number += 1
+            source = f"{path}#{number}"
+            size = sum(len(v) for v in row.values() if isinstance(v, str))
+            if size > cap * LINE_FACTOR:
+                yield ItemError(source, f"record is {size} characters, over {cap * LINE_FACTOR}; skipped")
+                continue
+            yield to_item(row, source, cap)
+
+
+def _field(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if value is None or value == "":
+            continue
+        if hasattr(value, "isoformat"):  # a Parquet date or timestamp column
+            return str(value.isoformat())
+        return str(value).strip() or None
+    return None
+
+
+def to_item(record: Mapping[str, Any], source: str, cap: int = DEFAULT_MAX_RECORD) -> Item:
+    """One record as a raw item: ``text``, else ``html``; an error when it has neither or is over ``cap``."""
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        content, kind = text, "text"
+    elif isinstance(html, str) and html.strip():
+        content, kind = html, "html"
+    elif text is None and html is None:
+        return ItemError(source, "no 'text' or 'html' field")
+    else:
+        return ItemError(source, "empty")
+    size = len(content.encode("utf-8"))
+    if size > cap:
+        return ItemError(source, f"text is {size} bytes, over the cap of {cap} bytes")
+    fields = {key: _field(record, names) for key, names in _FIELDS.items()}
+    return RawItem(
+        source=source,
+        content=content,
+        content_type="html" if kind == "html" else "text",
+        doc_id=fields["doc_id"],
+        title=fields["title"],
+        url=fields["url"],
+        published=fields["published"],
+        outlet=fields["outlet"],
+    )

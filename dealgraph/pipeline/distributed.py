@@ -1,0 +1,125 @@
+"""`--engine dask`: the per-article stages on a Dask cluster, the global steps and the writes in the driver.
+
+Without a scheduler address a ``LocalCluster`` is started (one single-threaded worker process per
+requested worker: spaCy holds the GIL, so processes, not threads, are what scale); with one, the same code
+runs on any Dask cluster that has dealgraph installed (Kubernetes, YARN, cloud). Clean and extract run as
+tasks over chunks (``dask_tasks``); each worker loads the models once, in a worker plugin. Near-duplicate
+detection, entity resolution and the writes run in the driver, in input order (``dask_driver``); see
+docs/distributed.md for why. The result is the same ``IngestReport``, and the same store, as
+``dealgraph.pipeline.run.ingest``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+from distributed import Client, LocalCluster
+
+from dealgraph.exc import ConfigError, ItemError
+from dealgraph.ingest import iter_items
+from dealgraph.model import RawItem
+from dealgraph.pipeline.dask_driver import OrderedDriver
+from dealgraph.pipeline.dask_tasks import PLUGIN_NAME, ModelPlugin
+from dealgraph.pipeline.run import IngestReport, Progress
+from dealgraph.resolve.matcher import MatchingResolver
+from dealgraph.settings import Settings
+from dealgraph.store.store import Resolver, Store
+
+log = logging.getLogger(__name__)
+WORKER_WAIT_SECONDS = 120.0
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def dask_client(
+    settings: Settings, workers: int | None = None, scheduler: str | None = None
+) -> Iterator[Client]:
+    """A client with the model plugin registered on every worker.
+
+    ``scheduler`` given: connect to that cluster (and wait for ``workers`` workers if given). Otherwise
+    start a LocalCluster of ``workers`` processes with one thread each, closed on exit.
+    """
+    cluster: LocalCluster | None = None
+    try:
+        if scheduler:
+            client = Client(scheduler)  # type: ignore[no-untyped-call]  # unannotated upstream
+            if workers:
+                client.wait_for_workers(workers, timeout=WORKER_WAIT_SECONDS)
+        else:
+            n = workers or default_workers()
+            if n < 1:
+                raise ConfigError(f"--workers must be at least 1, not {n}")
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]  # unannotated upstream
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+            )
+            client = Client(cluster)  # type: ignore[no-untyped-call]
+    except OSError as error:
+        raise ConfigError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {error}") from error
+    try:
+        client.register_plugin(ModelPlugin(settings.spacy_model), name=PLUGIN_NAME)
+        yield client
+    finally:
+        client.close()  # type: ignore[no-untyped-call]  # unannotated upstream
+        if cluster is not None:
+            cluster.close()
+
+
+def ingest_items_dask(
+    items: Iterable[RawItem | ItemError],
+    store: Store,
+    client: Client,
+    *,
+    resolver: Resolver | None = None,
+    progress: Progress | None = None,
+    window: int | None = None,
+) -> IngestReport:
+    """Ingest a stream of items on the cluster behind ``client`` (its workers need ``ModelPlugin``).
+    ``resolver`` defaults to the local path's (``MatchingResolver``); it runs in the driver."""
+    resolver = resolver or MatchingResolver()
+    return OrderedDriver(client, store, resolver, progress, window=window).run(items)
+
+
+def ingest_dask(
+    targets: Sequence[str],
+    store: Store,
+    settings: Settings | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """`dealgraph ingest --engine dask`: the same targets and result as ``pipeline.run.ingest``."""
+    settings = settings or Settings.load()
+    items = iter_items(targets, max_bytes=settings.max_bytes, timeout=settings.http_timeout)
+    with dask_client(settings, workers, scheduler) as client:
+        return ingest_items_dask(items, store, client, progress=progress)
+
+
+def backfill(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest bulk files (JSONL, CSV, Parquet, or directories of them), streamed, on either engine."""
+    from dealgraph.extract.extractor import Extractor
+    from dealgraph.pipeline.bulk import iter_bulk
+    from dealgraph.pipeline.run import ingest_items
+
+    settings = settings or Settings.load()
+    items = iter_bulk(paths, max_record_bytes=settings.max_bytes)
+    if engine == "local":
+        return ingest_items(items, store, Extractor(settings.spacy_model), progress=progress)
+    if engine != "dask":
+        raise ConfigError(f"unknown engine {engine!r} (expected local or dask)")
+    with dask_client(settings, workers, scheduler) as client:
+        return ingest_items_dask(items, store, client, progress=progress)

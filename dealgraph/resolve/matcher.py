@@ -1,0 +1,189 @@
+"""The matching resolver: one canonical id per real-world referent across articles.
+
+For each in-article entity, in order:
+1. its exact key (gazetteer id, or type and folded name) names a stored entity: that one;
+2. else the stored entities of the same type that share a blocking key (``blocking.py``) are scored with
+   nomenklatura's logic-v2 name matcher (rigour names: transliteration, symbols such as nicknames and
+   name variants, fuzzy parts) over all the forms each has been seen with, plus the aliases the articles
+   define ("Russian Direct Investment Fund (RDIF)"). The best candidate is taken when its score clears
+   the type's threshold and no other candidate comes close: a bare surname ("Trump") joins a full name
+   only when one person of that surname dominates, so Donald Trump and Eric Trump stay apart;
+3. else a new canonical entity.
+Human judgements win: merged ids redirect, and negative judgements forbid a match. Every decision is
+stored with its score and explanation (``entity_links``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from followthemoney import model
+from nomenklatura.matching import get_algorithm
+from nomenklatura.matching.types import ScoringConfig
+from sqlalchemy import Connection, func, insert, select, update
+
+from dealgraph.model import Entity
+from dealgraph.resolve.blocking import block_keys
+from dealgraph.resolve.canonical import create_entity
+from dealgraph.resolve.keys import entity_key, fold
+from dealgraph.store import resolve_tables as rt
+from dealgraph.store import schema
+
+log = logging.getLogger(__name__)
+
+THRESHOLDS = {"Person": 0.8, "Organization": 0.85}  # other types resolve by exact key only
+MAX_CANDIDATES = 12
+FTM_SCHEMA = {"Person": "Person", "Organization": "Organization"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    entity_id: str
+    method: str
+    score: float | None = None
+    explanation: str | None = None
+
+
+def canonical(conn: Connection, entity_id: str) -> str:
+    """Follow merge redirects to the id in use."""
+    seen = set()
+    while entity_id not in seen:
+        seen.add(entity_id)
+        target = conn.execute(select(rt.entity_merges.c.to_id).where(rt.entity_merges.c.from_id == entity_id)).scalar()
+        if target is None:
+            return entity_id
+        entity_id = str(target)
+    return entity_id
+
+
+def _forms(entity: Entity) -> list[str]:
+    return list(dict.fromkeys([entity.name, *(m.text for m in entity.mentions), *entity.aliases]))
+
+
+class MatchingResolver:
+    """Callable as the store's resolver: ``resolver(conn, entities) -> {key: canonical id}``."""
+
+    def __init__(self) -> None:
+        self.algorithm = get_algorithm("logic-v2")
+        self.config = ScoringConfig.defaults()
+
+    def __call__(self, conn: Connection, article_id: str, entities: Sequence[Entity]) -> dict[str, str]:
+        result: dict[str, str] = {}
+        for entity in entities:
+            decision = self.decide(conn, entity)
+            result[entity.key] = decision.entity_id
+            self.remember(conn, decision.entity_id, entity)
+            conn.execute(
+                insert(rt.entity_links).values(
+                    article_id=article_id,
+                    key=entity.key,
+                    entity_id=decision.entity_id,
+                    method=decision.method,
+                    score=decision.score,
+                    explanation=decision.explanation,
+                )
+            )
+        return result
+
+    def decide(self, conn: Connection, entity: Entity) -> Decision:
+        key = entity_key(entity)
+        found = conn.execute(select(schema.entities.c.id).where(schema.entities.c.key == key).limit(1)).scalar()
+        if found is not None:
+            return Decision(canonical(conn, str(found)), "exact", 1.0, f"same key {key!r}")
+        threshold = THRESHOLDS.get(entity.type)
+        if threshold is not None and entity.ref is None:
+            match = self.best_match(conn, entity, threshold)
+            if match is not None:
+                return match
+        return Decision(create_entity(conn, entity, key), "new")
+
+    def candidates(self, conn: Connection, entity: Entity) -> list[str]:
+        keys = block_keys(entity.type, _forms(entity))
+        if not keys:
+            return []
+        t = rt.entity_blocks
+        rows = conn.execute(
+            select(t.c.entity_id, func.count())
+            .where(t.c.block.in_(keys))
+            .group_by(t.c.entity_id)
+            .order_by(func.count().desc(), t.c.entity_id)
+            .limit(MAX_CANDIDATES)
+        ).all()
+        return [str(r[0]) for r in rows]
+
+    def best_match(self, conn: Connection, entity: Entity, threshold: float) -> Decision | None:
+        query = self._proxy("query", entity.type, _forms(entity))
+        scored: list[tuple[float, str, str]] = []
+        for candidate in self.candidates(conn, entity):
+            candidate = canonical(conn, candidate)
+            names = conn.execute(
+                select(rt.entity_names.c.name).where(rt.entity_names.c.entity_id == candidate)
+            ).scalars().all()
+            if not names or self._forbidden(conn, candidate, entity):
+                continue
+            result = self.algorithm.compare(query, self._proxy(candidate, entity.type, list(names)), self.config)
+            detail = result.explanations.get("name_match")
+            scored.append((result.score, candidate, detail.detail if detail else ""))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < threshold:
+            return None
+        best, runner = scored[0], scored[1] if len(scored) > 1 else None
+        if runner is not None and runner[1] != best[1] and runner[0] >= best[0] - 0.05:
+            # two near-equal candidates ("Trump" against Donald and Eric Trump): the one far more
+            # reported wins, else no merge
+            counts = Counter({c: self._articles(conn, c) for c in (best[1], runner[1])})
+            if counts[best[1]] < 3 * counts[runner[1]]:
+                return None
+        return Decision(best[1], "match", round(best[0], 4), best[2])
+
+    def _proxy(self, entity_id: str, type_: str, names: list[str]):  # type: ignore[no-untyped-def]
+        proxy = model.make_entity(FTM_SCHEMA[type_])
+        proxy.id = entity_id
+        for name in names:
+            proxy.add("name", name)
+        return proxy
+
+    @staticmethod
+    def _articles(conn: Connection, entity_id: str) -> int:
+        t = schema.article_entities
+        return int(conn.execute(select(func.count()).where(t.c.entity_id == entity_id)).scalar() or 0)
+
+    @staticmethod
+    def _forbidden(conn: Connection, candidate: str, entity: Entity) -> bool:
+        """A negative judgement between the candidate and an entity keyed like this one."""
+        key = entity_key(entity)
+        t = rt.judgements
+        other = conn.execute(select(schema.entities.c.id).where(schema.entities.c.key == key)).scalars().all()
+        if not other:
+            return False
+        rows = conn.execute(
+            select(t.c.id).where(
+                t.c.judgement == "negative",
+                ((t.c.left_id == candidate) & t.c.right_id.in_(other)) | ((t.c.right_id == candidate) & t.c.left_id.in_(other)),
+            )
+        ).first()
+        return rows is not None
+
+    @staticmethod
+    def remember(conn: Connection, entity_id: str, entity: Entity) -> None:
+        """Add the entity's forms and blocking keys to its canonical entity."""
+        names = rt.entity_names
+        for form in _forms(entity):
+            if not fold(form):
+                continue
+            updated = conn.execute(
+                update(names).where(names.c.entity_id == entity_id, names.c.name == form).values(count=names.c.count + 1)
+            )
+            if updated.rowcount == 0:
+                conn.execute(insert(names).values(entity_id=entity_id, name=form, count=1))
+        blocks = rt.entity_blocks
+        have = set(conn.execute(select(blocks.c.block).where(blocks.c.entity_id == entity_id)).scalars())
+        new = block_keys(entity.type, _forms(entity)) - have
+        if new:
+            conn.execute(insert(blocks), [{"block": b, "entity_id": entity_id} for b in sorted(new)])
+
+
+__all__ = ["Decision", "MatchingResolver", "canonical"]

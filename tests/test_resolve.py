@@ -1,0 +1,88 @@
+"""Cross-article resolution on articles written for these tests, and human judgements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ARTICLES = {
+    "a1": "Kirill Dmitriyev met investors in Riyadh on Monday.\n\nDmitriyev said more deals were coming.",
+    "a2": "Kirill Dmitriev, head of the Russian Direct Investment Fund (RDIF), spoke in Moscow.",
+    "a3": "The RDIF said it would open an office in Dubai. Kiril Dmitriev did not comment.",
+    "a4": "Donald Trump spoke to reporters in Washington on Tuesday.",
+    "a5": "Eric Trump, a son of the president, visited Dubai to open a new hotel.",
+    "a6": "Stephen Whitkof travelled to Moscow. Whitkof later met Vladimir Putin.",
+    "a7": "Steve Witkoff said the talks in Moscow had been useful.",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Any:
+    from dealgraph.pipeline.run import ingest
+    from dealgraph.store.store import open_store
+
+    folder = tmp_path_factory.mktemp("resolve-in")
+    for name, text in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path_factory.mktemp("resolve") / "r.db"
+    s = open_store(f"sqlite:///{db}")
+    ingest([str(folder)], s, extractor=extractor)
+    return s
+
+
+def ids_for(store: Any, article: str, name: str) -> set[str]:
+    from dealgraph.store.reader import get_article
+
+    return {e.entity_id for e in get_article(store, article).entities if any(m.text == name for m in e.mentions)}
+
+
+def test_spelling_variants_resolve_to_one_id(store: Any) -> None:
+    first = ids_for(store, "a1", "Kirill Dmitriyev")
+    assert first and first == ids_for(store, "a2", "Kirill Dmitriev") == ids_for(store, "a3", "Kiril Dmitriev")
+
+
+def test_defined_acronym_joins_its_expansion(store: Any) -> None:
+    assert ids_for(store, "a3", "RDIF") == ids_for(store, "a2", "Russian Direct Investment Fund")
+
+
+def test_people_sharing_a_surname_stay_apart(store: Any) -> None:
+    donald, eric = ids_for(store, "a4", "Donald Trump"), ids_for(store, "a5", "Eric Trump")
+    assert donald and eric and donald != eric
+
+
+def test_transliterated_envoy_name(store: Any) -> None:
+    assert ids_for(store, "a6", "Stephen Whitkof") == ids_for(store, "a7", "Steve Witkoff")
+
+
+def test_every_link_has_a_method_and_explanation(store: Any) -> None:
+    from sqlalchemy import select
+
+    from dealgraph.store.resolve_tables import entity_links
+
+    with store.read() as conn:
+        rows = conn.execute(select(entity_links)).all()
+    assert rows
+    matched = [r for r in rows if r.method == "match"]
+    assert matched and all(r.explanation and r.score for r in matched)
+
+
+def test_merge_and_split_are_kept_and_respected(store: Any, tmp_path: Path, extractor: Any) -> None:
+    from dealgraph.pipeline.run import ingest
+    from dealgraph.resolve.judgements import list_judgements, merge, split
+    from dealgraph.store.reader import get_article
+
+    (donald,) = ids_for(store, "a4", "Donald Trump")
+    (eric,) = ids_for(store, "a5", "Eric Trump")
+    kept = merge(store, donald, eric, "tester")
+    assert ids_for(store, "a4", "Donald Trump") == ids_for(store, "a5", "Eric Trump") == {kept}
+    key = next(e.key for e in get_article(store, "a5").entities if e.entity_id == kept)
+    new_id = split(store, kept, "a5", key, "tester")
+    assert ids_for(store, "a5", "Eric Trump") == {new_id} != {kept}
+    kinds = [(j.kind, j.judgement, j.user) for j in list_judgements(store)]
+    assert ("entity", "positive", "tester") in kinds and ("mention", "negative", "tester") in kinds
+    # a new article naming Donald Trump lands on the kept id, not on the split one
+    (tmp_path / "a8.txt").write_text("Donald Trump said the deal was close.", encoding="utf-8")
+    ingest([str(tmp_path / "a8.txt")], store, extractor=extractor)
+    assert ids_for(store, "a8", "Donald Trump") == {kept}
