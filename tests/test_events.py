@@ -13,16 +13,17 @@ from dealgraph.model import Article
 def events_of(extractor: Any, text: str) -> list[tuple[str, dict[str, Any], str, str | None]]:
     article = Article(id="t", source="test", text=text, raw=text, content_hash="t", lang="en")
     ex = extractor.extract(article)
-    names = {e.key: e.name for e in ex.entities}
+    names = {e.key: {e.name, *(m.text for m in e.mentions)} for e in ex.entities}
     result = []
     for ev in ex.events:
         args: dict[str, Any] = {}
         for a in ev.args:
             if a.entity:
-                args.setdefault(a.role, set()).add(names[a.entity])
+                args.setdefault(a.role, set()).update(names[a.entity])
             elif a.text:
                 args[a.role] = a.text
-        result.append((ev.type, args, ev.modality, names.get(ev.source) if ev.source else None))
+        source = sorted(names[ev.source], key=len)[-1] if ev.source else None
+        result.append((ev.type, args, ev.modality, source))
     return result
 
 

@@ -40,13 +40,18 @@ EXTRACT_BATCH = 32  # articles per extract task: the local path's nlp.pipe batch
 
 @dataclass
 class InFlight:
-    """Articles admitted but not yet stored: a small MinHash LSH index that also forgets."""
+    """Articles admitted but not yet stored: a small MinHash LSH index that also forgets. Like the local
+    path's ``NearDuplicateIndex``, a tie goes to the article admitted first."""
 
     signatures: dict[str, tuple[int, ...]] = field(default_factory=dict)
     bands: dict[str, set[str]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
+    added: int = 0
 
     def add(self, article_id: str, signature: tuple[int, ...]) -> None:
         self.signatures[article_id] = signature
+        self.order[article_id] = self.added
+        self.added += 1
         for band in band_keys(signature):
             self.bands.setdefault(band, set()).add(article_id)
 
@@ -54,6 +59,7 @@ class InFlight:
         signature = self.signatures.pop(article_id, None)
         if signature is None:
             return
+        del self.order[article_id]
         for band in band_keys(signature):
             ids = self.bands.get(band)
             if ids is not None:
@@ -64,7 +70,7 @@ class InFlight:
     def find(self, signature: tuple[int, ...], threshold: float) -> tuple[str, float] | None:
         best: tuple[str, float] | None = None
         candidates = set().union(*(self.bands.get(b, set()) for b in band_keys(signature)))
-        for other in sorted(candidates):
+        for other in sorted(candidates, key=self.order.__getitem__):
             score = similarity(signature, self.signatures[other])
             if score >= threshold and (best is None or score > best[1]):
                 best = (other, score)
@@ -174,13 +180,14 @@ class OrderedDriver:
             self._fail(result)
             return
         article, signature = result.article, result.signature
-        if (
-            self.store.has_content(article.content_hash)
-            or self.store.has_article(article.id)
-            or article.id in self.inflight.signatures
-        ):
+        if self.store.has_content(article.content_hash):
             self.report.unchanged.append(article.id)
             self._tick(article.source)
+            return
+        if self.store.has_article(article.id) or article.id in self.inflight.signatures:
+            # same id (a/report.txt and b/report.txt), other text: say so rather than overwrite (as local)
+            reason = f"an article with id {article.id!r} and other content is already stored"
+            self._fail(Failure(article.source, "store", reason))
             return
         found = self.inflight.find(signature, DUPLICATE_THRESHOLD)
         if found is None:

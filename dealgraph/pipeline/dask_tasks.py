@@ -65,6 +65,14 @@ class ModelPlugin(WorkerPlugin):
         log.info("worker %s loaded %s in %.1f s", worker.address, self.spacy_model, seconds)
 
 
+def loaded_model(dask_worker: Any) -> str | None:
+    """The model this worker's plugin has loaded (run on each worker by ``Client.run``)."""
+    plugin = dask_worker.plugins.get(PLUGIN_NAME)
+    if isinstance(plugin, ModelPlugin) and plugin.extractor is not None:
+        return plugin.spacy_model
+    return None
+
+
 def worker_extractor() -> Extractor:
     """This worker's extractor, as its ``ModelPlugin`` loaded it."""
     plugin = get_worker().plugins.get(PLUGIN_NAME)

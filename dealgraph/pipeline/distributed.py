@@ -22,7 +22,7 @@ from dealgraph.exc import ConfigError, ItemError
 from dealgraph.ingest import iter_items
 from dealgraph.model import RawItem
 from dealgraph.pipeline.dask_driver import OrderedDriver
-from dealgraph.pipeline.dask_tasks import PLUGIN_NAME, ModelPlugin
+from dealgraph.pipeline.dask_tasks import PLUGIN_NAME, ModelPlugin, loaded_model
 from dealgraph.pipeline.run import IngestReport, Progress
 from dealgraph.resolve.matcher import MatchingResolver
 from dealgraph.settings import Settings
@@ -40,7 +40,8 @@ def default_workers() -> int:
 def dask_client(
     settings: Settings, workers: int | None = None, scheduler: str | None = None
 ) -> Iterator[Client]:
-    """A client with the model plugin registered on every worker.
+    """A client with the model plugin registered on every worker (unless the workers already have it
+    loaded, from an earlier run on the same cluster).
 
     ``scheduler`` given: connect to that cluster (and wait for ``workers`` workers if given). Otherwise
     start a LocalCluster of ``workers`` processes with one thread each, closed on exit.
@@ -62,7 +63,10 @@ def dask_client(
     except OSError as error:
         raise ConfigError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {error}") from error
     try:
-        client.register_plugin(ModelPlugin(settings.spacy_model), name=PLUGIN_NAME)
+        loaded = client.run(loaded_model)
+        if not loaded or set(loaded.values()) != {settings.spacy_model}:
+            # registered on the scheduler, so workers that join or restart later get it too
+            client.register_plugin(ModelPlugin(settings.spacy_model), name=PLUGIN_NAME)
         yield client
     finally:
         client.close()  # type: ignore[no-untyped-call]  # unannotated upstream

@@ -3,7 +3,8 @@
 Keys are per type: every name token of three letters or more, transliterated to ASCII ("Дмитриев" →
 "dmitriev"), plus its first four letters (so that "Dmitriyev" meets "Dmitriev" and "Whitkof" meets
 "Whitkoff"), and the initials of multi-word names ("Russian Direct Investment Fund" → "rdif"), so an
-acronym meets its expansion. Legal-form and stop words are not keys.
+acronym meets its expansion, and the metaphone code of each word (rigour), so that "Whitkof" meets
+"Witkoff" whatever their first letters. Legal-form and stop words are not keys.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from functools import lru_cache
 
 from normality import ascii_text
+from rigour.text.phonetics import metaphone
 
 from dealgraph.resolve.keys import fold
 
@@ -44,6 +46,8 @@ def block_keys(type_: str, names: list[str]) -> set[str]:
             if len(tok) >= 3 and tok not in STOP:
                 keys.add(f"{type_}:{tok}")
                 keys.add(f"{type_}:{tok[:4]}~")
+                if tok.isalpha():
+                    keys.add(f"{type_}:#{metaphone(tok)}")
         initials = acronym(name)
         if initials and len(initials) >= 2:
             keys.add(f"{type_}:{initials}")

@@ -16,7 +16,6 @@ stored with its score and explanation (``entity_links``).
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,6 +60,18 @@ def canonical(conn: Connection, entity_id: str) -> str:
 
 def _forms(entity: Entity) -> list[str]:
     return list(dict.fromkeys([entity.name, *(m.text for m in entity.mentions), *entity.aliases]))
+
+
+FULLY_ALIGNED = 0.65
+
+
+def _threshold(type_: str, default: float, detail: str) -> float:
+    """A lower bar for person names whose every part aligned with a part of the other name (two or more
+    parts, none left over): machine-translated spellings ("Stephen Whitkof" / "Steve Witkoff") score low
+    on each part but agree part for part; "Donald Trump" / "Eric Trump" leave a part over."""
+    if type_ == "Person" and "extra" not in detail and detail.count("≈") >= 2:
+        return FULLY_ALIGNED
+    return default
 
 
 class MatchingResolver:
@@ -115,29 +126,45 @@ class MatchingResolver:
         return [str(r[0]) for r in rows]
 
     def best_match(self, conn: Connection, entity: Entity, threshold: float) -> Decision | None:
-        query = self._proxy("query", entity.type, _forms(entity))
         scored: list[tuple[float, str, str]] = []
+        forms = _forms(entity)[:6]
         for candidate in self.candidates(conn, entity):
             candidate = canonical(conn, candidate)
             names = conn.execute(
-                select(rt.entity_names.c.name).where(rt.entity_names.c.entity_id == candidate)
+                select(rt.entity_names.c.name)
+                .where(rt.entity_names.c.entity_id == candidate)
+                .order_by(rt.entity_names.c.count.desc())
+                .limit(8)
             ).scalars().all()
             if not names or self._forbidden(conn, candidate, entity):
                 continue
-            result = self.algorithm.compare(query, self._proxy(candidate, entity.type, list(names)), self.config)
-            detail = result.explanations.get("name_match")
-            scored.append((result.score, candidate, detail.detail if detail else ""))
+            best = self._best_pair(entity.type, forms, list(names), threshold)
+            if best is not None:
+                scored.append((best[0], candidate, best[1]))
         scored.sort(reverse=True)
-        if not scored or scored[0][0] < threshold:
+        if not scored:
             return None
-        best, runner = scored[0], scored[1] if len(scored) > 1 else None
-        if runner is not None and runner[1] != best[1] and runner[0] >= best[0] - 0.05:
+        best_score, best_id, detail = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        if runner is not None and runner[0] >= best_score - 0.05:
             # two near-equal candidates ("Trump" against Donald and Eric Trump): the one far more
             # reported wins, else no merge
-            counts = Counter({c: self._articles(conn, c) for c in (best[1], runner[1])})
-            if counts[best[1]] < 3 * counts[runner[1]]:
+            if self._articles(conn, best_id) < 3 * self._articles(conn, runner[1]):
                 return None
-        return Decision(best[1], "match", round(best[0], 4), best[2])
+        return Decision(best_id, "match", round(best_score, 4), detail)
+
+    def _best_pair(self, type_: str, forms: list[str], names: list[str], threshold: float) -> tuple[float, str] | None:
+        """The best (score, explanation) over pairs of one form and one stored name that clears its bar."""
+        best: tuple[float, str] | None = None
+        for form in forms:
+            query = self._proxy("q:" + form, type_, [form])
+            for name in names:
+                result = self.algorithm.compare(query, self._proxy("c:" + name, type_, [name]), self.config)
+                feature = result.explanations.get("name_match")
+                detail = feature.detail if feature else ""
+                if result.score >= _threshold(type_, threshold, detail) and (best is None or result.score > best[0]):
+                    best = (result.score, f"{form!r} ~ {name!r}: {detail}")
+        return best
 
     def _proxy(self, entity_id: str, type_: str, names: list[str]):  # type: ignore[no-untyped-def]
         proxy = model.make_entity(FTM_SCHEMA[type_])

@@ -14,6 +14,7 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 SUBJ = {"nsubj", "csubj"}
+DITRANSITIVE = {"offer", "give", "grant", "promise", "hand", "send", "sell"}
 PLAN_NOUNS = {"plan", "plans", "decision", "proposal", "attempt", "intention", "offer", "bid", "effort", "move"}
 ADJUNCT_PREPS = {"during", "at", "in", "on", "after", "before", "since", "ahead"}
 LIGHT_VERBS = {
@@ -131,6 +132,13 @@ def slots_for(
                 slots["obj"].append(child)
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 slots["dative"].append(child)
+        if trigger.lemma_ in DITRANSITIVE and not slots["dative"]:
+            # "offered Washington access to ...": the small parser makes the recipient a compound of
+            # the object; a proper noun first in the object phrase of a giving verb is the recipient
+            for obj in slots["obj"]:
+                first = next(iter(obj.lefts), None)
+                if first is not None and first.dep_ == "compound" and first.tag_ in {"NNP", "NNPS"}:
+                    slots["dative"].append(first)
         if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
             slots["obj"].append(trigger.head)  # "the frozen assets": what is frozen
     for prep, objects in prep_objects(trigger).items():
