@@ -94,9 +94,9 @@ def _clean_one(item: RawItem | ItemError, batch: _Batch) -> Article | None:
         return None
     if store.has_article(article.id):
         # same id (e.g. a/report.txt and b/report.txt), different text: say so rather than overwrite
-        error = ItemError(article.source, f"an article with id {article.id!r} and other content is already stored", "store")
-        report.errors.append(error)
-        store.record_error(error.source, error.stage, error.reason)
+        clash = ItemError(article.source, f"an article with id {article.id!r} and other content is already stored", "store")
+        report.errors.append(clash)
+        store.record_error(clash.source, clash.stage, clash.reason)
         return None
     original = _near_duplicate(article, batch)
     if original is not None:

@@ -1,0 +1,272 @@
+"""JSONL and CSV files: one article per line or row, streamed.
+
+Neither file is read whole: lines are read one at a time with a length limit, so memory stays flat
+however large the file. The size cap applies to each item's text. A broken line or row is an
+``ItemError`` for ``file#LINE`` and the rest of the file goes on.
+
+Fields (JSON keys or CSV header names, case-insensitive for CSV): ``text`` or ``html`` (the content;
+``text`` wins when both are present), ``title``, ``url``, ``published``, ``outlet``, ``id`` (kept as the
+article id). A few common synonyms are accepted (``publisher`` for ``outlet``, ``date`` for
+``published``, ``link`` for ``url``), so exports of other tools load without renaming.
+
+The file's encoding is found once, from its first ``_SNIFF_BYTES`` (UTF-8 unless that sample is not);
+a line that does not decode in it is an error for that line. Python's ``csv`` module holds a
+process-wide field size limit (128 KB by default, far below a long article); ``CsvSource`` raises it to
+the line limit below, never lowers it. CSV is read strictly (a quote left open is an error, not a field
+that swallows the rest of the file); the delimiter is the one that makes the header name a content
+column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from dealgraph.exc import ItemError
+from dealgraph.ingest.base import Item, too_large
+from dealgraph.ingest.decode import detect_encoding
+from dealgraph.model import RawItem
+
+log = logging.getLogger(__name__)
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text",),
+    "html": ("html",),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "published": ("published", "date"),
+    "outlet": ("outlet", "publisher"),
+    "id": ("id",),
+}
+# A line may be longer than the text it carries (JSON escapes a non-ASCII character as 6 bytes,
+# ``\u0436``), so lines are cut off at this multiple of the cap, and the cap checked on the text.
+LINE_FACTOR = 8
+_SNIFF_BYTES = 64 * 1024
+# Spreadsheets in many locales export with ";" (where "," is the decimal mark); tabs are common too.
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line, without a UTF-8 byte-order mark; None for a line over ``limit``."""
+    number = 0
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
+
+
+def _encoding(handle: BinaryIO) -> str:
+    """The encoding of a line-based file, from its start; the handle is rewound."""
+    sample = handle.read(_SNIFF_BYTES)
+    handle.seek(0)
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(sample) - 4:  # not just a character cut at the sample's end
+            return detect_encoding(sample) or "utf-8"
+    return "utf-8"
+
+
+def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> RawItem:
+    """A ``RawItem`` from one record's fields, or ``ItemError`` (no content, empty, over the cap)."""
+    values = {field: _field(record, names, source) for field, names in FIELDS.items()}
+    text, html = values.pop("text"), values.pop("html")
+    if text is None and html is None:
+        raise ItemError(source, "no 'text' or 'html' field")
+    content = text if text and text.strip() else html
+    if content is None or not content.strip():
+        raise ItemError(source, "empty")
+    size = len(content.encode("utf-8"))
+    if size > max_bytes:
+        raise too_large(source, size, max_bytes, what="text")
+    meta = {field: value.strip() or None if value else None for field, value in values.items()}
+    return RawItem(
+        source=source,
+        content=content,
+        content_type="text" if content is text else "html",
+        doc_id=meta["id"],
+        title=meta["title"],
+        url=meta["url"],
+        published=meta["published"],
+        outlet=meta["outlet"],
+    )
+
+
+def _field(record: Mapping[str, object], names: tuple[str, ...], source: str) -> str | None:
+    """The first of ``names`` the record has, as a string; numbers are accepted (an id, a year)."""
+    for name in names:
+        value = record.get(name)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ItemError(source, f"field {name!r} is a {type(value).__name__}, not a string")
+        return str(value)
+    return None
+
+
+@dataclass(frozen=True)
+class JsonlSource:
+    """A JSON Lines file: one JSON object per line; blank lines are skipped."""
+
+    path: Path
+    max_bytes: int
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def items(self) -> Iterator[Item]:
+        try:
+            handle = self.path.open("rb")
+        except OSError as error:
+            yield ItemError(self.name, f"cannot read: {error.strerror or error}")
+            return
+        found = False
+        with handle:
+            encoding = _encoding(handle)
+            for number, line in _lines(handle, self.max_bytes * LINE_FACTOR):
+                source = f"{self.name}#{number}"
+                try:
+                    item = self._item(line, source, encoding)
+                except ItemError as error:
+                    found = True
+                    yield error
+                    continue
+                if item is not None:
+                    found = True
+                    yield item
+        if not found:
+            yield ItemError(self.name, "empty (no JSON lines)")
+
+    def _item(self, line: bytes | None, source: str, encoding: str) -> RawItem | None:
+        if line is None:
+            raise ItemError(source, f"line is over {self.max_bytes * LINE_FACTOR} bytes; skipped")
+        try:
+            text = line.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise ItemError(source, f"not valid {encoding} at byte {error.start}") from None
+        if not text.strip():
+            return None
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ItemError(source, f"invalid JSON: {error.msg} at column {error.colno}") from None
+        if not isinstance(record, dict):
+            raise ItemError(source, f"a JSON {type(record).__name__}, not an object")
+        return record_item(record, source, self.max_bytes)
+
+
+@dataclass(frozen=True)
+class CsvSource:
+    """A CSV file with a header row naming the fields; quoted fields may span lines."""
+
+    path: Path
+    max_bytes: int
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def items(self) -> Iterator[Item]:
+        limit = self.max_bytes * LINE_FACTOR
+        if csv.field_size_limit() < limit:
+            csv.field_size_limit(limit)
+        try:
+            handle = self.path.open("rb")
+        except OSError as error:
+            yield ItemError(self.name, f"cannot read: {error.strerror or error}")
+            return
+        with handle:
+            lines = _DecodedLines(handle, _encoding(handle), limit)
+            first = next(iter(lines), None)
+            if first is None or not first.strip():
+                yield ItemError(self.name, "empty")
+                return
+            header, delimiter = _header(first)
+            if not {"text", "html"} & set(header):
+                yield ItemError(self.name, f"no 'text' or 'html' column in the header ({first.strip()})")
+                return
+            reader = csv.reader(lines, delimiter=delimiter, strict=True)
+            found = False
+            for item in self._rows(reader, lines, header):
+                found = True
+                yield item
+            if not found:
+                yield ItemError(self.name, "empty (a header and no rows)")
+
+    def _rows(self, reader: Iterator[list[str]], lines: _DecodedLines, header: list[str]) -> Iterator[Item]:
+        while True:
+            start = lines.number + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield ItemError(f"{self.name}#{start}", f"malformed CSV: {error}")
+                continue
+            source = f"{self.name}#{start}"
+            if lines.bad_since(start):
+                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
+            elif not any(cell.strip() for cell in row):
+                continue
+            elif len(row) != len(header):
+                yield ItemError(source, f"{len(row)} fields where the header has {len(header)}")
+            else:
+                try:
+                    yield record_item(dict(zip(header, row, strict=True)), source, self.max_bytes)
+                except ItemError as error:
+                    yield error
+
+
+def _header(line: str) -> tuple[list[str], str]:
+    """The column names and the delimiter: the first of ``DELIMITERS`` that yields a content column."""
+    for delimiter in DELIMITERS:
+        try:
+            names = [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter))]
+        except csv.Error:
+            continue
+        if {"text", "html"} & set(names):
+            return names, delimiter
+    return [], ","
+
+
+class _DecodedLines:
+    """The lines of a binary file as text for ``csv.reader``, remembering which ones were bad."""
+
+    def __init__(self, handle: BinaryIO, encoding: str, limit: int) -> None:
+        self.encoding = encoding
+        self.number = 0  # the last line handed out
+        self._lines = _lines(handle, limit)
+        self._bad: list[int] = []
+
+    def __iter__(self) -> Iterator[str]:
+        for number, line in self._lines:
+            self.number = number
+            if line is None:
+                self._bad.append(number)
+                yield "\n"
+                continue
+            try:
+                yield line.decode(self.encoding)
+            except UnicodeDecodeError:
+                self._bad.append(number)
+                yield line.decode(self.encoding, errors="replace")
+
+    def bad_since(self, start: int) -> bool:
+        """Whether a line from ``start`` on was undecodable or over the limit."""
+        return bool(self._bad) and self._bad[-1] >= start
