@@ -15,6 +15,7 @@ ARTICLES = {
     "a5": "Eric Trump, a son of the president, visited Dubai to open a new hotel.",
     "a6": "Stephen Whitkof travelled to Moscow. Whitkof later met Vladimir Putin.",
     "a7": "Steve Witkoff said the talks in Moscow had been useful.",
+    "a9": "Глава РФПИ Кирилл Дмитриев заявил, что Россия и США обсуждают совместные проекты в Арктике.",
 }
 
 
@@ -41,6 +42,13 @@ def ids_for(store: Any, article: str, name: str) -> set[str]:
 def test_spelling_variants_resolve_to_one_id(store: Any) -> None:
     first = ids_for(store, "a1", "Kirill Dmitriyev")
     assert first and first == ids_for(store, "a2", "Kirill Dmitriev") == ids_for(store, "a3", "Kiril Dmitriev")
+
+
+def test_cyrillic_name_joins_its_latin_spelling(store: Any) -> None:
+    from dealgraph.store.reader import get_article
+
+    assert get_article(store, "a9").lang == "ru"
+    assert ids_for(store, "a9", "Кирилл Дмитриев") == ids_for(store, "a2", "Kirill Dmitriev")
 
 
 def test_defined_acronym_joins_its_expansion(store: Any) -> None:

@@ -20,6 +20,7 @@ from dealgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from dealgraph.extract.matcher import GazetteerMatcher
 from dealgraph.extract.nlp import load_nlp
 from dealgraph.extract.projects import find_projects
+from dealgraph.extract.russian import russian_entities, russian_index
 from dealgraph.model import Article, Entity, Extraction, Mention
 
 EXTRACTOR_VERSION = "dealgraph-rules/0.1"
@@ -32,6 +33,7 @@ class Extractor:
         self.matcher = GazetteerMatcher(self.nlp, self.gazetteer)
         self.refs = self.gazetteer.by_ref()
         self.timings: defaultdict[str, float] = defaultdict(float)  # seconds per step, for benchmarks
+        self.russian = russian_index(self.gazetteer)
         self.title_words = frozenset(w for t in self.gazetteer.titles for w in t.split() if w.isalpha() and len(w) > 2)
         self.events = EventExtractor(self.gazetteer.adjective_refs, self.gazetteer.titles)
 
@@ -54,12 +56,14 @@ class Extractor:
 
     def from_doc(self, article: Article, doc: Doc) -> Extraction:
         t0 = time.perf_counter()
-        entities = self.entities(doc)
+        russian = article.lang == "ru"
+        entities = russian_entities(article.text, self.russian) if russian else self.entities(doc)
         t1 = time.perf_counter()
         amounts = tuple(find_amounts(article.text))
         t2 = time.perf_counter()
         published = article.published.isoformat() if article.published else None
-        events = tuple(self.events.extract(doc, entities, amounts, published))
+        # the event lexicon is English; Russian articles give entities and amounts
+        events = () if russian else tuple(self.events.extract(doc, entities, amounts, published))
         t3 = time.perf_counter()
         self.timings["entities"] += t1 - t0
         self.timings["amounts"] += t2 - t1
