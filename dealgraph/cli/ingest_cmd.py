@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from dealgraph.cli.context import console, fail, state
 from dealgraph.exc import DealgraphError
@@ -11,9 +18,13 @@ from dealgraph.exc import DealgraphError
 
 def ingest(
     targets: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs or RSS/Atom feeds."),
+    engine: str = typer.Option("local", "--engine", help="local (one process) or dask (workers)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    workers: int = typer.Option(None, "--workers", help="Workers of the local Dask cluster (default: cores)."),
 ) -> None:
     """Ingest articles: clean, detect language and date, drop near-duplicates, extract, store."""
-    from dealgraph.pipeline.run import ingest as run_ingest
+    if engine not in {"local", "dask"}:
+        raise typer.BadParameter(f"unknown engine {engine!r}: local or dask")
 
     try:
         store = state.store()
@@ -26,13 +37,20 @@ def ingest(
             def tick(source: str) -> None:
                 progress.update(task, advance=1, description=source[-60:])
 
-            report = run_ingest(targets, store, settings=state.settings(), progress=tick)
+            if engine == "dask":
+                from dealgraph.pipeline.distributed import ingest_dask
+
+                report = ingest_dask(targets, store, state.settings(), workers, scheduler, tick)
+            else:
+                from dealgraph.pipeline.run import ingest as run_ingest
+
+                report = run_ingest(targets, store, settings=state.settings(), progress=tick)
     except DealgraphError as error:
         fail(error)
         return
     console.print(report.summary())
-    for error in report.errors:
-        console.print(f"  [yellow]skipped[/yellow] {error.source}: {error.reason}")
+    for item in report.errors:
+        console.print(f"  [yellow]skipped[/yellow] {item.source}: {item.reason}")
 
 
 def errors(limit: int = typer.Option(1000, help="At most this many.")) -> None:

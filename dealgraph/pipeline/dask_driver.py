@@ -12,6 +12,10 @@ transaction). Writing in input order is what makes canonical ids, and so the eva
 Memory is bounded: at most ``window`` chunks are in flight at each stage, and the near-duplicate index
 in memory holds only articles admitted but not yet stored; stored ones are found through the store's
 LSH band table, as on a re-run. The driver keeps no per-article state beyond the report.
+
+Futures with a hand-written window rather than ``dask.bag``: a bag computes a whole graph and hands
+back its partitions, while here an order-dependent decision in the driver sits between the two worker
+stages (only new articles are extracted) and results must be written as they arrive, in order.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def dask_client(
             if n < 1:
                 raise ConfigError(f"--workers must be at least 1, not {n}")
             cluster = LocalCluster(  # type: ignore[no-untyped-call]  # unannotated upstream
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0", host="127.0.0.1"
             )
             client = Client(cluster)  # type: ignore[no-untyped-call]
     except OSError as error:

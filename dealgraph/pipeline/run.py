@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dealgraph.clean import clean_item
-from dealgraph.clean.dedupe import NearDuplicateIndex, band_keys, shingle_signature, similarity
+from dealgraph.clean.dedupe import band_keys, shingle_signature, similarity
 from dealgraph.exc import ItemError
 from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest import iter_items
@@ -49,13 +49,14 @@ Progress = Callable[[str], None]
 class _Batch:
     store: Store
     report: IngestReport
-    seen: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
     signatures: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # duplicates of articles still in the extraction batch: linked once their original is stored
     pending: dict[str, list[tuple[Article, float]]] = field(default_factory=dict)
 
 
-def _cleaned(items: Iterable[RawItem | ItemError], batch: _Batch, progress: Progress | None) -> Iterator[Article]:
+def _cleaned(
+    items: Iterable[RawItem | ItemError], batch: _Batch, progress: Progress | None
+) -> Iterator[Article]:
     """Clean items one by one, recording errors and duplicates; yield what is new. Timed apart from
     what the consumer does between items."""
     timings = batch.report.timings
@@ -94,7 +95,9 @@ def _clean_one(item: RawItem | ItemError, batch: _Batch) -> Article | None:
         return None
     if store.has_article(article.id):
         # same id (e.g. a/report.txt and b/report.txt), different text: say so rather than overwrite
-        clash = ItemError(article.source, f"an article with id {article.id!r} and other content is already stored", "store")
+        clash = ItemError(
+            article.source, f"an article with id {article.id!r} and other content is already stored", "store"
+        )
         report.errors.append(clash)
         store.record_error(clash.source, clash.stage, clash.reason)
         return None
@@ -110,15 +113,20 @@ def _clean_one(item: RawItem | ItemError, batch: _Batch) -> Article | None:
 
 
 def _near_duplicate(article: Article, batch: _Batch) -> tuple[str, float] | None:
+    """The original this article copies: among articles still in flight (a scan of at most a batch),
+    else among stored ones through their LSH bands. Memory stays flat however long the input."""
     signature = shingle_signature(article.text)
-    found = batch.seen.find(signature, threshold=DUPLICATE_THRESHOLD)
+    found: tuple[str, float] | None = None
+    for other_id, other in batch.signatures.items():
+        score = similarity(signature, other)
+        if score >= DUPLICATE_THRESHOLD and (found is None or score > found[1]):
+            found = (other_id, score)
     if found is None:
-        for other_id, other in batch.store.candidate_duplicates(band_keys(signature)).items():
-            score = similarity(signature, tuple(other))
+        for stored_id, stored in batch.store.candidate_duplicates(band_keys(signature)).items():
+            score = similarity(signature, tuple(stored))
             if score >= DUPLICATE_THRESHOLD and (found is None or score > found[1]):
-                found = (other_id, score)
+                found = (stored_id, score)
     if found is None:
-        batch.seen.add(article.id, signature)
         batch.signatures[article.id] = signature
     return found
 
@@ -155,7 +163,7 @@ def ingest(
     extractor: Extractor | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest files, directories, URLs and feeds into ``store``. The library entry behind `dealgraph ingest`."""
+    """Ingest files, directories, URLs and feeds into ``store``: the library entry of `dealgraph ingest`."""
     settings = settings or Settings.load()
     extractor = extractor or Extractor(settings.spacy_model)
     items = iter_items(targets, max_bytes=settings.max_bytes, timeout=settings.http_timeout)

@@ -11,6 +11,9 @@ A feed that fails (unreachable, an HTTP error, not a feed) is retried after ``ev
 most ``max_backoff``; one success resets it. An entry whose article cannot be fetched is retried on the
 next polls, up to ``max_attempts``; one that reached the pipeline is not fetched again, whatever became
 of it (stored, already stored, near-duplicate, or recorded as an error).
+
+A page given instead of a feed is searched for the feed it announces (``<link rel="alternate">``), a
+few lines over ``html.parser``: feedparser reads feeds but does not discover them.
 """
 
 from __future__ import annotations

@@ -40,10 +40,18 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _record(conn: Connection, left: str, right: str, judgement: str, kind: str, user: str, note: str | None = None) -> int:
+def _record(
+    conn: Connection, left: str, right: str, judgement: str, kind: str, user: str, note: str | None = None
+) -> int:
     result = conn.execute(
         insert(rt.judgements).values(
-            left_id=left, right_id=right, judgement=judgement, kind=kind, user=user, note=note, created_at=_now()
+            left_id=left,
+            right_id=right,
+            judgement=judgement,
+            kind=kind,
+            user=user,
+            note=note,
+            created_at=_now(),
         )
     )
     return int(result.inserted_primary_key[0])  # type: ignore[index]
@@ -67,15 +75,27 @@ def merge(store: Store, a: str, b: str, user: str = "cli") -> str:
         a, b = canonical(conn, a), canonical(conn, b)
         if a == b:
             return a
-        types = conn.execute(select(schema.entities.c.type).where(schema.entities.c.id.in_([a, b]))).scalars().all()
+        types = (
+            conn.execute(select(schema.entities.c.type).where(schema.entities.c.id.in_([a, b])))
+            .scalars()
+            .all()
+        )
         if len(set(types)) > 1:
             raise InputError(f"cannot merge entities of different types: {a} and {b}")
         keep, gone = (a, b) if _articles(conn, a) >= _articles(conn, b) else (b, a)
         judgement = _record(conn, gone, keep, "positive", "entity", user)
         conn.execute(insert(rt.entity_merges).values(from_id=gone, to_id=keep, judgement_id=judgement))
         conn.execute(update(rt.entity_merges).where(rt.entity_merges.c.to_id == gone).values(to_id=keep))
-        conn.execute(update(schema.article_entities).where(schema.article_entities.c.entity_id == gone).values(entity_id=keep))
-        conn.execute(update(rt.entity_links).where(rt.entity_links.c.entity_id == gone).values(entity_id=keep, method="judgement"))
+        conn.execute(
+            update(schema.article_entities)
+            .where(schema.article_entities.c.entity_id == gone)
+            .values(entity_id=keep)
+        )
+        conn.execute(
+            update(rt.entity_links)
+            .where(rt.entity_links.c.entity_id == gone)
+            .values(entity_id=keep, method="judgement")
+        )
         _move_names(conn, gone, keep)
         return keep
 
@@ -83,13 +103,21 @@ def merge(store: Store, a: str, b: str, user: str = "cli") -> str:
 def _move_names(conn: Connection, gone: str, keep: str) -> None:
     names = conn.execute(select(rt.entity_names).where(rt.entity_names.c.entity_id == gone)).all()
     conn.execute(delete(rt.entity_names).where(rt.entity_names.c.entity_id == gone))
-    have = set(conn.execute(select(rt.entity_names.c.name).where(rt.entity_names.c.entity_id == keep)).scalars())
+    have = set(
+        conn.execute(select(rt.entity_names.c.name).where(rt.entity_names.c.entity_id == keep)).scalars()
+    )
     new = [{"entity_id": keep, "name": r.name, "count": r.count} for r in names if r.name not in have]
     if new:
         conn.execute(insert(rt.entity_names), new)
-    blocks = conn.execute(select(rt.entity_blocks.c.block).where(rt.entity_blocks.c.entity_id == gone)).scalars().all()
+    blocks = (
+        conn.execute(select(rt.entity_blocks.c.block).where(rt.entity_blocks.c.entity_id == gone))
+        .scalars()
+        .all()
+    )
     conn.execute(delete(rt.entity_blocks).where(rt.entity_blocks.c.entity_id == gone))
-    have_blocks = set(conn.execute(select(rt.entity_blocks.c.block).where(rt.entity_blocks.c.entity_id == keep)).scalars())
+    have_blocks = set(
+        conn.execute(select(rt.entity_blocks.c.block).where(rt.entity_blocks.c.entity_id == keep)).scalars()
+    )
     fresh = [{"block": b, "entity_id": keep} for b in blocks if b not in have_blocks]
     if fresh:
         conn.execute(insert(rt.entity_blocks), fresh)
@@ -103,11 +131,17 @@ def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "
         row = conn.execute(select(t).where(t.c.article_id == article_id, t.c.key == key)).first()
         if row is None or canonical(conn, row.entity_id) != entity_id:
             raise NotFound(f"entity {entity_id!r} has no mention {article_id}:{key}")
-        texts = conn.execute(
-            select(schema.mentions.c.text).where(schema.mentions.c.article_id == article_id, schema.mentions.c.entity_key == key)
-        ).scalars().all()
-        local = Entity(key=key, name=row.name, type=row.type, ref=None,
-                       mentions=tuple(Mention(0, 0, str(x), row.type, "judgement") for x in texts))  # fmt: skip
+        texts = (
+            conn.execute(
+                select(schema.mentions.c.text).where(
+                    schema.mentions.c.article_id == article_id, schema.mentions.c.entity_key == key
+                )
+            )
+            .scalars()
+            .all()
+        )
+        mentions = tuple(Mention(0, 0, str(x), row.type, "judgement") for x in texts)
+        local = Entity(key=key, name=row.name, type=row.type, ref=None, mentions=mentions)
         new_id = create_entity(conn, local, f"split:{article_id}:{key}")
         MatchingResolver.remember(conn, new_id, local)
         conn.execute(update(t).where(t.c.article_id == article_id, t.c.key == key).values(entity_id=new_id))
@@ -130,7 +164,9 @@ def dismiss(store: Store, entity_id: str, hit_id: str, user: str = "cli") -> int
 def dismissed_hits(conn: Connection) -> set[tuple[str, str]]:
     """(entity id, hit id) pairs dismissed by a judgement."""
     t = rt.judgements
-    rows = conn.execute(select(t.c.left_id, t.c.right_id).where(t.c.kind == "hit", t.c.judgement == "dismiss"))
+    rows = conn.execute(
+        select(t.c.left_id, t.c.right_id).where(t.c.kind == "hit", t.c.judgement == "dismiss")
+    )
     return {(str(r[0]), str(r[1])) for r in rows}
 
 
@@ -139,6 +175,15 @@ def list_judgements(store: Store, limit: int = 1000) -> list[Judgement]:
     with store.read() as conn:
         rows = conn.execute(select(t).order_by(t.c.id).limit(limit)).all()
     return [
-        Judgement(r.id, r.left_id, r.right_id, r.judgement, r.kind, r.user, r.created_at.isoformat(timespec="seconds"), r.note)
+        Judgement(
+            r.id,
+            r.left_id,
+            r.right_id,
+            r.judgement,
+            r.kind,
+            r.user,
+            r.created_at.isoformat(timespec="seconds"),
+            r.note,
+        )
         for r in rows
     ]

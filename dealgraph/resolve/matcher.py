@@ -22,10 +22,13 @@ from dataclasses import dataclass
 from followthemoney import model
 from nomenklatura.matching import get_algorithm
 from nomenklatura.matching.types import ScoringConfig
-from sqlalchemy import Connection, func, insert, select, update
+from rigour.text.distance import levenshtein
+from rigour.text.phonetics import metaphone
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from dealgraph.exc import ConfigError
 from dealgraph.model import Entity
-from dealgraph.resolve.blocking import block_keys
+from dealgraph.resolve.blocking import STOP, acronym, block_keys, tokens
 from dealgraph.resolve.canonical import create_entity
 from dealgraph.resolve.keys import entity_key, fold
 from dealgraph.store import resolve_tables as rt
@@ -51,7 +54,9 @@ def canonical(conn: Connection, entity_id: str) -> str:
     seen = set()
     while entity_id not in seen:
         seen.add(entity_id)
-        target = conn.execute(select(rt.entity_merges.c.to_id).where(rt.entity_merges.c.from_id == entity_id)).scalar()
+        target = conn.execute(
+            select(rt.entity_merges.c.to_id).where(rt.entity_merges.c.from_id == entity_id)
+        ).scalar()
         if target is None:
             return entity_id
         entity_id = str(target)
@@ -63,6 +68,25 @@ def _forms(entity: Entity) -> list[str]:
 
 
 FULLY_ALIGNED = 0.65
+
+
+def plausible(a: str, b: str) -> bool:
+    """Whether two names share a word, or two words within a third of their length in edits or with one
+    sound (metaphone), or one is the other's initials: the pairs logic-v2 could score high."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    if (len(ta) == 1 and acronym(b) == ta[0]) or (len(tb) == 1 and acronym(a) == tb[0]):
+        return True
+    for x in ta:
+        for y in tb:
+            if x == y and x not in STOP:
+                return True
+            if min(len(x), len(y)) >= 4 and (
+                levenshtein(x, y) <= max(1, min(len(x), len(y)) // 3) or metaphone(x) == metaphone(y)
+            ):
+                return True
+    return False
 
 
 def _threshold(type_: str, default: float, detail: str) -> float:
@@ -78,8 +102,12 @@ class MatchingResolver:
     """Callable as the store's resolver: ``resolver(conn, entities) -> {key: canonical id}``."""
 
     def __init__(self) -> None:
-        self.algorithm = get_algorithm("logic-v2")
+        algorithm = get_algorithm("logic-v2")
+        if algorithm is None:
+            raise ConfigError("nomenklatura has no logic-v2 matcher: upgrade nomenklatura")
+        self.algorithm = algorithm
         self.config = ScoringConfig.defaults()
+        self._cache: dict[tuple[str, str, str], tuple[float, str]] = {}
 
     def __call__(self, conn: Connection, article_id: str, entities: Sequence[Entity]) -> dict[str, str]:
         result: dict[str, str] = {}
@@ -101,7 +129,9 @@ class MatchingResolver:
 
     def decide(self, conn: Connection, entity: Entity) -> Decision:
         key = entity_key(entity)
-        found = conn.execute(select(schema.entities.c.id).where(schema.entities.c.key == key).limit(1)).scalar()
+        found = conn.execute(
+            select(schema.entities.c.id).where(schema.entities.c.key == key).limit(1)
+        ).scalar()
         if found is not None:
             return Decision(canonical(conn, str(found)), "exact", 1.0, f"same key {key!r}")
         threshold = THRESHOLDS.get(entity.type)
@@ -130,12 +160,16 @@ class MatchingResolver:
         forms = _forms(entity)[:6]
         for candidate in self.candidates(conn, entity):
             candidate = canonical(conn, candidate)
-            names = conn.execute(
-                select(rt.entity_names.c.name)
-                .where(rt.entity_names.c.entity_id == candidate)
-                .order_by(rt.entity_names.c.count.desc())
-                .limit(8)
-            ).scalars().all()
+            names = (
+                conn.execute(
+                    select(rt.entity_names.c.name)
+                    .where(rt.entity_names.c.entity_id == candidate)
+                    .order_by(rt.entity_names.c.count.desc())
+                    .limit(8)
+                )
+                .scalars()
+                .all()
+            )
             if not names or self._forbidden(conn, candidate, entity):
                 continue
             best = self._best_pair(entity.type, forms, list(names), threshold)
@@ -146,25 +180,46 @@ class MatchingResolver:
             return None
         best_score, best_id, detail = scored[0]
         runner = scored[1] if len(scored) > 1 else None
-        if runner is not None and runner[0] >= best_score - 0.05:
-            # two near-equal candidates ("Trump" against Donald and Eric Trump): the one far more
-            # reported wins, else no merge
-            if self._articles(conn, best_id) < 3 * self._articles(conn, runner[1]):
-                return None
+        # two near-equal candidates ("Trump" against Donald and Eric Trump): the one far more reported
+        # wins, else no merge
+        close = runner is not None and runner[0] >= best_score - 0.05
+        if (
+            close
+            and runner is not None
+            and self._articles(conn, best_id) < 3 * self._articles(conn, runner[1])
+        ):
+            return None
         return Decision(best_id, "match", round(best_score, 4), detail)
 
-    def _best_pair(self, type_: str, forms: list[str], names: list[str], threshold: float) -> tuple[float, str] | None:
-        """The best (score, explanation) over pairs of one form and one stored name that clears its bar."""
+    def _best_pair(
+        self, type_: str, forms: list[str], names: list[str], threshold: float
+    ) -> tuple[float, str] | None:
+        """The best (score, explanation) over pairs of one form and one stored name that clears its bar.
+        logic-v2 analyses names at some milliseconds a call, so a cheap token test (``plausible``) picks
+        the pairs worth scoring."""
         best: tuple[float, str] | None = None
         for form in forms:
-            query = self._proxy("q:" + form, type_, [form])
             for name in names:
-                result = self.algorithm.compare(query, self._proxy("c:" + name, type_, [name]), self.config)
-                feature = result.explanations.get("name_match")
-                detail = feature.detail if feature else ""
-                if result.score >= _threshold(type_, threshold, detail) and (best is None or result.score > best[0]):
-                    best = (result.score, f"{form!r} ~ {name!r}: {detail}")
+                if not plausible(form, name):
+                    continue
+                score, detail = self._score(type_, form, name)
+                if score >= _threshold(type_, threshold, detail) and (best is None or score > best[0]):
+                    best = (score, f"{form!r} ~ {name!r}: {detail}")
         return best
+
+    def _score(self, type_: str, form: str, name: str) -> tuple[float, str]:
+        """logic-v2's score and name explanation for one pair, remembered: the same names recur."""
+        key = (type_, form, name)
+        cached = self._cache.get(key)
+        if cached is None:
+            query = self._proxy("q:" + form, type_, [form])
+            result = self.algorithm.compare(query, self._proxy("c:" + name, type_, [name]), self.config)
+            feature = result.explanations.get("name_match")
+            cached = (float(result.score), str(feature.detail) if feature else "")
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
 
     def _proxy(self, entity_id: str, type_: str, names: list[str]):  # type: ignore[no-untyped-def]
         proxy = model.make_entity(FTM_SCHEMA[type_])
@@ -189,7 +244,8 @@ class MatchingResolver:
         rows = conn.execute(
             select(t.c.id).where(
                 t.c.judgement == "negative",
-                ((t.c.left_id == candidate) & t.c.right_id.in_(other)) | ((t.c.right_id == candidate) & t.c.left_id.in_(other)),
+                ((t.c.left_id == candidate) & t.c.right_id.in_(other))
+                | ((t.c.right_id == candidate) & t.c.left_id.in_(other)),
             )
         ).first()
         return rows is not None
@@ -198,14 +254,23 @@ class MatchingResolver:
     def remember(conn: Connection, entity_id: str, entity: Entity) -> None:
         """Add the entity's forms and blocking keys to its canonical entity."""
         names = rt.entity_names
-        for form in _forms(entity):
-            if not fold(form):
-                continue
-            updated = conn.execute(
-                update(names).where(names.c.entity_id == entity_id, names.c.name == form).values(count=names.c.count + 1)
+        forms = [f for f in _forms(entity) if fold(f)]
+        known = set(
+            conn.execute(
+                select(names.c.name).where(names.c.entity_id == entity_id, names.c.name.in_(forms))
+            ).scalars()
+        )
+        seen = [{"eid": entity_id, "form": f} for f in forms if f in known]
+        if seen:
+            conn.execute(
+                update(names)
+                .where(names.c.entity_id == bindparam("eid"), names.c.name == bindparam("form"))
+                .values(count=names.c.count + 1),
+                seen,
             )
-            if updated.rowcount == 0:
-                conn.execute(insert(names).values(entity_id=entity_id, name=form, count=1))
+        fresh = [{"entity_id": entity_id, "name": f, "count": 1} for f in forms if f not in known]
+        if fresh:
+            conn.execute(insert(names), fresh)
         blocks = rt.entity_blocks
         have = set(conn.execute(select(blocks.c.block).where(blocks.c.entity_id == entity_id)).scalars())
         new = block_keys(entity.type, _forms(entity)) - have

@@ -36,7 +36,7 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
 
 def _migrations() -> list[Migration]:
     # Imported here so that every table module has registered on ``schema.metadata``.
-    from dealgraph.store import event_tables, resolve_tables, screening_tables, search_index
+    from dealgraph.store import event_tables, resolve_tables, screening_tables, search_index, watch_tables
 
     return [
         Migration(
@@ -58,6 +58,7 @@ def _migrations() -> list[Migration]:
         Migration(3, "resolution judgements", _create(*resolve_tables.TABLES)),
         Migration(4, "sanctions lists and screening", _create(*screening_tables.TABLES)),
         Migration(5, "full-text search index", search_index.create),
+        Migration(6, "feed watching state", _create(*watch_tables.TABLES)),
     ]
 
 

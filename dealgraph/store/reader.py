@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, String, and_, func, or_, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import event_tables, schema
@@ -157,7 +157,11 @@ def list_entities(
     n_articles = func.count(func.distinct(AE.c.article_id))
     stmt = (
         select(E.c.id, E.c.name, E.c.type, n_articles, func.count(M.c.id))
-        .select_from(E.join(AE, AE.c.entity_id == E.c.id).join(M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)))
+        .select_from(
+            E.join(AE, AE.c.entity_id == E.c.id).join(
+                M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)
+            )
+        )
         .group_by(E.c.id, E.c.name, E.c.type)
         .order_by(n_articles.desc(), func.count(M.c.id).desc(), E.c.id)
         .limit(limit)
@@ -167,9 +171,17 @@ def list_entities(
         stmt = stmt.where(E.c.type == type_)
     if q:
         like = f"%{q.lower()}%"
-        stmt = stmt.where(or_(func.lower(E.c.name).like(like), func.lower(AE.c.name).like(like), func.lower(M.c.text).like(like)))
+        stmt = stmt.where(
+            or_(
+                func.lower(E.c.name).like(like),
+                func.lower(AE.c.name).like(like),
+                func.lower(M.c.text).like(like),
+            )
+        )
     with store.read() as conn:
-        return [EntitySummary(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in conn.execute(stmt)]
+        return [
+            EntitySummary(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in conn.execute(stmt)
+        ]
 
 
 def find_entity_ids(store: Store, id_or_name: str) -> list[str]:
@@ -178,13 +190,17 @@ def find_entity_ids(store: Store, id_or_name: str) -> list[str]:
         if conn.execute(select(E.c.id).where(E.c.id == id_or_name)).scalar() is not None:
             return [id_or_name]
         low = id_or_name.lower()
-        ids = conn.execute(
-            select(AE.c.entity_id)
-            .select_from(AE.join(M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)))
-            .where(or_(func.lower(AE.c.name) == low, func.lower(M.c.text) == low))
-            .group_by(AE.c.entity_id)
-            .order_by(func.count().desc())
-        ).scalars().all()
+        ids = (
+            conn.execute(
+                select(AE.c.entity_id)
+                .select_from(AE.join(M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)))
+                .where(or_(func.lower(AE.c.name) == low, func.lower(M.c.text) == low))
+                .group_by(AE.c.entity_id)
+                .order_by(func.count().desc())
+            )
+            .scalars()
+            .all()
+        )
         return [str(i) for i in ids]
 
 
@@ -220,7 +236,9 @@ def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
     ents: dict[str, list[ArticleEntityView]] = defaultdict(list)
     for r in conn.execute(select(AE).where(AE.c.article_id.in_(ids))):
         ents[r.article_id].append(
-            ArticleEntityView(r.key, r.entity_id, r.name, r.type, tuple(mentions[(r.article_id, r.key)]), tuple(r.aliases))
+            ArticleEntityView(
+                r.key, r.entity_id, r.name, r.type, tuple(mentions[(r.article_id, r.key)]), tuple(r.aliases)
+            )
         )
     amounts: dict[str, list[AmountView]] = defaultdict(list)
     for r in conn.execute(select(AM).where(AM.c.article_id.in_(ids)).order_by(AM.c.idx)):
@@ -233,13 +251,24 @@ def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
         by_article[ev.article_id].append(ev)
     result = []
     for i in ids:
-        r = rows.get(i)
-        if r is None:
+        found = rows.get(i)
+        if found is None:
             continue
+        r = found
         result.append(
             ArticleView(
-                r.id, r.source, r.title, r.url, r.outlet, r.published, r.published_how, r.lang, r.text,
-                tuple(r.removed), tuple(sorted(ents[i], key=lambda e: int(e.key[1:]))), tuple(amounts[i]),
+                r.id,
+                r.source,
+                r.title,
+                r.url,
+                r.outlet,
+                r.published,
+                r.published_how,
+                r.lang,
+                r.text,
+                tuple(r.removed),
+                tuple(sorted(ents[i], key=lambda e: int(e.key[1:]))),
+                tuple(amounts[i]),
                 tuple(by_article[i]),
             )
         )
@@ -251,7 +280,8 @@ def _events(conn: Connection, where: Any, limit: int | None = None, offset: int 
         select(EV, A.c.published, A.c.text)
         .select_from(EV.join(A, A.c.id == EV.c.article_id))
         .where(where)
-        .order_by(func.coalesce(EV.c.event_date, func.cast(A.c.published, schema.String)), EV.c.id)
+        # undated first on both backends (SQLite and PostgreSQL disagree on where NULLs go)
+        .order_by(func.coalesce(EV.c.event_date, func.cast(A.c.published, String)).nulls_first(), EV.c.id)
         .offset(offset)
     )
     if limit is not None:
@@ -263,23 +293,43 @@ def _events(conn: Connection, where: Any, limit: int | None = None, offset: int 
     article_set = {r.article_id for r in rows}
     keys: dict[tuple[str, str], tuple[str, str]] = {
         (r.article_id, r.key): (r.entity_id, r.name)
-        for r in conn.execute(select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(AE.c.article_id.in_(article_set)))
+        for r in conn.execute(
+            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
+                AE.c.article_id.in_(article_set)
+            )
+        )
     }
     args: dict[str, list[ArgView]] = defaultdict(list)
     for r in conn.execute(select(ARG).where(ARG.c.event_id.in_(ids)).order_by(ARG.c.event_id, ARG.c.pos)):
         aid = r.event_id.rsplit(":", 1)[0]
         ent = keys.get((aid, r.entity_key)) if r.entity_key else None
         args[r.event_id].append(
-            ArgView(r.role, r.entity_key, ent[0] if ent else None, ent[1] if ent else None, r.amount_idx, r.text)
+            ArgView(
+                r.role, r.entity_key, ent[0] if ent else None, ent[1] if ent else None, r.amount_idx, r.text
+            )
         )
     result = []
     for r in rows:
         src = keys.get((r.article_id, r.source_key)) if r.source_key else None
         result.append(
             EventView(
-                r.id, r.article_id, r.type, r.modality, r.polarity, r.source_key, src[0] if src else None,
-                src[1] if src else None, r.trigger, r.text[r.evidence_start : r.evidence_end], r.evidence_start,
-                r.evidence_end, r.event_date, r.published, r.extractor, r.confidence, tuple(args[r.id]),
+                r.id,
+                r.article_id,
+                r.type,
+                r.modality,
+                r.polarity,
+                r.source_key,
+                src[0] if src else None,
+                src[1] if src else None,
+                r.trigger,
+                r.text[r.evidence_start : r.evidence_end],
+                r.evidence_start,
+                r.evidence_end,
+                r.event_date,
+                r.published,
+                r.extractor,
+                r.confidence,
+                tuple(args[r.id]),
             )
         )
     return result
@@ -300,11 +350,15 @@ def list_events(
     if modality:
         conds.append(EV.c.modality == modality)
     if since:
-        conds.append(or_(EV.c.event_date >= since.isoformat(), and_(EV.c.event_date.is_(None), A.c.published >= since)))
+        conds.append(
+            or_(EV.c.event_date >= since.isoformat(), and_(EV.c.event_date.is_(None), A.c.published >= since))
+        )
     if entity_id:
         keyed = select(AE.c.article_id, AE.c.key).where(AE.c.entity_id == entity_id).subquery()
         in_args = select(ARG.c.event_id).select_from(
-            ARG.join(EV, EV.c.id == ARG.c.event_id).join(keyed, and_(keyed.c.article_id == EV.c.article_id, keyed.c.key == ARG.c.entity_key))
+            ARG.join(EV, EV.c.id == ARG.c.event_id).join(
+                keyed, and_(keyed.c.article_id == EV.c.article_id, keyed.c.key == ARG.c.entity_key)
+            )
         )
         conds.append(EV.c.id.in_(in_args))
     with store.read() as conn:
@@ -351,13 +405,19 @@ def get_entity(store: Store, entity_id: str) -> EntityDetail:
         forms: dict[str, int] = defaultdict(int)
         articles = []
         for link in links:
-            texts = conn.execute(
-                select(M.c.text).where(M.c.article_id == link.article_id, M.c.entity_key == link.key)
-            ).scalars().all()
+            texts = (
+                conn.execute(
+                    select(M.c.text).where(M.c.article_id == link.article_id, M.c.entity_key == link.key)
+                )
+                .scalars()
+                .all()
+            )
             for t in [*texts, *link.aliases]:
                 forms[str(t)] += 1
             articles.append(
-                EntityArticle(link.article_id, link.title, link.published, tuple(dict.fromkeys(texts)), len(texts))
+                EntityArticle(
+                    link.article_id, link.title, link.published, tuple(dict.fromkeys(texts)), len(texts)
+                )
             )
     names = tuple(sorted(forms, key=lambda f: -forms[f]))
     return EntityDetail(row.id, row.name, row.type, row.ref, names, tuple(articles))

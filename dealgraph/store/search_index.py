@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+# The indexed expression on PostgreSQL; queries must repeat it exactly for the GIN index to serve them.
+_PG_VECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
+
 
 def create(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
@@ -14,12 +17,7 @@ def create(conn: Connection) -> None:
             )
         )
     else:
-        conn.execute(
-            text(
-                "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
-                "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
-            )
-        )
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin ({_PG_VECTOR})"))
 
 
 def index_article(conn: Connection, article_id: str, title: str | None, body: str) -> None:
@@ -47,13 +45,17 @@ def search(conn: Connection, query: str, limit: int, offset: int) -> list[tuple[
             {"q": fts_query, "limit": limit, "offset": offset},
         ).all()
     else:
+        # Rank and page on the indexed expression first, then build headlines for that page only
+        # (ts_headline re-parses the text, too costly for every match). Ties go by id so that pages
+        # are stable; the highlight markers are SQLite's.
         rows = conn.execute(
             text(
-                "SELECT id, ts_headline('simple', text, plainto_tsquery('simple', :q)) FROM articles "
-                "WHERE to_tsvector('simple', coalesce(title, '') || ' ' || text) "
-                "@@ plainto_tsquery('simple', :q) "
-                "ORDER BY ts_rank(to_tsvector('simple', coalesce(title, '') || ' ' || text), "
-                "plainto_tsquery('simple', :q)) DESC LIMIT :limit OFFSET :offset"
+                "SELECT hit.id, ts_headline('simple', a.text, plainto_tsquery('simple', :q), "
+                "'StartSel=[, StopSel=], MaxWords=14, MinWords=6, MaxFragments=1, FragmentDelimiter=…') "
+                f"FROM (SELECT id, ts_rank({_PG_VECTOR}, plainto_tsquery('simple', :q)) AS score "
+                f"FROM articles WHERE {_PG_VECTOR} @@ plainto_tsquery('simple', :q) "
+                "ORDER BY score DESC, id LIMIT :limit OFFSET :offset) AS hit "
+                "JOIN articles AS a ON a.id = hit.id ORDER BY hit.score DESC, hit.id"
             ),
             {"q": " ".join(terms), "limit": limit, "offset": offset},
         ).all()
