@@ -20,7 +20,7 @@ def ingest(
     targets: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs or RSS/Atom feeds."),
     engine: str = typer.Option("local", "--engine", help="local (one process) or dask (workers)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
-    workers: int = typer.Option(None, "--workers", help="Workers of the local Dask cluster (default: cores)."),
+    workers: int = typer.Option(None, "--workers", help="Local Dask cluster size (default: cores)."),
 ) -> None:
     """Ingest articles: clean, detect language and date, drop near-duplicates, extract, store."""
     if engine not in {"local", "dask"}:
