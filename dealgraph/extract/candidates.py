@@ -92,7 +92,9 @@ def _venue_modifier(doc: Doc, end: int) -> bool:
     return last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= end and last.head.lower_ in VENUES
 
 
-def _listed_with(doc: Doc, start: int, end: int, ner_types: dict[tuple[int, int], EntityType], kind: str) -> bool:
+def _listed_with(
+    doc: Doc, start: int, end: int, ner_types: dict[tuple[int, int], EntityType], kind: str
+) -> bool:
     """Whether the name stands in a coordination with another name NER gives the same type."""
     tok = doc[end - 1]
     if tok.tag_ not in {"NNP", "NNPS"}:
@@ -127,7 +129,9 @@ def _split(doc: Doc, span: Span) -> list[Span]:
     parts: list[Span] = []
     start = span.start
     for tok in span:
-        if tok.text in {",", ";"} or (span.label_ == "PERSON" and tok.text in POSSESSIVE and tok.i < span.end - 1):
+        if tok.text in {",", ";"} or (
+            span.label_ == "PERSON" and tok.text in POSSESSIVE and tok.i < span.end - 1
+        ):
             if tok.i > start:
                 parts.append(Span(doc, start, tok.i, label=span.label_))
             start = tok.i + 1
@@ -161,7 +165,7 @@ def _initials_in(letters: str, initials: list[str]) -> bool:
 
 
 def _split_person(doc: Doc, cand: Candidate, surnames: set[str], singles: set[str]) -> list[Candidate]:
-    """"Trump Whitkoff": NER ran two people together. Split when the first word is another person's
+    """ "Trump Whitkoff": NER ran two people together. Split when the first word is another person's
     surname in this article and the rest is found alone elsewhere in it."""
     if cand.ner_label != "PERSON" or cand.end - cand.start != 2:
         return [cand]
@@ -173,18 +177,23 @@ def _split_person(doc: Doc, cand: Candidate, surnames: set[str], singles: set[st
 
 
 def find_candidates(
-    doc: Doc, matcher: GazetteerMatcher, adjectives: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()
+    doc: Doc,
+    matcher: GazetteerMatcher,
+    adjectives: frozenset[str] = frozenset(),
+    titles: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     ner_spans = [p for e in doc.ents if e.label_ in LABELS for p in _split(doc, e)]
     common = lowercase_acronyms(doc)
-    ner_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
     ner_types = {(e.start, e.end): LABELS[e.label_] for e in doc.ents if e.label_ in LABELS}
     gaz: list[Candidate] = []
     for hit in matcher(doc):
-        if hit.ambiguous and ner_types.get((hit.start, hit.end)) != hit.entry.type:
-            # "Mars", "Gap", "X": only where NER agrees, or in a list of names of the same kind
-            if not _listed_with(doc, hit.start, hit.end, ner_types, hit.entry.type):
-                continue
+        agreed = ner_types.get((hit.start, hit.end)) == hit.entry.type
+        if (
+            hit.ambiguous
+            and not agreed
+            and not _listed_with(doc, hit.start, hit.end, ner_types, hit.entry.type)
+        ):
+            continue  # "Mars", "Gap", "X": only where NER agrees, or in a list of names of the same kind
         kind = hit.entry.type
         if doc[hit.start : hit.end].text in hit.entry.capitals and _venue_modifier(doc, hit.end):
             # "the Brussels summit": the city as a place, not the state
@@ -216,7 +225,10 @@ def find_candidates(
     persons = [doc[c.start : c.end].text for c in ner if c.type == "Person"]
     surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
     singles = {p for p in persons if len(p.split()) == 1} | {
-        doc[i].text for i in range(len(doc)) if doc[i].tag_ == "NNP" and (i == 0 or doc[i - 1].tag_ != "NNP")
+        doc[i].text
+        for i in range(len(doc))
+        if doc[i].tag_ == "NNP"
+        and (i == 0 or doc[i - 1].tag_ != "NNP")
         and (i + 1 == len(doc) or doc[i + 1].tag_ != "NNP")
     }
     ner = [part for c in ner for part in _split_person(doc, c, surnames, singles)]
@@ -240,12 +252,26 @@ def _longest_first(cands: list[Candidate]) -> list[Candidate]:
 
 
 def is_modifier(doc: Doc, cand: Candidate) -> bool:
-    """"a Kyiv-born banker", "a US-led coalition": the name is part of an adjective, not a mention."""
+    """ "a Kyiv-born banker", "a US-led coalition": the name is part of an adjective, not a mention."""
     return (
         cand.end + 1 < len(doc)
         and doc[cand.end].text == "-"
         and doc[cand.end + 1].is_lower
-        and doc[cand.end + 1].text.endswith(("born", "based", "led", "backed", "owned", "made", "linked", "controlled", "style", "friendly", "leaning"))
+        and doc[cand.end + 1].text.endswith(
+            (
+                "born",
+                "based",
+                "led",
+                "backed",
+                "owned",
+                "made",
+                "linked",
+                "controlled",
+                "style",
+                "friendly",
+                "leaning",
+            )
+        )
     )
 
 
@@ -263,7 +289,9 @@ def _merge(gaz: list[Candidate], ner: list[Candidate], doc: Doc) -> list[Candida
         longer_name = all(
             cand.start <= gaz[i].start and gaz[i].end <= cand.end for i in inside
         ) and cand.ner_label in {"ORG", "FAC", "PERSON", "LOC"}
-        extra = [t for t in doc[cand.start : cand.end] if not any(gaz[i].start <= t.i < gaz[i].end for i in inside)]
+        extra = [
+            t for t in doc[cand.start : cand.end] if not any(gaz[i].start <= t.i < gaz[i].end for i in inside)
+        ]
         if longer_name and any(t.is_alpha and t.text[0].isupper() for t in extra):
             result.append(cand)
             used_gaz.update(inside)

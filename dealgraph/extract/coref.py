@@ -5,8 +5,8 @@ General rules, in order:
 2. An acronym defined in parentheses after a name ("Russian Direct Investment Fund (RDIF)") is an alias of
    that name; an acronym equal to the initials of a name in the article joins it.
 3. Names equal after normalisation (case, accents, leading "the", possessive) are one entity.
-4. A one-word person mention ("Dmitriev") joins the full name whose last word it equals or nearly equals
-   (machine-translated spellings: "Dmitriyev", "Whitkof"/"Whitkoff"), choosing the nearest preceding full name.
+4. A one-word person mention ("Dmitriev") joins the full name whose last word it equals or nearly
+   equals (machine-translated spellings: "Dmitriyev", "Whitkof"/"Whitkoff"), the nearest preceding one.
    Single words typed otherwise by NER ("Trump" as ORG) are re-typed when they match a person's surname.
 5. An organisation name that is a word-prefix of a longer organisation name ("Goldman Sachs" / "Goldman Sachs
    Group Inc.") joins it.
@@ -23,7 +23,22 @@ from dataclasses import dataclass, field
 
 from dealgraph.model import Entity, EntityType, Mention
 
-ORG_SUFFIXES = {"inc", "ltd", "llc", "plc", "corp", "co", "group", "ag", "sa", "se", "jsc", "pjsc", "oao", "ooo"}
+ORG_SUFFIXES = {
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "corp",
+    "co",
+    "group",
+    "ag",
+    "sa",
+    "se",
+    "jsc",
+    "pjsc",
+    "oao",
+    "ooo",
+}
 ORIGIN_WEIGHT = {"gazetteer": 5, "acronym": 3, "project-rule": 3, "ner": 1}
 
 
@@ -88,7 +103,9 @@ class Item:
 
 def initials(text: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
-    return "".join(w[0] for w in words if w[0].isupper() or w.lower() not in {"of", "and", "for", "the"}).upper()
+    return "".join(
+        w[0] for w in words if w[0].isupper() or w.lower() not in {"of", "and", "for", "the"}
+    ).upper()
 
 
 def cluster(items: list[Item], text: str) -> list[Entity]:
@@ -139,7 +156,9 @@ def _merge_late_surnames(clusters: list[Cluster]) -> list[Cluster]:
                 if o is not c
                 and o.ref is None
                 and any(
-                    x.type == "Person" and len(x.text.split()) > 1 and any(similar_word(norm(x.text.split()[-1]), w) for w in words)
+                    x.type == "Person"
+                    and len(x.text.split()) > 1
+                    and any(similar_word(norm(x.text.split()[-1]), w) for w in words)
                     for x in o.mentions
                 )
             ]
@@ -200,9 +219,9 @@ def _prefix_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     for c in clusters:
         for x in c.mentions:
             other = [w for w in norm(x.text).split() if w not in ORG_SUFFIXES]
-            if x.type == "Organization" and other and (other[: len(core)] == core or core[: len(other)] == other):
-                if min(len(other), len(core)) >= 2:
-                    return c
+            prefix = other[: len(core)] == core or core[: len(other)] == other
+            if x.type == "Organization" and other and prefix and min(len(other), len(core)) >= 2:
+                return c
     return None
 
 

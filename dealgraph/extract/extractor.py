@@ -34,10 +34,13 @@ class Extractor:
         self.refs = self.gazetteer.by_ref()
         self.timings: defaultdict[str, float] = defaultdict(float)  # seconds per step, for benchmarks
         self.russian = russian_index(self.gazetteer)
-        self.title_words = frozenset(w for t in self.gazetteer.titles for w in t.split() if w.isalpha() and len(w) > 2)
+        # single-word titles only: words of longer titles ("national", "central") start names too
+        self.title_words = frozenset(t for t in self.gazetteer.titles if " " not in t and t.isalpha())
         self.events = EventExtractor(self.gazetteer.adjective_refs, self.gazetteer.titles)
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Extraction]]:
+    def extract_many(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[tuple[Article, Extraction]]:
         pairs = ((a.text, a) for a in articles)
         docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
         while True:

@@ -30,13 +30,16 @@ class GazetteerEntry:
     country: str | None = None
     ru: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()  # forms that name the state through its capital city
+    lowercase_the: bool = True  # "the Times" inside a sentence; not "the Atlantic" (the ocean)
 
 
 @dataclass(frozen=True)
 class Gazetteer:
     entries: tuple[GazetteerEntry, ...]
     adjectives: frozenset[str] = field(default=frozenset())  # "American", "Russian": never entities
-    adjective_refs: dict[str, str] = field(default_factory=dict)  # "Russian" -> "country:ru" (for event roles)
+    adjective_refs: dict[str, str] = field(
+        default_factory=dict
+    )  # "Russian" -> "country:ru" (for event roles)
     titles: frozenset[str] = field(default=frozenset())  # position words for ROLE and appositions
 
     def by_ref(self) -> dict[str, GazetteerEntry]:
@@ -100,6 +103,7 @@ def _named(item: dict[str, Any], prefix: str, default_type: EntityType) -> Gazet
         kind=item.get("kind"),
         country=item.get("country"),
         ru=_strs(item.get("ru")),
+        lowercase_the=item.get("lowercase_the", True) is not False,
     )
 
 

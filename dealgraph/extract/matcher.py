@@ -35,7 +35,7 @@ class GazetteerMatcher:
             # "NVIDIA", "GAZPROM": house styles and machine translation write names in capitals
             shouted = [f.upper() for f in entry.forms if len(f) > 3 and f.upper() != f]
             self.exact.add(entry.ref, [make(f) for f in dict.fromkeys(forms + shouted)])
-            variants = [f for f in entry.forms if f.startswith("The ")]
+            variants = [f for f in entry.forms if f.startswith("The ")] if entry.lowercase_the else []
             if variants:  # "The Times" also as "the Times" inside a sentence
                 self.exact.add(entry.ref, [make("the " + f[4:]) for f in variants])
             if entry.ambiguous_forms:

@@ -34,13 +34,21 @@ def russian_entities(text: str, index: dict[str, GazetteerEntry]) -> tuple[Entit
         items.append(Item(mention, entry.ref if entry else None, entry.name if entry else None))
     # cluster on normal forms, then give the mentions back their surface text
     normalised = [
-        Item(Mention(i.mention.start, i.mention.end, normals[i.mention.start], i.mention.type, i.mention.origin), i.ref, i.ref_name)
+        Item(
+            Mention(
+                i.mention.start, i.mention.end, normals[i.mention.start], i.mention.type, i.mention.origin
+            ),
+            i.ref,
+            i.ref_name,
+        )
         for i in items
     ]
     surface = {i.mention.start: i.mention.text for i in items}
     result = []
     for entity in cluster(normalised, text):
         mentions = tuple(Mention(m.start, m.end, surface[m.start], m.type, m.origin) for m in entity.mentions)
-        aliases = tuple(sorted({m.text for m in entity.mentions} - {surface[m.start] for m in entity.mentions}))
+        aliases = tuple(
+            sorted({m.text for m in entity.mentions} - {surface[m.start] for m in entity.mentions})
+        )
         result.append(Entity(entity.key, entity.name, entity.type, mentions, entity.ref, aliases))
     return tuple(result)

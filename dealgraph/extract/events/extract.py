@@ -28,7 +28,10 @@ class EventExtractor:
         self.types = event_types()
         self.lex = modality_lexicon()
         self.adjective_refs = adjective_refs
-        heads = {t.split()[-1] for t in titles} | {"president", "minister", "envoy", "head", "founder"}
+        # a title's head word: a one-word title, or the last word of a longer one that is itself a title
+        # ("special envoy" → "envoy"), never a mere last word ("secretary of state" → not "state")
+        single = {t for t in titles if " " not in t}
+        heads = single | {t.split()[-1] for t in titles if t.split()[-1] in single}
         self.roles = RoleFinder(frozenset(heads))
         self.verbs: dict[str, list[EventType]] = {}
         self.nouns: dict[str, list[EventType]] = {}
@@ -41,7 +44,9 @@ class EventExtractor:
             for noun in kind.nouns:
                 self.nouns.setdefault(noun, []).append(kind)
 
-    def extract(self, doc: Doc, entities: Sequence[Entity], amounts: Sequence[Amount], published: str | None) -> list[Event]:
+    def extract(
+        self, doc: Doc, entities: Sequence[Entity], amounts: Sequence[Amount], published: str | None
+    ) -> list[Event]:
         index = EntityIndex(doc, entities, self.adjective_refs)
         attributions = Attributions(doc, self.lex, index)
         events: list[Event] = []
@@ -66,7 +71,11 @@ class EventExtractor:
             events.append(
                 Event(
                     type="ROLE",
-                    args=(EventArg("agent", entity=person), EventArg("target", entity=target), EventArg("title", text=title)),
+                    args=(
+                        EventArg("agent", entity=person),
+                        EventArg("target", entity=target),
+                        EventArg("title", text=title),
+                    ),
                     modality="reported" if source else "asserted",
                     evidence_start=sent.start_char,
                     evidence_end=sent.end_char,
@@ -87,14 +96,23 @@ class EventExtractor:
                 trigger = kind.verbs[lemma]
                 obj = None
                 if trigger.objects:
-                    obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in trigger.objects), None)
+                    obj = next(
+                        (
+                            c
+                            for c in tok.children
+                            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in trigger.objects
+                        ),
+                        None,
+                    )
                     if obj is None:
                         continue
                 if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
                     continue
                 found.append((kind, False, obj))
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            kinds = self.nouns.get(lemma, []) + (self.nouns.get(tok.lower_, []) if tok.lower_ != lemma else [])
+            kinds = self.nouns.get(lemma, []) + (
+                self.nouns.get(tok.lower_, []) if tok.lower_ != lemma else []
+            )
             for child in tok.children:
                 if child.dep_ == "amod":
                     kinds += self.adjectives.get(child.lower_, [])
@@ -176,9 +194,12 @@ class EventExtractor:
             for role in roles:
                 if index.types.get(key) not in kind.role_types.get(role, frozenset()):
                     continue
-                if role in filled and role != "agent" and slot not in {"subj", "poss"}:
-                    if role not in {"counterpart", "target", "recipient"}:
-                        continue
+                repeatable = role in {"agent", "counterpart", "target", "recipient"} or slot in {
+                    "subj",
+                    "poss",
+                }
+                if role in filled and not repeatable:
+                    continue
                 if role == "agent" and "agent" in filled and slot not in {"subj", "prep:between"}:
                     continue
                 filled.setdefault(role, []).append(key)

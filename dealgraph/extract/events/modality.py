@@ -42,7 +42,11 @@ def _reporter(tok: Token, lex: Modality, index: EntityIndex) -> str | None:
         head = node.head
         if head.i == node.i:
             break
-        if head.lemma_ in lex.report_verbs and head.pos_ in {"VERB", "AUX"} and node.dep_ in {"ccomp", "parataxis", "advcl", "conj", "dobj"}:
+        if (
+            head.lemma_ in lex.report_verbs
+            and head.pos_ in {"VERB", "AUX"}
+            and node.dep_ in {"ccomp", "parataxis", "advcl", "conj", "dobj"}
+        ):
             key = _speaker(head, index)
             if key is not None:
                 return key
@@ -64,9 +68,9 @@ def _speaker(verb: Token, index: EntityIndex) -> str | None:
                 return keys[0]
             for sub in child.subtree:  # "Kremlin spokesman Dmitry Peskov", "a source in the court's ..."
                 key = index.direct(sub)
-                if key is not None and index.types.get(key) in {"Person", "Organization"}:
-                    if sub.head.i == child.i or sub.dep_ in {"compound", "appos"}:
-                        return key
+                named = key is not None and index.types.get(key) in {"Person", "Organization"}
+                if named and (sub.head.i == child.i or sub.dep_ in {"compound", "appos"}):
+                    return key
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:  # "a source ... told TASS"
             keys = index.resolve(child)
@@ -154,9 +158,15 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
         nominal and any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children)
     ):
         return "denied"
-    if any(g.lemma_ in lex.deny_verbs for g in chain[1:]) or _has_phrase(before + trigger.lower_, lex.deny_phrases):
+    if any(g.lemma_ in lex.deny_verbs for g in chain[1:]) or _has_phrase(
+        before + trigger.lower_, lex.deny_phrases
+    ):
         return "denied"
-    if any(c.dep_ == "neg" for c in chain[1].children) if len(chain) > 1 and chain[1].pos_ in {"VERB", "AUX"} else False:
+    if (
+        any(c.dep_ == "neg" for c in chain[1].children)
+        if len(chain) > 1 and chain[1].pos_ in {"VERB", "AUX"}
+        else False
+    ):
         return "denied"
     if source is not None:
         return "reported"

@@ -34,7 +34,9 @@ def _names_holder(tok: Token, head: Token, finder: RoleFinder) -> bool:
     parent = tok.head
     while parent.dep_ in {"compound", "flat"} and parent.head.i != parent.i:
         parent = parent.head
-    if parent.dep_ == "pobj" and (finder.is_title(parent) or tok.dep_ in {"compound", "flat"} and parent.i == tok.i):
+    if parent.dep_ == "pobj" and (
+        finder.is_title(parent) or (tok.dep_ in {"compound", "flat"} and parent.i == tok.i)
+    ):
         return True
     return parent.dep_ == "pobj" and tok.dep_ in {"compound", "flat"} and parent.pos_ == "PROPN"
 
@@ -62,7 +64,9 @@ class RoleFinder:
                     seen.add((person, target))
                     yield person, target, title, anchor
 
-    def _around(self, doc: Doc, tok: Token, person: str, index: EntityIndex) -> Iterator[tuple[str, str, Token]]:
+    def _around(
+        self, doc: Doc, tok: Token, person: str, index: EntityIndex
+    ) -> Iterator[tuple[str, str, Token]]:
         start = tok.i
         while start > 0 and index.token_entity.get(start - 1) == person:
             start -= 1
@@ -90,7 +94,9 @@ class RoleFinder:
                         if found is not None:
                             yield found
 
-    def _title_run(self, doc: Doc, end: int, index: EntityIndex, person: str) -> tuple[str, str, Token] | None:
+    def _title_run(
+        self, doc: Doc, end: int, index: EntityIndex, person: str
+    ) -> tuple[str, str, Token] | None:
         """Scan left from just before the name over title words, names and "of"."""
         i = end
         words: list[Token] = []
@@ -103,7 +109,9 @@ class RoleFinder:
             elif key is not None:
                 break
             elif t.is_title or t.is_lower or t.text in {"of", "-"}:
-                if t.pos_ in {"VERB", "AUX", "PRON", "ADP"} and t.lower_ != "of" or t.is_punct and t.text != "-":
+                if (t.pos_ in {"VERB", "AUX", "PRON", "ADP"} and t.lower_ != "of") or (
+                    t.is_punct and t.text != "-"
+                ):
                     break
                 if t.pos_ == "DET" and not (i + 1 <= end and index.direct(doc[i + 1]) is not None):
                     break  # "head of the Fund X": a determiner only before a name

@@ -15,7 +15,18 @@ from spacy.tokens import Token
 
 SUBJ = {"nsubj", "csubj"}
 DITRANSITIVE = {"offer", "give", "grant", "promise", "hand", "send", "sell"}
-PLAN_NOUNS = {"plan", "plans", "decision", "proposal", "attempt", "intention", "offer", "bid", "effort", "move"}
+PLAN_NOUNS = {
+    "plan",
+    "plans",
+    "decision",
+    "proposal",
+    "attempt",
+    "intention",
+    "offer",
+    "bid",
+    "effort",
+    "move",
+}
 ADJUNCT_PREPS = {"during", "at", "in", "on", "after", "before", "since", "ahead"}
 LIGHT_VERBS = {
     "hold", "have", "conduct", "start", "begin", "resume", "continue", "launch", "make", "sign", "reach",
@@ -44,7 +55,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 if child.dep_ == "nsubjpass":
                     return [child], False
             for child in head.children:
-                if child.dep_ in {"dobj", "dative"} and head.lemma_ in {"ask", "instruct", "order", "tell", "urge", "allow", "invite", "force", "push"}:
+                if child.dep_ in {"dobj", "dative"} and head.lemma_ in {
+                    "ask",
+                    "instruct",
+                    "order",
+                    "tell",
+                    "urge",
+                    "allow",
+                    "invite",
+                    "force",
+                    "push",
+                }:
                     return [child], False
         if verb.dep_ != "ccomp" or head.pos_ == "ADJ":
             return subject_of(head, depth + 1)
@@ -63,14 +84,11 @@ def passive_subject(verb: Token) -> list[Token]:
 
 
 def prep_objects(tok: Token) -> dict[str, list[Token]]:
-    """"with X", "between X and Y": preposition → its objects, also through a trailing "of"."""
+    """ "with X", "between X and Y": preposition → its objects, also through a trailing "of"."""
     result: dict[str, list[Token]] = defaultdict(list)
     for child in tok.children:
-        if child.dep_ in {"prep", "dative"} and child.pos_ == "ADP":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    result[child.lower_].append(obj)
-        elif child.dep_ == "prt" and child.lower_ in {"to", "with"}:
+        preposition = child.dep_ in {"prep", "dative"} and child.pos_ == "ADP"
+        if preposition or (child.dep_ == "prt" and child.lower_ in {"to", "with"}):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     result[child.lower_].append(obj)
@@ -98,7 +116,11 @@ def nominal_agent(noun: Token) -> list[Token]:
             return []
         if tok.dep_ == "prep" and tok.lower_ in {"including", "like"} and head.pos_ == "NOUN":
             return [head]  # "court rulings, including the expropriation of ...": the rulings' author
-        if tok.dep_ in {"pobj", "prep"} and head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"appos", "conj", "ROOT", "nsubj", "dobj"}:
+        if (
+            tok.dep_ in {"pobj", "prep"}
+            and head.pos_ in {"NOUN", "PROPN"}
+            and head.dep_ in {"appos", "conj", "ROOT", "nsubj", "dobj"}
+        ):
             if head.pos_ == "PROPN":
                 return [head]
             if head.dep_ in {"appos", "conj"}:
@@ -124,7 +146,7 @@ def slots_for(
             elif child.dep_ in {"compound", "amod", "nmod"}:
                 slots["compound"].append(child)
     else:
-        subj, by_agent = subject_of(trigger)
+        subj, _ = subject_of(trigger)
         slots["subj"].extend(subj)
         slots["passive_subj"].extend(passive_subject(trigger))
         for child in trigger.children:

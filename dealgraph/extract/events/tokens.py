@@ -28,7 +28,17 @@ PROXY_NOUNS = {
     "court", "courts", "ruling", "rulings", "decision", "decisions", "market", "markets", "economy",
 }  # fmt: skip
 # Plural nouns for groups of organisations: "these companies" points to a list of them nearby.
-GROUP_NOUNS = {"companies", "firms", "brands", "businesses", "corporations", "banks", "groups", "giants", "retailers"}
+GROUP_NOUNS = {
+    "companies",
+    "firms",
+    "brands",
+    "businesses",
+    "corporations",
+    "banks",
+    "groups",
+    "giants",
+    "retailers",
+}
 # Nouns of relation whose "with" object is the other party: "proposals for cooperation with Washington".
 RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "deals", "agreement", "talks"}
 # Definite descriptions that point back to the last entity of a type: "the project", "the company".
@@ -73,14 +83,16 @@ class EntityIndex:
             return self.adjectives[tok.text]
         if tok.lower_ in PRONOUNS:
             return self._antecedent(tok)
-        if tok.lower_ in ANAPHORS and any(c.lower_ == "the" for c in tok.children) and not any(
-            c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children
+        if (
+            tok.lower_ in ANAPHORS
+            and any(c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children)
         ):
             return self._last_of_type(tok, ANAPHORS[tok.lower_])
         return None
 
     def _last_of_type(self, tok: Token, kind: str) -> str | None:
-        """"the project": the last project named before, in this sentence or the one before."""
+        """ "the project": the last project named before, in this sentence or the one before."""
         window = tok.doc[max(0, tok.sent.start - 1)].sent.start_char
         best = None
         for start, type_, key in self.starts_by_type:
@@ -135,8 +147,10 @@ class EntityIndex:
         demonstrative = any(c.lower_ in {"these", "those"} for c in tok.children)
         if demonstrative:
             order = [here, here - 1, here - 2]
-        elif here + 1 < len(sents) and sents[here + 1][0].lower_ in {"these", "those"} and any(
-            t.lower_ in GROUP_NOUNS for t in sents[here + 1][:3]
+        elif (
+            here + 1 < len(sents)
+            and sents[here + 1][0].lower_ in {"these", "those"}
+            and any(t.lower_ in GROUP_NOUNS for t in sents[here + 1][:3])
         ):
             order = [here + 1]
         else:
@@ -147,7 +161,12 @@ class EntityIndex:
             orgs: list[str] = []
             for t in sents[i]:
                 key = self.token_entity.get(t.i)
-                if key is not None and self.types.get(key) == "Organization" and key not in orgs and t.i != tok.i:
+                if (
+                    key is not None
+                    and self.types.get(key) == "Organization"
+                    and key not in orgs
+                    and t.i != tok.i
+                ):
                     orgs.append(key)
             if len(orgs) >= 2:
                 return orgs
@@ -157,9 +176,10 @@ class EntityIndex:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return []
         for prep in tok.children:
-            if prep.dep_ == "prep" and (prep.lower_ in {"including", "like"} or (
-                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-            )):
+            if prep.dep_ == "prep" and (
+                prep.lower_ in {"including", "like"}
+                or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+            ):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return [k for t in [obj, *_conjuncts(obj)] for k in [self.direct(t)] if k]
