@@ -39,8 +39,10 @@ def ingest(
 
             if engine == "dask":
                 from dealgraph.pipeline.distributed import ingest_dask
+                from dealgraph.screen.entities import screen_entities
 
                 report = ingest_dask(targets, store, state.settings(), workers, scheduler, tick)
+                report.screened = screen_entities(store).screened
             else:
                 from dealgraph.pipeline.run import ingest as run_ingest
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from dealgraph.screen.asof import ListingLookup, event_day, listed_parties
 from dealgraph.store.reader import AmountView, ArticleView, EventView, iter_articles
 from dealgraph.store.store import Store
 
@@ -58,12 +59,16 @@ def article_record(article: ArticleView) -> dict[str, Any]:
     entities: dict[str, dict[str, Any]] = {}
     for e in article.entities:
         # two in-article entities resolved to one canonical id are one referent here
-        record = entities.setdefault(e.entity_id, {"id": e.entity_id, "name": e.name, "type": e.type, "mentions": []})
+        record = entities.setdefault(
+            e.entity_id, {"id": e.entity_id, "name": e.name, "type": e.type, "mentions": []}
+        )
         for m in e.mentions:
             if m.text not in record["mentions"]:
                 record["mentions"].append(m.text)
         if e.aliases:
-            record.setdefault("aliases", []).extend(a for a in e.aliases if a not in record.get("aliases", []))
+            record.setdefault("aliases", []).extend(
+                a for a in e.aliases if a not in record.get("aliases", [])
+            )
     return {
         "doc": article.id,
         "lang": article.lang,
@@ -75,5 +80,16 @@ def article_record(article: ArticleView) -> dict[str, Any]:
 
 
 def eval_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Scorer records; each event also says which of its parties were listed on its day (``listed``),
+    a field the scorer ignores."""
+    with store.read() as conn:
+        lookup = ListingLookup(conn)
     for article in iter_articles(store):
-        yield article_record(article)
+        record = article_record(article)
+        if lookup.by_entity:
+            for ev, out in zip(article.events, record["events"], strict=True):
+                day = event_day(ev.event_date, ev.published)
+                flags = listed_parties(lookup, [(a.role, a.entity_id) for a in ev.args], day)
+                if flags:
+                    out["listed"] = flags
+        yield record

@@ -20,6 +20,7 @@ from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest import iter_items
 from dealgraph.model import Article, RawItem
 from dealgraph.resolve.matcher import MatchingResolver
+from dealgraph.screen.entities import screen_entities
 from dealgraph.settings import Settings
 from dealgraph.store.store import Resolver, Store
 
@@ -34,11 +35,13 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     errors: list[ItemError] = field(default_factory=list)
     timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    screened: int = 0
 
     def summary(self) -> str:
         return (
             f"{len(self.stored)} stored, {len(self.unchanged)} already stored, "
             f"{len(self.duplicates)} near-duplicates linked, {len(self.errors)} errors"
+            + (f", {self.screened} entities screened" if self.screened else "")
         )
 
 
@@ -162,9 +165,14 @@ def ingest(
     settings: Settings | None = None,
     extractor: Extractor | None = None,
     progress: Progress | None = None,
+    screen: bool = True,
 ) -> IngestReport:
     """Ingest files, directories, URLs and feeds into ``store``: the library entry of `dealgraph ingest`."""
     settings = settings or Settings.load()
     extractor = extractor or Extractor(settings.spacy_model)
     items = iter_items(targets, max_bytes=settings.max_bytes, timeout=settings.http_timeout)
-    return ingest_items(items, store, extractor, progress=progress)
+    report = ingest_items(items, store, extractor, progress=progress)
+    if screen:
+        # the global step: new entities against the loaded lists (nothing to do when none is loaded)
+        report.screened = screen_entities(store).screened
+    return report

@@ -271,6 +271,12 @@ class MatchingResolver:
         fresh = [{"entity_id": entity_id, "name": f, "count": 1} for f in forms if f not in known]
         if fresh:
             conn.execute(insert(names), fresh)
+        if entity.ref is None:
+            # the display name grows with what articles say: "Putin" becomes "Vladimir Putin"
+            row = schema.entities.c.id == entity_id
+            current = conn.execute(select(schema.entities.c.name).where(row)).scalar()
+            if current is not None and len(entity.name.split()) > len(str(current).split()):
+                conn.execute(update(schema.entities).where(row).values(name=entity.name))
         blocks = rt.entity_blocks
         have = set(conn.execute(select(blocks.c.block).where(blocks.c.entity_id == entity_id)).scalars())
         new = block_keys(entity.type, _forms(entity)) - have

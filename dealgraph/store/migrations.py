@@ -36,7 +36,14 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
 
 def _migrations() -> list[Migration]:
     # Imported here so that every table module has registered on ``schema.metadata``.
-    from dealgraph.store import event_tables, resolve_tables, screening_tables, search_index, watch_tables
+    from dealgraph.store import (
+        event_tables,
+        resolve_tables,
+        screened_tables,
+        screening_tables,
+        search_index,
+        watch_tables,
+    )
 
     return [
         Migration(
@@ -59,6 +66,7 @@ def _migrations() -> list[Migration]:
         Migration(4, "sanctions lists and screening", _create(*screening_tables.TABLES)),
         Migration(5, "full-text search index", search_index.create),
         Migration(6, "feed watching state", _create(*watch_tables.TABLES)),
+        Migration(7, "screening state of entities", _create(*screened_tables.TABLES)),
     ]
 
 

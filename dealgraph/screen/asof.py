@@ -1,0 +1,70 @@
+"""As-of questions over stored hits: was a party listed on a given day (an article's, an event's)?"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection
+
+from dealgraph.resolve.judgements import dismissed_hits
+from dealgraph.screen.hits import read_hits
+from dealgraph.screen.records import ScreeningHit
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A hit that covers the day asked about."""
+
+    entity_id: str
+    hit: ScreeningHit
+
+
+def covers(hit: ScreeningHit, day: date | None) -> bool:
+    if hit.relation != "listed" or hit.listed_from is None:
+        return False
+    if day is None:
+        return hit.listed_until is None
+    return hit.listed_from <= day and (hit.listed_until is None or day < hit.listed_until)
+
+
+class ListingLookup:
+    """The stored, undismissed hits of the store, by entity, to answer as-of questions in bulk."""
+
+    def __init__(self, conn: Connection) -> None:
+        dismissed = dismissed_hits(conn)
+        self.by_entity: dict[str, list[ScreeningHit]] = defaultdict(list)
+        for entity_id, hit in read_hits(conn):
+            if (entity_id, hit.key) not in dismissed:
+                self.by_entity[entity_id].append(hit)
+
+    def hits(self, entity_id: str) -> list[ScreeningHit]:
+        return self.by_entity.get(entity_id, [])
+
+    def listed_on(self, entity_id: str, day: date | None) -> list[ScreeningHit]:
+        """The hits under which the entity was listed on ``day`` (None: today)."""
+        return [h for h in self.hits(entity_id) if covers(h, day)]
+
+
+def event_day(event_date: str | None, published: date | None) -> date | None:
+    """The day an event is about: its own full date when the text gives one, else the report date."""
+    if event_date and len(event_date) == 10:
+        try:
+            return date.fromisoformat(event_date)
+        except ValueError:
+            pass
+    return published
+
+
+def listed_parties(
+    lookup: ListingLookup, args: list[tuple[str, str | None]], day: date | None
+) -> list[dict[str, str]]:
+    """For an event's (role, entity id) arguments: the parties listed on ``day``, with the list entry."""
+    flags = []
+    for role, entity_id in args:
+        if entity_id is None:
+            continue
+        for hit in lookup.listed_on(entity_id, day):
+            flags.append({"role": role, "entity": entity_id, "list": hit.dataset, "entry": hit.entry_id})
+    return flags
