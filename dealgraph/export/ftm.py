@@ -4,8 +4,9 @@ Mapping: each article is an ``Article``; each canonical entity a ``Person``, ``O
 or ``PublicBody`` when the gazetteer knows the institution's kind), ``LegalEntity`` with a ``country`` for
 a state actor, ``Address`` for a place, ``Project`` for a project; each surface form a ``Mention`` of its
 article; each event argument an ``UnknownLink`` from the agent to the other party, its ``role`` the
-event type and role, its ``description`` the evidence sentence and ``proof`` the article. Every entity
-is checked with followthemoney's own schema validation before it is written.
+event type and role, its ``description`` the evidence sentence and ``proof`` the article; each undismissed
+screening hit a ``Sanction`` on the entity (list, program, entry id, listing interval, explanation).
+Every entity is checked with followthemoney's own schema validation before it is written.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 from followthemoney import model
 
 from dealgraph.extract.gazetteer import load_gazetteer
+from dealgraph.screen.asof import ListingLookup
+from dealgraph.screen.records import ScreeningHit
 from dealgraph.store.reader import ArticleView, iter_articles
 from dealgraph.store.store import Store
 
@@ -47,6 +50,30 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     seen: set[str] = set()
     for article in iter_articles(store):
         yield from _article_entities(article, kinds, seen)
+    with store.read() as conn:
+        lookup = ListingLookup(conn)
+    for entity_id, hits in sorted(lookup.by_entity.items()):
+        if f"dg-{entity_id}" in seen:
+            for hit in hits:
+                yield _sanction(f"dg-{entity_id}", hit)
+
+
+def _sanction(ftm_id: str, hit: ScreeningHit) -> dict[str, Any]:
+    sanction = model.make_entity("Sanction")
+    sanction.make_id(ftm_id, hit.dataset, hit.entry_id, str(hit.listed_from))
+    sanction.add("entity", ftm_id)
+    sanction.add("authority", hit.dataset)
+    sanction.add("authorityId", hit.entry_id)
+    for program in hit.programs:
+        sanction.add("program", program)
+    if hit.listed_from:
+        sanction.add("startDate", hit.listed_from.isoformat())
+    if hit.listed_until:
+        sanction.add("endDate", hit.listed_until.isoformat())
+    if hit.listed_on:
+        sanction.add("listingDate", hit.listed_on.isoformat())
+    sanction.add("summary", f"screening hit (score {hit.score:.2f}) on {hit.name}: {hit.explanation}")
+    return _checked(sanction)
 
 
 def _article_entities(
@@ -70,12 +97,11 @@ def _article_entities(
         ids[ent.key] = ftm_id
         if ftm_id not in seen:
             seen.add(ftm_id)
-            ref = None
-            proxy = model.make_entity(_schema_for(ent.type, ref, kinds))
+            proxy = model.make_entity(_schema_for(ent.type, ent.ref, kinds))
             proxy.id = ftm_id
             proxy.add("name" if ent.type != "Location" else "full", ent.name)
-            if ent.type == "Country" and ent.entity_id:
-                proxy.add("country", ent.entity_id, quiet=True)
+            if ent.type == "Country" and ent.ref:
+                proxy.add("country", ent.ref.split(":", 1)[1], quiet=True)
             for alias in ent.aliases:
                 proxy.add("alias", alias, quiet=True)
             yield _checked(proxy)
@@ -85,7 +111,7 @@ def _article_entities(
             mention.add("document", doc.id)
             mention.add("resolved", ftm_id)
             mention.add("name", text)
-            mention.add("detectedSchema", _schema_for(ent.type, None, kinds))
+            mention.add("detectedSchema", _schema_for(ent.type, ent.ref, kinds))
             yield _checked(mention)
     for ev in article.events:
         agent = next((a for a in ev.args if a.role == "agent" and a.entity_key), None)
@@ -98,7 +124,10 @@ def _article_entities(
             link.add("object", ids[arg.entity_key])
             link.add("role", f"{ev.type} {arg.role}".lower())
             link.add("description", ev.evidence)
-            link.add("summary", f"modality: {ev.modality}" + (f"; source: {ev.source_name}" if ev.source_name else ""))
+            link.add(
+                "summary",
+                f"modality: {ev.modality}" + (f"; source: {ev.source_name}" if ev.source_name else ""),
+            )
             link.add("proof", doc.id)
             if ev.event_date or ev.published:
                 link.add("date", ev.event_date or (ev.published.isoformat() if ev.published else None))

@@ -37,6 +37,7 @@ class ArticleEntityView:
     type: str
     mentions: tuple[MentionView, ...]
     aliases: tuple[str, ...]
+    ref: str | None = None  # the gazetteer id, when the name is a known one
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,13 @@ def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
     for r in conn.execute(select(AE).where(AE.c.article_id.in_(ids))):
         ents[r.article_id].append(
             ArticleEntityView(
-                r.key, r.entity_id, r.name, r.type, tuple(mentions[(r.article_id, r.key)]), tuple(r.aliases)
+                r.key,
+                r.entity_id,
+                r.name,
+                r.type,
+                tuple(mentions[(r.article_id, r.key)]),
+                tuple(r.aliases),
+                r.ref,
             )
         )
     amounts: dict[str, list[AmountView]] = defaultdict(list)
