@@ -110,30 +110,64 @@ class MatchingResolver:
         self._cache: dict[tuple[str, str, str], tuple[float, str]] = {}
 
     def __call__(self, conn: Connection, article_id: str, entities: Sequence[Entity]) -> dict[str, str]:
-        result: dict[str, str] = {}
+        """Canonical ids for one article's entities, with a handful of statements per article: exact keys
+        are looked up together, and names, blocking keys and links are written in bulk."""
+        keys = {e.key: entity_key(e) for e in entities}
+        found = self._by_keys(conn, set(keys.values()))
+        decisions: dict[str, Decision] = {}
         for entity in entities:
-            decision = self.decide(conn, entity)
-            result[entity.key] = decision.entity_id
-            self.remember(conn, decision.entity_id, entity)
+            key = keys[entity.key]
+            if key in found:
+                decisions[entity.key] = Decision(found[key], "exact", 1.0, f"same key {key!r}")
+                continue
+            decision = self.decide_new(conn, entity, key)
+            decisions[entity.key] = decision
+            found[key] = decision.entity_id  # a second cluster with the same key in this article
+        self.remember_many(conn, [(decisions[e.key].entity_id, e) for e in entities])
+        if entities:
             conn.execute(
-                insert(rt.entity_links).values(
-                    article_id=article_id,
-                    key=entity.key,
-                    entity_id=decision.entity_id,
-                    method=decision.method,
-                    score=decision.score,
-                    explanation=decision.explanation,
-                )
+                insert(rt.entity_links),
+                [
+                    {
+                        "article_id": article_id,
+                        "key": e.key,
+                        "entity_id": decisions[e.key].entity_id,
+                        "method": decisions[e.key].method,
+                        "score": decisions[e.key].score,
+                        "explanation": decisions[e.key].explanation,
+                    }
+                    for e in entities
+                ],
             )
-        return result
+        return {k: d.entity_id for k, d in decisions.items()}
+
+    @staticmethod
+    def _by_keys(conn: Connection, keys: set[str]) -> dict[str, str]:
+        """Stored entities by exact key, through merge redirects."""
+        if not keys:
+            return {}
+        t = schema.entities
+        rows = conn.execute(select(t.c.key, t.c.id).where(t.c.key.in_(keys)).order_by(t.c.id)).all()
+        first: dict[str, str] = {}
+        for key, entity_id in rows:
+            first.setdefault(str(key), str(entity_id))
+        merges = rt.entity_merges
+        redirects = dict(
+            conn.execute(
+                select(merges.c.from_id, merges.c.to_id).where(merges.c.from_id.in_(first.values()))
+            ).all()
+        )
+        return {k: canonical(conn, v) if v in redirects else v for k, v in first.items()}
 
     def decide(self, conn: Connection, entity: Entity) -> Decision:
         key = entity_key(entity)
-        found = conn.execute(
-            select(schema.entities.c.id).where(schema.entities.c.key == key).limit(1)
-        ).scalar()
-        if found is not None:
-            return Decision(canonical(conn, str(found)), "exact", 1.0, f"same key {key!r}")
+        found = self._by_keys(conn, {key})
+        if key in found:
+            return Decision(found[key], "exact", 1.0, f"same key {key!r}")
+        return self.decide_new(conn, entity, key)
+
+    def decide_new(self, conn: Connection, entity: Entity, key: str) -> Decision:
+        """No stored entity has the key: match by name, else create."""
         threshold = THRESHOLDS.get(entity.type)
         if threshold is not None and entity.ref is None:
             match = self.best_match(conn, entity, threshold)
@@ -252,36 +286,68 @@ class MatchingResolver:
 
     @staticmethod
     def remember(conn: Connection, entity_id: str, entity: Entity) -> None:
-        """Add the entity's forms and blocking keys to its canonical entity."""
+        MatchingResolver.remember_many(conn, [(entity_id, entity)])
+
+    @staticmethod
+    def remember_many(conn: Connection, pairs: Sequence[tuple[str, Entity]]) -> None:
+        """Add entities' forms and blocking keys to their canonical entities, in bulk."""
+        if not pairs:
+            return
+        ids = {entity_id for entity_id, _ in pairs}
         names = rt.entity_names
-        forms = [f for f in _forms(entity) if fold(f)]
-        known = set(
-            conn.execute(
-                select(names.c.name).where(names.c.entity_id == entity_id, names.c.name.in_(forms))
-            ).scalars()
-        )
-        seen = [{"eid": entity_id, "form": f} for f in forms if f in known]
+        known = {
+            (str(r[0]), str(r[1]))
+            for r in conn.execute(select(names.c.entity_id, names.c.name).where(names.c.entity_id.in_(ids)))
+        }
+        counts: dict[tuple[str, str], int] = {}
+        for entity_id, entity in pairs:
+            for form in _forms(entity):
+                if fold(form):
+                    counts[(entity_id, form)] = counts.get((entity_id, form), 0) + 1
+        seen = [{"eid": e, "form": f, "n": n} for (e, f), n in counts.items() if (e, f) in known]
         if seen:
             conn.execute(
                 update(names)
                 .where(names.c.entity_id == bindparam("eid"), names.c.name == bindparam("form"))
-                .values(count=names.c.count + 1),
+                .values(count=names.c.count + bindparam("n")),
                 seen,
             )
-        fresh = [{"entity_id": entity_id, "name": f, "count": 1} for f in forms if f not in known]
+        fresh = [
+            {"entity_id": e, "name": f, "count": n} for (e, f), n in counts.items() if (e, f) not in known
+        ]
         if fresh:
             conn.execute(insert(names), fresh)
-        if entity.ref is None:
-            # the display name grows with what articles say: "Putin" becomes "Vladimir Putin"
-            row = schema.entities.c.id == entity_id
-            current = conn.execute(select(schema.entities.c.name).where(row)).scalar()
-            if current is not None and len(entity.name.split()) > len(str(current).split()):
-                conn.execute(update(schema.entities).where(row).values(name=entity.name))
+        # the display name grows with what articles say: "Putin" becomes "Vladimir Putin"
+        current = dict(
+            conn.execute(
+                select(schema.entities.c.id, schema.entities.c.name).where(schema.entities.c.id.in_(ids))
+            ).all()
+        )
+        longer: dict[str, str] = {}
+        for entity_id, entity in pairs:
+            name = longer.get(entity_id, str(current.get(entity_id, "")))
+            if entity.ref is None and len(entity.name.split()) > len(name.split()):
+                longer[entity_id] = entity.name
+        if longer:
+            conn.execute(
+                update(schema.entities)
+                .where(schema.entities.c.id == bindparam("eid"))
+                .values(name=bindparam("display")),
+                [{"eid": e, "display": n} for e, n in longer.items()],
+            )
         blocks = rt.entity_blocks
-        have = set(conn.execute(select(blocks.c.block).where(blocks.c.entity_id == entity_id)).scalars())
-        new = block_keys(entity.type, _forms(entity)) - have
+        have = {
+            (str(r[0]), str(r[1]))
+            for r in conn.execute(
+                select(blocks.c.entity_id, blocks.c.block).where(blocks.c.entity_id.in_(ids))
+            )
+        }
+        new: set[tuple[str, str]] = set()
+        for entity_id, entity in pairs:
+            new.update((entity_id, b) for b in block_keys(entity.type, _forms(entity)))
+        new -= have
         if new:
-            conn.execute(insert(blocks), [{"block": b, "entity_id": entity_id} for b in sorted(new)])
+            conn.execute(insert(blocks), [{"block": b, "entity_id": e} for e, b in sorted(new)])
 
 
 __all__ = ["Decision", "MatchingResolver", "canonical"]
