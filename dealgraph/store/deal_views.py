@@ -1,0 +1,138 @@
+"""The deals view: PROPOSE/NEGOTIATE/AGREE/INVEST events grouped by project, with their amounts in a
+common currency (US dollars, from the rounded rates in ``data/usd_rates.yaml``) and each party's
+screening status. Read-only, built on ``reader.list_events`` and ``views``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dealgraph.store import reader, views
+from dealgraph.store.reader import EventView
+from dealgraph.store.store import Store
+
+DEAL_TYPES = ("PROPOSE", "NEGOTIATE", "AGREE", "INVEST")
+NO_PROJECT = "(no named project)"
+
+
+@lru_cache(maxsize=1)
+def usd_rates() -> tuple[str, dict[str, float]]:
+    """(what the rates are, USD per unit by ISO code), read once from the package data."""
+    data = yaml.safe_load(
+        resources.files("dealgraph.store").joinpath("data/usd_rates.yaml").read_text("utf-8")
+    )
+    return str(data["as_of"]), {str(k): float(v) for k, v in data["usd_per_unit"].items()}
+
+
+def to_usd(amount: dict[str, Any] | None) -> float | None:
+    """An amount in US dollars (its value, else the top of its range), or None when not convertible."""
+    if amount is None or amount.get("unit") == "percent":
+        return None
+    value = amount.get("value")
+    if value is None:
+        value = amount.get("max") if amount.get("max") is not None else amount.get("min")
+    rate = usd_rates()[1].get(str(amount.get("currency") or ""))
+    if value is None or rate is None:
+        return None
+    return float(value) * rate
+
+
+@dataclass(frozen=True)
+class Party:
+    role: str
+    entity_id: str
+    name: str
+    listed: bool  # on a loaded list on the event's date
+    hits: tuple[views.HitView, ...]
+
+
+@dataclass(frozen=True)
+class DealEvent:
+    event: EventView
+    parties: tuple[Party, ...]
+    amount: dict[str, Any] | None
+    usd: float | None
+
+    @property
+    def day(self) -> date | None:
+        when = self.event.event_date
+        if when and len(when) == 10:
+            try:
+                return date.fromisoformat(when)
+            except ValueError:
+                return self.event.published
+        return self.event.published
+
+
+@dataclass
+class DealGroup:
+    project_id: str | None
+    project: str
+    events: list[DealEvent] = field(default_factory=list)
+
+    @property
+    def largest_usd(self) -> float | None:
+        values = [e.usd for e in self.events if e.usd is not None]
+        return max(values) if values else None
+
+    @property
+    def amounts(self) -> list[DealEvent]:
+        return [e for e in self.events if e.amount is not None]
+
+
+def _project_of(ev: EventView) -> tuple[str | None, str]:
+    for arg in ev.args:
+        if arg.role == "project" and arg.entity_id:
+            return arg.entity_id, arg.name or arg.entity_id
+    return None, NO_PROJECT
+
+
+def deal_events(
+    store: Store, entity_id: str | None = None, since: date | None = None, limit: int = 500
+) -> list[EventView]:
+    found: list[EventView] = []
+    for kind in DEAL_TYPES:
+        found.extend(reader.list_events(store, type_=kind, entity_id=entity_id, since=since, limit=limit))
+    return found
+
+
+def group_deals(store: Store, events: Iterable[EventView]) -> list[DealGroup]:
+    """Group deal events by project, attach amounts (with USD) and parties (with screening status)."""
+    events = [e for e in events if e.type in DEAL_TYPES]
+    amounts = views.amounts_for(
+        store, [(e.article_id, a.amount_idx) for e in events for a in e.args if a.amount_idx is not None]
+    )
+    hits = views.hits_for(store, [a.entity_id for e in events for a in e.args if a.entity_id])
+    groups: dict[str | None, DealGroup] = {}
+    for ev in events:
+        project_id, project = _project_of(ev)
+        group = groups.setdefault(project_id, DealGroup(project_id, project))
+        amount = next(
+            (amounts.get((ev.article_id, a.amount_idx)) for a in ev.args if a.amount_idx is not None), None
+        )
+        parties = []
+        for arg in ev.args:
+            if not arg.entity_id or arg.role == "project":
+                continue
+            entity_hits = tuple(h for h in hits.get(arg.entity_id, []) if not h.dismissed)
+            # as of the article's date: was the party listed when this was reported?
+            listed = any(h.listed_at(ev.published) for h in entity_hits)
+            parties.append(Party(arg.role, arg.entity_id, arg.name or arg.entity_id, listed, entity_hits))
+        group.events.append(DealEvent(ev, tuple(parties), amount, to_usd(amount)))
+    for group in groups.values():
+        group.events.sort(key=lambda d: (d.day or date.min, d.event.id))
+    return sorted(groups.values(), key=lambda g: (g.project_id is None, -(g.largest_usd or 0.0), g.project))
+
+
+def deals(
+    store: Store, project: str | None = None, entity_id: str | None = None, since: date | None = None
+) -> list[DealGroup]:
+    """Deal groups for a project (an entity id), for an entity's events, or for the whole store."""
+    return group_deals(store, deal_events(store, entity_id=project or entity_id, since=since))
