@@ -1,0 +1,45 @@
+"""The app factory: ``create_app(settings)`` builds the REST API and the web UI over one store."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+
+from dealgraph.api import errors
+from dealgraph.api.limits import BodySizeLimit
+from dealgraph.api.routers import articles, deals, entities, events, graph, ingest, judgements, screen, search
+from dealgraph.settings import Settings
+from dealgraph.store.store import Store, open_store
+from dealgraph.version import __version__
+
+log = logging.getLogger(__name__)
+MAX_BODY = 1024 * 1024  # JSON bodies: ad-hoc names, judgements, a batch of articles
+DESCRIPTION = """Who offers what to whom, for how much, says who, and is any party sanctioned?
+
+Reads are open; writes (`POST /ingest`, merge/split/dismiss) need `Authorization: Bearer <token>` with
+the token in the server's `DEALGRAPH_API_TOKEN`. Lists are paged with `limit` and `offset`; a page's
+`next_offset` is null when there is no more. The web UI lives at `/`."""
+
+
+def create_app(
+    settings: Settings | None = None, *, store: Store | None = None, max_body: int = MAX_BODY
+) -> FastAPI:
+    """Build the app. ``store`` defaults to ``open_store(settings.db)``."""
+    settings = settings or Settings.load()
+    app = FastAPI(
+        title="dealgraph", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None
+    )
+    app.state.settings = settings
+    app.state.store = store or open_store(settings.db)
+    app.state.extractor = None
+    errors.install(app)
+    for module in (articles, entities, judgements, events, graph, search, deals, screen, ingest):
+        app.include_router(module.router)
+    from dealgraph.api.docs import install as install_docs
+    from dealgraph.web.pages import install as install_web
+
+    install_web(app)
+    install_docs(app)
+    app.add_middleware(BodySizeLimit, max_bytes=max_body)
+    return app

@@ -1,0 +1,49 @@
+"""One exception handler: dealgraph's errors to HTTP statuses, with a small JSON problem body."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from dealgraph.exc import ConfigError, DealgraphError, InputError, ItemError, NotFound
+
+log = logging.getLogger(__name__)
+
+STATUS: tuple[tuple[type[DealgraphError], int], ...] = (
+    (NotFound, 404),
+    (InputError, 400),
+    (ItemError, 422),
+    (ConfigError, 500),
+)
+
+
+class Unavailable(DealgraphError):
+    """A capability this server was asked for is not installed or not configured (503)."""
+
+
+class NotImplementedYet(DealgraphError):
+    """An endpoint whose library function is not there yet (501)."""
+
+
+def status_of(error: DealgraphError) -> int:
+    if isinstance(error, Unavailable):
+        return 503
+    if isinstance(error, NotImplementedYet):
+        return 501
+    for kind, status in STATUS:
+        if isinstance(error, kind):
+            return status
+    return 500
+
+
+async def handle(request: Request, error: Exception) -> JSONResponse:
+    status = status_of(error) if isinstance(error, DealgraphError) else 500
+    if status >= 500:
+        log.warning("%s %s: %s", request.method, request.url.path, error)
+    return JSONResponse({"error": type(error).__name__, "detail": str(error)}, status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(DealgraphError, handle)

@@ -1,0 +1,114 @@
+"""``/entities``: canonical entities, and one entity with its names, hits, articles, events and timeline."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import RedirectResponse
+
+from dealgraph.api import models as m
+from dealgraph.api.convert import event_out, hit_out
+from dealgraph.api.deps import MAX_LIMIT, MAX_OFFSET, PagingDep, StoreDep
+from dealgraph.exc import InputError
+from dealgraph.model import ENTITY_TYPES
+from dealgraph.store import reader, views
+from dealgraph.store.entity_events import entity_events, entity_timeline, events_by_ids
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+TIMELINE_MAX = 500
+
+
+@router.get("", response_model=m.Page[m.EntityItem], summary="Entities, most reported first")
+def list_entities(
+    store: StoreDep,
+    page: PagingDep,
+    q: str | None = Query(None, max_length=200, description="name or mention contains"),
+    type: str | None = Query(None, max_length=20, description=", ".join(ENTITY_TYPES)),
+) -> m.Page[m.EntityItem]:
+    if type is not None and type not in ENTITY_TYPES:
+        raise InputError(f"unknown entity type {type!r}; known: {', '.join(ENTITY_TYPES)}")
+    rows = reader.list_entities(store, type_=type, q=q, limit=page.limit + 1, offset=page.offset)
+    items = [
+        m.EntityItem(id=e.id, name=e.name, type=e.type, articles=e.articles, mentions=e.mentions)
+        for e in rows
+    ]
+    return m.Page(
+        items=items[: page.limit],
+        limit=page.limit,
+        offset=page.offset,
+        next_offset=page.next_offset(len(rows)),
+    )
+
+
+@router.get(
+    "/{entity_id}",
+    response_model=m.EntityOut,
+    responses={
+        404: {"model": m.Problem},
+        308: {"description": "merged into another entity: follow Location"},
+    },
+    summary="One entity: names, screening hits, articles, events as any role, timeline",
+)
+def get_entity(
+    entity_id: str,
+    request: Request,
+    store: StoreDep,
+    page: PagingDep,
+    events_limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    events_offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> m.EntityOut | RedirectResponse:
+    canonical = views.canonical_id(store, entity_id)
+    if canonical != entity_id:
+        target = request.url.replace(path=request.url.path[: -len(entity_id)] + canonical)
+        return RedirectResponse(str(target), status_code=308)
+    view = views.entity_overview(store, entity_id, page.limit + 1, page.offset)
+    timeline = entity_timeline(store, entity_id, limit=TIMELINE_MAX)
+    if len(timeline) < TIMELINE_MAX or events_offset + events_limit < len(timeline):
+        # the page lies within the timeline already read: take its ids from there
+        ids = [t.event_id for t in timeline[events_offset : events_offset + events_limit + 1]]
+        events = events_by_ids(store, ids)
+    else:
+        events = entity_events(store, entity_id, limit=events_limit + 1, offset=events_offset)
+    articles = [
+        m.EntityArticleOut(
+            article_id=a.article_id,
+            title=a.title,
+            published=a.published,
+            mentions=a.mentions,
+            forms=list(a.forms),
+        )
+        for a in view.articles
+    ]
+    return m.EntityOut(
+        id=view.id,
+        name=view.name,
+        type=view.type,
+        ref=view.ref,
+        names=[m.NameCountOut(name=n.name, count=n.count) for n in view.names],
+        article_count=view.article_count,
+        mention_count=view.mention_count,
+        merged_from=list(view.merged_from),
+        hits=[hit_out(h) for h in view.hits],
+        articles=m.Page(
+            items=articles[: page.limit],
+            limit=page.limit,
+            offset=page.offset,
+            next_offset=page.next_offset(len(articles)),
+        ),
+        events=m.Page(
+            items=[event_out(e) for e in events[:events_limit]],
+            limit=events_limit,
+            offset=events_offset,
+            next_offset=events_offset + events_limit if len(events) > events_limit else None,
+        ),
+        timeline=[
+            m.TimelineItem(
+                date=t.date,
+                event_id=t.event_id,
+                article_id=t.article_id,
+                type=t.type,
+                modality=t.modality,
+                evidence=t.evidence,
+            )
+            for t in timeline
+        ],
+    )

@@ -1,0 +1,50 @@
+"""``/events``: deal events filtered by type, entity, modality and date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Query
+
+from dealgraph.api import models as m
+from dealgraph.api.convert import event_out
+from dealgraph.api.deps import PagingDep, StoreDep
+from dealgraph.exc import InputError, NotFound
+from dealgraph.model import MODALITIES
+from dealgraph.store import reader, views
+from dealgraph.store.entity_events import entity_events
+
+router = APIRouter(prefix="/events", tags=["events"])
+
+
+@router.get(
+    "",
+    response_model=m.Page[m.EventOut],
+    responses={400: {"model": m.Problem}, 404: {"model": m.Problem}},
+    summary="Events in time order",
+)
+def list_events(
+    store: StoreDep,
+    page: PagingDep,
+    type: str | None = Query(None, max_length=20, description="PROPOSE, NEGOTIATE, MEET, AGREE, INVEST, ..."),
+    entity: str | None = Query(
+        None, max_length=200, description="an entity id: events where it fills any role"
+    ),
+    modality: str | None = Query(None, max_length=20, description=", ".join(MODALITIES)),
+    since: date | None = Query(None, description="event (or article) date on or after"),
+) -> m.Page[m.EventOut]:
+    if modality is not None and modality not in MODALITIES:
+        raise InputError(f"unknown modality {modality!r}; known: {', '.join(MODALITIES)}")
+    if type is not None and not type.isalpha():
+        raise InputError(f"unknown event type {type!r}")
+    entity_id = None
+    if entity is not None:
+        entity_id = views.canonical_id(store, entity)
+        if not views.entity_names(store, [entity_id]):
+            raise NotFound(f"no entity {entity!r}")
+    if entity_id is not None:
+        found = entity_events(store, entity_id, type, modality, since, page.limit + 1, page.offset)
+    else:
+        found = reader.list_events(store, type, None, modality, since, page.limit + 1, page.offset)
+    items = [event_out(ev) for ev in found[: page.limit]]
+    return m.Page(items=items, limit=page.limit, offset=page.offset, next_offset=page.next_offset(len(found)))

@@ -1,0 +1,30 @@
+"""``/search``: full text over articles (SQLite FTS5, or PostgreSQL's tsvector)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from dealgraph.api import models as m
+from dealgraph.api.deps import PagingDep, StoreDep
+from dealgraph.store import views
+
+router = APIRouter(prefix="/search", tags=["search"])
+
+
+@router.get("", response_model=m.Page[m.SearchHitOut], summary="Full-text search over articles, best first")
+def search(
+    store: StoreDep,
+    page: PagingDep,
+    q: str = Query(..., min_length=1, max_length=500, description="words to find"),
+) -> m.Page[m.SearchHitOut]:
+    hits = views.search_articles(store, q, page.limit + 1, page.offset)
+    items = [
+        m.SearchHitOut(article_id=h.article_id, title=h.title, published=h.published, snippet=h.snippet)
+        for h in hits
+    ]
+    return m.Page(
+        items=items[: page.limit],
+        limit=page.limit,
+        offset=page.offset,
+        next_offset=page.next_offset(len(hits)),
+    )

@@ -1,0 +1,69 @@
+"""The screening stage seen from the API: ad-hoc names against the loaded lists, as of a date.
+
+The index over the lists (``dealgraph.screen.index.load_index``) is built once and kept until a list
+snapshot is loaded or replaced. The stage is optional for the server: when it is not installed, or no
+list is loaded, ``POST /screen`` answers 503 with the reason instead of failing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from datetime import date
+from importlib import import_module
+from typing import Any
+
+from dealgraph.api import models as m
+from dealgraph.api.errors import Unavailable
+from dealgraph.store import views
+from dealgraph.store.store import Store
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, tuple[int, str]], Any] = {}
+
+
+def _index(store: Store) -> Any:
+    try:
+        load_index = import_module("dealgraph.screen.index").load_index
+    except (ImportError, AttributeError) as error:
+        raise Unavailable(f"sanctions screening is not installed on this server ({error})") from error
+    fingerprint = views.lists_fingerprint(store)
+    if fingerprint is None:
+        raise Unavailable("no sanctions list is loaded: run `dealgraph lists load PATH --format ...` first")
+    key = (store.url, fingerprint)
+    with _lock:
+        if key not in _cache:
+            _cache.clear()
+            with store.read() as conn:
+                _cache[key] = load_index(conn)
+        return _cache[key]
+
+
+def hit_out(hit: Any) -> m.HitOut:
+    """A ``dealgraph.screen.records.ScreeningHit`` as an API hit."""
+    return m.HitOut(
+        id=f"{hit.dataset}:{hit.entry_id}",
+        dataset=hit.dataset,
+        entry_id=hit.entry_id,
+        name=hit.name,
+        matched_name=hit.matched_name,
+        score=hit.score,
+        explanation=hit.explanation,
+        programs=list(hit.programs),
+        listed_on=hit.listed_on,
+        listed_from=hit.listed_from,
+        listed_until=hit.listed_until,
+        relation=getattr(hit, "relation", "listed"),
+    )
+
+
+def screen(
+    store: Store, names: Sequence[str], as_of: date | None, schema: str | None
+) -> list[m.ScreenResult]:
+    index = _index(store)
+    return [
+        m.ScreenResult(
+            name=name, hits=[hit_out(h) for h in index.screen(name, schema, as_of, include_linked=True)]
+        )
+        for name in names
+    ]

@@ -1,0 +1,31 @@
+"""`dealgraph serve`: the REST API and web UI over the store, on localhost unless told otherwise."""
+
+from __future__ import annotations
+
+import typer
+
+from dealgraph.cli.context import console, state
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to bind; the default keeps the server local."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the API (docs at /docs) and the web UI (at /). Writes need $DEALGRAPH_API_TOKEN."""
+    import uvicorn
+
+    from dealgraph.api.app import create_app
+
+    settings = state.settings()
+    app = create_app(settings)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(
+            f"[yellow]warning:[/yellow] binding {host}: the server is reachable from other machines"
+        )
+    if not settings.api_token:
+        console.print("writes are off: set DEALGRAPH_API_TOKEN to allow ingest and merge/split/dismiss")
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)

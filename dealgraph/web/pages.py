@@ -1,0 +1,244 @@
+"""The web UI: server-rendered pages (Jinja2, autoescaped) over the same read views as the API.
+
+Pages carry no inline script: a Content-Security-Policy of ``script-src 'self'`` is sent with every
+page, so text from an article can never run as code even if a template forgot to escape it. The graph
+library (cytoscape) is served from ``node_modules`` as npm installed it; nothing is copied into the repo.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from dealgraph.api.deps import MAX_OFFSET, StoreDep
+from dealgraph.exc import NotFound
+from dealgraph.model import ENTITY_TYPES, MODALITIES
+from dealgraph.settings import env_opt
+from dealgraph.store import deal_views, reader, views
+from dealgraph.store.entity_events import entity_events, entity_timeline
+from dealgraph.web.charts import day_month, event_month, month_bars
+from dealgraph.web.spans import segments
+
+HERE = Path(__file__).resolve().parent
+# Styles may be inline (the graph library adds a stylesheet of its own); scripts never.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+PAGE = 25
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+def node_modules() -> Path:
+    """Where npm installed the browser libraries: ``$DEALGRAPH_NODE_MODULES`` or the repo's own."""
+    configured = env_opt("NODE_MODULES")
+    return Path(configured) if configured else HERE.parents[1] / "node_modules"
+
+
+def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("writes", bool(request.app.state.settings.api_token))
+    context.setdefault("has_graph_lib", request.app.state.graph_lib)
+    response = templates.TemplateResponse(request, template, context, status_code=status)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _not_found(request: Request, error: NotFound) -> HTMLResponse:
+    return _page(request, "error.html", status=404, message=str(error))
+
+
+def _day(value: str | None) -> date | None:
+    """A date from a form field; empty means none. A malformed one is ignored rather than an error page."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _marks(snippet: str) -> Markup:
+    """A search snippet with its ``[match]`` markers as ``<mark>``; the text itself is escaped first."""
+    return Markup(re.sub(r"\[([^\[\]<>]*)\]", r"<mark>\1</mark>", str(escape(snippet))))
+
+
+def _money(usd: float | None) -> str:
+    """``2164000000.0`` -> ``"$2.2 bn"``: rounded for reading, the exact amount is shown beside it."""
+    if usd is None:
+        return "—"
+    for size, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(usd) >= size:
+            return f"${usd / size:,.1f} {unit}"
+    return f"${usd:,.0f}"
+
+
+templates.env.filters["marks"] = _marks
+templates.env.filters["money"] = _money
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    return _page(
+        request,
+        "home.html",
+        summary=reader.summary(store, top=15),
+        recent=views.list_articles(store, limit=10),
+    )
+
+
+@router.get("/ui/search", response_class=HTMLResponse)
+def search(
+    request: Request,
+    store: StoreDep,
+    q: str = Query("", max_length=500),
+    type: str | None = Query(None, max_length=20),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> HTMLResponse:
+    q = q.strip()
+    kind = type if type in ENTITY_TYPES else None
+    entities = reader.list_entities(store, type_=kind, q=q, limit=20) if q else []
+    hits = views.search_articles(store, q, PAGE + 1, offset) if q else []
+    return _page(
+        request,
+        "search.html",
+        q=q,
+        type=kind,
+        types=ENTITY_TYPES,
+        entities=entities,
+        hits=hits[:PAGE],
+        offset=offset,
+        more=len(hits) > PAGE,
+        page=PAGE,
+    )
+
+
+@router.get("/ui/entities/{entity_id}", response_class=HTMLResponse, response_model=None)
+def entity(
+    request: Request,
+    entity_id: str,
+    store: StoreDep,
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    events_offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> Response:
+    canonical = views.canonical_id(store, entity_id)
+    if canonical != entity_id:
+        return RedirectResponse(str(request.url_for("entity", entity_id=canonical)), status_code=308)
+    try:
+        view = views.entity_overview(store, entity_id, PAGE + 1, offset)
+    except NotFound as error:
+        return _not_found(request, error)
+    events = entity_events(store, entity_id, limit=PAGE + 1, offset=events_offset)
+    timeline = entity_timeline(store, entity_id, limit=500)
+    return _page(
+        request,
+        "entity.html",
+        e=view,
+        articles=view.articles[:PAGE],
+        more_articles=len(view.articles) > PAGE,
+        offset=offset,
+        events=events[:PAGE],
+        more_events=len(events) > PAGE,
+        events_offset=events_offset,
+        page=PAGE,
+        bars=month_bars(day_month(t.date) for t in timeline),
+    )
+
+
+@router.get("/ui/articles/{article_id:path}", response_class=HTMLResponse)
+def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
+    try:
+        view = reader.get_article(store, article_id)
+    except NotFound as error:
+        return _not_found(request, error)
+    amounts = {a.idx: a for a in view.amounts}
+    return _page(request, "article.html", a=view, segments=segments(view), amounts=amounts)
+
+
+@router.get("/ui/graph", response_class=HTMLResponse)
+def graph(
+    request: Request,
+    store: StoreDep,
+    entity: str = Query(..., max_length=200),
+    depth: int = Query(1, ge=1, le=3),
+) -> HTMLResponse:
+    names = views.entity_names(store, [views.canonical_id(store, entity)])
+    if not names:
+        return _not_found(request, NotFound(f"no entity {entity!r}"))
+    entity_id = next(iter(names))
+    return _page(request, "graph.html", entity_id=entity_id, name=names[entity_id][0], depth=depth)
+
+
+@router.get("/ui/deals", response_class=HTMLResponse)
+def deals(
+    request: Request,
+    store: StoreDep,
+    project: str | None = Query(None, max_length=200),
+    entity: str | None = Query(None, max_length=200),
+    since: str | None = Query(None, max_length=10),
+) -> HTMLResponse:
+    project = views.canonical_id(store, project) if project else None
+    entity = views.canonical_id(store, entity) if entity else None
+    groups = deal_views.deals(store, project=project, entity_id=entity, since=_day(since))
+    names = views.entity_names(store, [i for i in (project, entity) if i])
+    return _page(
+        request,
+        "deals.html",
+        groups=groups,
+        rates=deal_views.usd_rates()[0],
+        project=project,
+        entity=entity,
+        since=_day(since),
+        names=names,
+    )
+
+
+@router.get("/ui/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    store: StoreDep,
+    entity: str | None = Query(None, max_length=200),
+    type: str | None = Query(None, max_length=20),
+    modality: str | None = Query(None, max_length=20),
+    since: str | None = Query(None, max_length=10),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> HTMLResponse:
+    entity = views.canonical_id(store, entity) if entity else None
+    day = _day(since)
+    kind = type.upper() if type and type.isalpha() else None
+    mode = modality if modality in MODALITIES else None
+    events = reader.list_events(store, kind, entity, mode, day, PAGE * 4 + 1, offset)
+    names = views.entity_names(store, [entity] if entity else [])
+    return _page(
+        request,
+        "timeline.html",
+        events=events[: PAGE * 4],
+        more=len(events) > PAGE * 4,
+        offset=offset,
+        page=PAGE * 4,
+        entity=entity,
+        names=names,
+        type=kind,
+        modality=mode,
+        since=day,
+        modalities=MODALITIES,
+        bars=month_bars(event_month(e) for e in events),
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Add the pages, the static files, and the graph library from node_modules when npm installed it."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    dist = node_modules() / "cytoscape" / "dist"
+    app.state.graph_lib = (dist / "cytoscape.min.js").is_file()
+    if app.state.graph_lib:
+        app.mount("/vendor/cytoscape", StaticFiles(directory=str(dist)), name="vendor-cytoscape")

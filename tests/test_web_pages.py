@@ -1,0 +1,76 @@
+"""Server-rendered pages without a browser: span segmentation, escaping, paging links, empty states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dealgraph.api.app import create_app
+from dealgraph.settings import Settings
+from dealgraph.store import reader
+from dealgraph.store.store import Store
+from dealgraph.web.spans import segments
+from tests.desk_store import build
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return build(f"sqlite:///{tmp_path_factory.mktemp('web') / 'desk.db'}")
+
+
+@pytest.fixture(scope="module")
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as c:
+        yield c
+
+
+def test_segments_cover_the_text_and_carry_their_spans(store: Store) -> None:
+    article = reader.get_article(store, "desk-1")
+    segs = segments(article)
+    assert "".join(s.text for s in segs) == article.text
+    amount = next(s for s in segs if s.amount)
+    assert amount.text == "$5 billion" and amount.events  # inside the PROPOSE evidence
+    mention = next(s for s in segs if s.entity_id == "riyadh")
+    assert mention.text == "Riyadh" and mention.event_types == ("MEET",)
+    assert all(not s.entity_id for s in segs if s.text.startswith(" said the offer"))
+
+
+def test_article_page_highlights_and_strikes_out(client: TestClient) -> None:
+    html = client.get("/ui/articles/desk-1").text
+    assert '<a class="m t-Person ev" href="/ui/entities/kirill-dmitriev"' in html
+    assert '<span class="amt ev" title="amount · PROPOSE">$5 billion</span>' in html
+    assert "<del>Share this article</del>" in html and "<del>USD/RUB 88.1</del>" in html
+
+
+def test_search_page_marks_matches_and_escapes(client: TestClient) -> None:
+    html = client.get("/ui/search", params={"q": "Arctic"}).text
+    assert "<mark>Arctic</mark>" in html and 'href="/ui/entities/arctic-lng-2"' in html
+    hostile = client.get("/ui/search", params={"q": '"><script>alert(1)</script>'}).text
+    assert "<script>alert(1)" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_entity_page_pages_its_articles(client: TestClient, store: Store) -> None:
+    from dealgraph.web import pages
+
+    html = client.get("/ui/entities/kirill-dmitriev").text
+    assert html.count('href="/ui/articles/desk-') >= 3
+    assert "no sanctions-list hit" in html and "Judgements" not in html  # no token: no write forms
+    assert pages.PAGE > 3 and "older →" not in html
+
+
+def test_graph_page_without_the_library_says_how_to_install_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEALGRAPH_NODE_MODULES", "/nonexistent")
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as c:
+        html = c.get("/ui/graph", params={"entity": "kirill-dmitriev"}).text
+        assert "npm ci" in html and "cytoscape.min.js" not in html
+        assert c.get("/vendor/cytoscape/cytoscape.min.js").status_code == 404
+
+
+def test_unknown_pages_are_html_404s(client: TestClient) -> None:
+    for path in ("/ui/entities/nobody", "/ui/articles/nothing", "/ui/graph?entity=nobody"):
+        r = client.get(path)
+        assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
