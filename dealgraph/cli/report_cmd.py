@@ -1,0 +1,39 @@
+"""`dealgraph report`: a sourced brief on an entity, a project or a period, as HTML, Markdown or PDF."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import typer
+
+from dealgraph.cli.context import console, fail, state
+from dealgraph.exc import DealgraphError, InputError
+
+
+def report(
+    entity: str = typer.Option(None, "--entity", help="An entity id or name."),
+    project: str = typer.Option(None, "--project", help="A project's entity id or name."),
+    since: datetime = typer.Option(
+        None, "--since", formats=["%Y-%m-%d"], help="Only events on or after DATE."
+    ),
+    fmt: str = typer.Option("html", "--format", help="html, md or pdf."),
+    out: Path = typer.Option(..., "--out", help="File to write."),
+) -> None:
+    """Write a brief: parties with sanctions status, events in time order, amounts by project, a network
+    figure and a timeline chart, every statement cited to its article and sentence."""
+    from dealgraph.reports.render import report as write_report
+
+    day: date | None = since.date() if since else None
+    try:
+        if fmt not in ("html", "md", "pdf"):
+            raise InputError(f"unknown format {fmt!r}: use html, md or pdf")
+        path = write_report(state.store(), out, fmt, entity=entity, project=project, since=day)
+    except DealgraphError as error:
+        fail(error)
+        return
+    console.print(f"wrote {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)

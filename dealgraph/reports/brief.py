@@ -1,0 +1,194 @@
+"""What a briefing report says, before any format: parties, events, amounts and their citations.
+
+A brief is scoped to an entity, a project (an entity of type Project), or every deal event since a
+date. Each statement carries a citation number; each citation is one article and one sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dealgraph.exc import InputError, NotFound
+from dealgraph.store import deal_views, reader, views
+from dealgraph.store.reader import EventView
+from dealgraph.store.store import Store
+
+MAX_EVENTS = 400
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    article_id: str
+    title: str | None
+    published: date | None
+    sentence: str
+    event_id: str
+
+
+@dataclass(frozen=True)
+class PartyRow:
+    entity_id: str
+    name: str
+    type: str
+    events: int
+    status: str  # readable sanctions status
+    listed: bool
+    cite: int  # the first event that names the party
+
+
+@dataclass(frozen=True)
+class EventRow:
+    day: str
+    type: str
+    modality: str
+    polarity: str | None
+    parties: tuple[tuple[str, str], ...]  # (role, name)
+    source: str | None
+    amount: str | None
+    usd: float | None
+    cite: int
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    project: str
+    type: str
+    amount: str
+    usd: float | None
+    cite: int
+
+
+@dataclass
+class Brief:
+    title: str
+    scope: str
+    generated: date
+    focus: str | None  # the entity id at the centre, if any
+    parties: list[PartyRow] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
+    amounts: list[AmountRow] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    edges: list[tuple[str, str, str, int]] = field(default_factory=list)  # (agent, other, type, articles)
+    screening: bool = False  # whether any screening results exist to report on
+
+
+def _entity(store: Store, id_or_name: str) -> str:
+    ids = reader.find_entity_ids(store, id_or_name)
+    if not ids:
+        raise NotFound(f"no entity {id_or_name!r}")
+    return views.canonical_id(store, ids[0])
+
+
+def _day(ev: EventView) -> str:
+    return ev.event_date or (ev.published.isoformat() if ev.published else "undated")
+
+
+def _status(hits: list[views.HitView], on: date) -> tuple[str, bool]:
+    live = [h for h in hits if not h.dismissed]
+    if not live:
+        return "not found on the loaded lists", False
+    parts = []
+    listed = False
+    for h in live:
+        start = h.listed_from or h.listed_on
+        now = h.listed_at(on)
+        listed = listed or now
+        parts.append(
+            f"{h.dataset} {h.entry_id} ({h.name}), listed from {start or 'unknown date'}"
+            + (f" until {h.listed_until}" if h.listed_until else "")
+        )
+    return "; ".join(parts), listed
+
+
+def build_brief(
+    store: Store,
+    entity: str | None = None,
+    project: str | None = None,
+    since: date | None = None,
+    today: date | None = None,
+) -> Brief:
+    """Collect the brief's content from the store. Exactly one of entity/project, or since alone."""
+    if entity and project:
+        raise InputError("give --entity or --project, not both")
+    if not (entity or project or since):
+        raise InputError("give --entity, --project or --since")
+    today = today or date.today()
+    wanted = entity or project
+    focus = _entity(store, wanted) if wanted else None
+    if focus is not None:
+        name, kind = views.entity_names(store, [focus])[focus]
+        if project and kind != "Project":
+            raise InputError(f"{name} is a {kind}, not a Project")
+        events = reader.list_events(store, entity_id=focus, since=since, limit=MAX_EVENTS)
+        title = f"Brief: {name}" if entity else f"Brief: project {name}"
+        scope = f"events naming {name} ({kind})" + (f" since {since}" if since else "")
+    else:
+        events = sorted(
+            deal_views.deal_events(store, since=since, limit=MAX_EVENTS), key=lambda e: (_day(e), e.id)
+        )
+        title = f"Brief: deal events since {since}"
+        scope = "proposals, negotiations, agreements and investments" + f" since {since}"
+    brief = Brief(title, scope, today, focus)
+    _fill(store, brief, events)
+    return brief
+
+
+def _fill(store: Store, brief: Brief, events: list[EventView]) -> None:
+    titles = views.article_titles(store, {e.article_id for e in events})
+    amounts = views.amounts_for(
+        store, [(e.article_id, a.amount_idx) for e in events for a in e.args if a.amount_idx is not None]
+    )
+    ids = {a.entity_id for e in events for a in e.args if a.entity_id}
+    hits = views.hits_for(store, ids)
+    brief.screening = views.screening_loaded(store)
+    first_cite: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    edges: dict[tuple[str, str, str], set[str]] = {}
+    for ev in events:
+        n = len(brief.citations) + 1
+        title, published = titles.get(ev.article_id, (None, None))
+        brief.citations.append(Citation(n, ev.article_id, title, published, ev.evidence, ev.id))
+        amount = next(
+            (amounts.get((ev.article_id, a.amount_idx)) for a in ev.args if a.amount_idx is not None), None
+        )
+        usd = deal_views.to_usd(amount)
+        parties = tuple((a.role, a.name or a.entity_id or "") for a in ev.args if a.entity_id)
+        brief.events.append(
+            EventRow(
+                _day(ev),
+                ev.type,
+                ev.modality,
+                ev.polarity,
+                parties,
+                ev.source_name,
+                amount["text"] if amount else None,
+                usd,
+                n,
+            )
+        )
+        project = next((a.name for a in ev.args if a.role == "project" and a.name), None)
+        if amount is not None:
+            brief.amounts.append(
+                AmountRow(project or deal_views.NO_PROJECT, ev.type, str(amount["text"]), usd, n)
+            )
+        agent = next((a.entity_id for a in ev.args if a.role == "agent" and a.entity_id), None)
+        for a in ev.args:
+            if not a.entity_id:
+                continue
+            first_cite.setdefault(a.entity_id, n)
+            counts[a.entity_id] = counts.get(a.entity_id, 0) + 1
+            if agent and a.entity_id != agent and a.role != "agent":
+                edges.setdefault((agent, a.entity_id, ev.type), set()).add(ev.article_id)
+    names = views.entity_names(store, ids)
+    for entity_id in sorted(ids, key=lambda i: (-counts[i], names.get(i, (i, ""))[0])):
+        name, kind = names.get(entity_id, (entity_id, ""))
+        status, listed = _status(hits.get(entity_id, []), brief.generated)
+        brief.parties.append(
+            PartyRow(entity_id, name, kind, counts[entity_id], status, listed, first_cite[entity_id])
+        )
+    brief.amounts.sort(key=lambda r: (r.project == deal_views.NO_PROJECT, r.project, -(r.usd or 0.0)))
+    brief.edges = [
+        (names.get(s, (s, ""))[0], names.get(t, (t, ""))[0], k, len(a)) for (s, t, k), a in edges.items()
+    ]

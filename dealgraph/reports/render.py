@@ -1,0 +1,185 @@
+"""Writing a brief as HTML, Markdown or PDF.
+
+HTML comes from a Jinja2 template (autoescaped) with the figures inlined as data URIs, so the file
+stands alone. Markdown writes the figures as PNG files beside it. PDF renders the same HTML with
+WeasyPrint (a PyPI package that uses the system's Pango, Debian's ``libpango-1.0-0`` and
+``libpangoft2-1.0-0``); where WeasyPrint is missing, Chromium's headless ``--print-to-pdf`` does it.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from dealgraph.exc import ConfigError, InputError
+from dealgraph.reports.brief import Brief, build_brief
+from dealgraph.reports.figures import network_png, timeline_png
+from dealgraph.store.deal_views import usd_rates
+from dealgraph.store.store import Store
+
+log = logging.getLogger(__name__)
+FORMATS = ("html", "md", "pdf")
+CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
+
+
+def money(usd: float | None) -> str:
+    if usd is None:
+        return "—"
+    for size, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(usd) >= size:
+            return f"${usd / size:,.1f} {unit}"
+    return f"${usd:,.0f}"
+
+
+def _data_uri(png: bytes | None) -> str | None:
+    return "data:image/png;base64," + base64.b64encode(png).decode() if png else None
+
+
+def render_html(brief: Brief) -> str:
+    env = Environment(
+        loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+        autoescape=select_autoescape(["html"]),
+    )
+    env.filters["money"] = money
+    return env.get_template("brief.html").render(
+        b=brief,
+        network=_data_uri(network_png(brief)),
+        timeline=_data_uri(timeline_png(brief)),
+        rates=usd_rates()[0],
+    )
+
+
+def _md_cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_md(brief: Brief, out: Path) -> str:
+    """Markdown text; the figures are written as ``<stem>-network.png`` and ``<stem>-timeline.png``."""
+    lines = [
+        f"# {brief.title}",
+        "",
+        f"Scope: {brief.scope}. Generated {brief.generated}. Citations [n] at the end.",
+        "",
+    ]
+    lines += [
+        "## Parties",
+        "",
+        "| Party | Type | Events | Sanctions status | First cited |",
+        "|---|---|---:|---|---|",
+    ]
+    for p in brief.parties:
+        status = ("**listed** " if p.listed else "") + p.status if brief.screening else "not screened"
+        lines.append(f"| {_md_cell(p.name)} | {p.type} | {p.events} | {_md_cell(status)} | [{p.cite}] |")
+    lines += [
+        "",
+        "## Events in time order",
+        "",
+        "| Date | Event | Modality | Parties | Source | Amount | |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for e in brief.events:
+        parties = "; ".join(f"{role}: {name}" for role, name in e.parties)
+        lines.append(
+            f"| {e.day} | {e.type} | {e.modality} | {_md_cell(parties)} "
+            f"| {_md_cell(e.source or 'the article')} "
+            f"| {_md_cell(e.amount or '')} | [{e.cite}] |"
+        )
+    lines += [
+        "",
+        "## Amounts by project",
+        "",
+        "| Project | Event | Amount | ≈ USD | |",
+        "|---|---|---|---:|---|",
+    ]
+    for a in brief.amounts:
+        lines.append(
+            f"| {_md_cell(a.project)} | {a.type} | {_md_cell(a.amount)} | {money(a.usd)} | [{a.cite}] |"
+        )
+    for kind, png in (("network", network_png(brief)), ("timeline", timeline_png(brief))):
+        if png:
+            path = out.with_name(f"{out.stem}-{kind}.png")
+            path.write_bytes(png)
+            lines += ["", f"## {kind.capitalize()}", "", f"![{kind}]({path.name})"]
+    lines += ["", "## Citations", ""]
+    for c in brief.citations:
+        lines.append(
+            f"{c.n}. **{_md_cell(c.title or c.article_id)}**{', ' + str(c.published) if c.published else ''} "
+            f"(article `{c.article_id}`): “{_md_cell(c.sentence)}”"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _weasyprint() -> Callable[[str, Path], None] | None:
+    try:
+        import weasyprint  # type: ignore[import-untyped]
+    except (ImportError, OSError) as error:  # OSError: the package is there but Pango is not
+        log.info("WeasyPrint unavailable (%s); trying Chromium", error)
+        return None
+
+    def write(html: str, out: Path) -> None:
+        weasyprint.HTML(string=html).write_pdf(str(out))
+
+    return write
+
+
+def chromium_pdf(html: str, out: Path, timeout: float = 120) -> None:
+    """Print HTML to PDF with headless Chromium (Debian's ``chromium`` package)."""
+    binary = next((b for b in map(shutil.which, CHROMIUM) if b), None)
+    if binary is None:
+        raise ConfigError(
+            "PDF needs WeasyPrint (pip install weasyprint) or Chromium (apt-get install chromium)"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "brief.html"
+        page.write_text(html, encoding="utf-8")
+        subprocess.run(
+            [
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                f"--print-to-pdf={out.resolve()}",
+                "--no-pdf-header-footer",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+
+
+def write_brief(brief: Brief, fmt: str, out: Path) -> Path:
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "md":
+        out.write_text(render_md(brief, out), encoding="utf-8")
+    elif fmt == "html":
+        out.write_text(render_html(brief), encoding="utf-8")
+    else:
+        html = render_html(brief)
+        writer = _weasyprint() or chromium_pdf
+        writer(html, out)
+    return out
+
+
+def report(
+    store: Store,
+    out: Path,
+    fmt: str = "html",
+    entity: str | None = None,
+    project: str | None = None,
+    since: date | None = None,
+) -> Path:
+    """Build a brief from the store and write it: the library function behind `dealgraph report`."""
+    return write_brief(build_brief(store, entity=entity, project=project, since=since), fmt, out)
