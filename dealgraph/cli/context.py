@@ -23,7 +23,9 @@ class State:
     def settings(self) -> Settings:
         settings = Settings.load()
         if self.db:
-            settings = Settings(self.db, settings.spacy_model, settings.max_bytes, settings.http_timeout, settings.api_token)
+            settings = Settings(
+                self.db, settings.spacy_model, settings.max_bytes, settings.http_timeout, settings.api_token
+            )
         return settings
 
     def store(self) -> Store:

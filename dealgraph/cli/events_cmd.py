@@ -54,7 +54,9 @@ def timeline(entity: str = typer.Argument(..., help="An entity id or name.")) ->
 
     entity_id = _entity_id(entity)
     rows = list_events(state.store(), entity_id=entity_id, limit=None)
-    dated = sorted(rows, key=lambda ev: (ev.event_date or (ev.published.isoformat() if ev.published else "9999"), ev.id))
+    dated = sorted(
+        rows, key=lambda ev: (ev.event_date or (ev.published.isoformat() if ev.published else "9999"), ev.id)
+    )
     for ev in dated:
         when = ev.event_date or (ev.published.isoformat() if ev.published else "undated")
         args = ", ".join(f"{a.role}={a.name or a.text or a.amount_idx}" for a in ev.args if a.role != "title")

@@ -19,7 +19,8 @@ def export(
     out: str = typer.Option("-", "--out", "-o", help="Output file, or - for standard output."),
 ) -> None:
     """Export the store: the scorer's eval format, JSON lines, FollowTheMoney, GEXF (Gephi) or CSV."""
-    from dealgraph.export import FORMATS, export as run_export
+    from dealgraph.export import FORMATS
+    from dealgraph.export import export as run_export
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
@@ -54,7 +55,15 @@ def evaluate(
     table = Table("metric", "P", "R", "F1", "tp", "sys", "gold")
     for name in ("entities", "entities_untyped", "amounts", "events"):
         s = result[name]
-        table.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["tp"]), str(s["sys"]), str(s["gold"]))
+        table.add_row(
+            name,
+            f"{s['p']:.3f}",
+            f"{s['r']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s["tp"]),
+            str(s["sys"]),
+            str(s["gold"]),
+        )
     b3 = result["resolution_b3"]
     table.add_row("resolution_b3", f"{b3['p']:.3f}", f"{b3['r']:.3f}", f"{b3['f1']:.3f}", "", "", "")
     console.print(table)

@@ -6,7 +6,18 @@ import logging
 
 import typer
 
-from dealgraph.cli import events_cmd, export_cmd, ingest_cmd, query_cmd, resolve_cmd
+from dealgraph.cli import (
+    engine_cmd,
+    events_cmd,
+    export_cmd,
+    ingest_cmd,
+    query_cmd,
+    report_cmd,
+    resolve_cmd,
+    screen_cmd,
+    serve_cmd,
+    watch_cmd,
+)
 from dealgraph.cli.context import state
 
 app = typer.Typer(
@@ -19,10 +30,14 @@ app = typer.Typer(
 
 @app.callback()
 def main(
-    db: str = typer.Option(None, "--db", help="Store URL (default: $DEALGRAPH_DB or sqlite:///dealgraph.db)."),
+    db: str = typer.Option(
+        None, "--db", help="Store URL (default: $DEALGRAPH_DB or sqlite:///dealgraph.db)."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     state.db = db
 
 
@@ -31,3 +46,8 @@ query_cmd.register(app)
 export_cmd.register(app)
 events_cmd.register(app)
 resolve_cmd.register(app)
+screen_cmd.register(app)
+engine_cmd.register(app)
+watch_cmd.register(app)
+serve_cmd.register(app)
+report_cmd.register(app)

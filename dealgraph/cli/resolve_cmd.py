@@ -18,7 +18,10 @@ def _user() -> str:
         return "cli"
 
 
-def merge(a: str = typer.Argument(..., help="A canonical entity id."), b: str = typer.Argument(..., help="Another one.")) -> None:
+def merge(
+    a: str = typer.Argument(..., help="A canonical entity id."),
+    b: str = typer.Argument(..., help="Another one."),
+) -> None:
     """Record that two entities are one referent; the less reported id redirects to the other."""
     from dealgraph.resolve.judgements import merge as do_merge
 
@@ -32,7 +35,9 @@ def merge(a: str = typer.Argument(..., help="A canonical entity id."), b: str = 
 
 def split(
     entity: str = typer.Argument(..., help="A canonical entity id."),
-    mention: str = typer.Option(..., "--mention", help="ARTICLE_ID:KEY of the in-article entity to split off."),
+    mention: str = typer.Option(
+        ..., "--mention", help="ARTICLE_ID:KEY of the in-article entity to split off."
+    ),
 ) -> None:
     """Record that one in-article entity is a different referent; it gets its own id."""
     from dealgraph.resolve.judgements import split as do_split
@@ -52,7 +57,9 @@ def judgements(limit: int = typer.Option(1000, help="At most this many.")) -> No
 
     table = Table("id", "when", "who", "kind", "judgement", "left", "right", "note")
     for j in list_judgements(state.store(), limit):
-        table.add_row(str(j.id), j.created_at, j.user, j.kind, j.judgement, j.left_id, j.right_id, j.note or "")
+        table.add_row(
+            str(j.id), j.created_at, j.user, j.kind, j.judgement, j.left_id, j.right_id, j.note or ""
+        )
     console.print(table)
 
 

@@ -18,12 +18,20 @@ def show_article(article: ArticleView) -> None:
     )
     table = Table("key", "entity id", "name", "type", "mentions")
     for e in article.entities:
-        table.add_row(e.key, e.entity_id, e.name, e.type, "; ".join(dict.fromkeys(m.text for m in e.mentions)))
+        table.add_row(
+            e.key, e.entity_id, e.name, e.type, "; ".join(dict.fromkeys(m.text for m in e.mentions))
+        )
     console.print(table)
     if article.amounts:
         table = Table("amount", "value", "currency/unit", "qualifier")
         for a in article.amounts:
-            value = f"{a.min:g}–{a.max:g}" if a.min is not None and a.max is not None else f"{a.value:g}" if a.value is not None else ""
+            value = (
+                f"{a.min:g}–{a.max:g}"
+                if a.min is not None and a.max is not None
+                else f"{a.value:g}"
+                if a.value is not None
+                else ""
+            )
             table.add_row(a.text, value, a.currency or a.unit or "", a.qualifier)
         console.print(table)
     if article.events:
