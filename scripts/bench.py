@@ -46,7 +46,7 @@ def phase_bare(corpus: Path, limit: int | None) -> dict[str, float]:
     return {"articles": len(docs), "seconds": seconds, "tokens": words, "peak_rss_mb": peak_rss_mb()}
 
 
-def phase_pipeline(corpus: Path, limit: int | None) -> dict[str, object]:
+def phase_pipeline(corpus: Path, limit: int | None, db: str | None = None) -> dict[str, object]:
     from dealgraph.extract.extractor import Extractor
     from dealgraph.pipeline.run import ingest
     from dealgraph.settings import Settings
@@ -55,15 +55,21 @@ def phase_pipeline(corpus: Path, limit: int | None) -> dict[str, object]:
     path = corpus
     if limit:
         path = Path(tempfile.mkdtemp()) / "corpus.jsonl"
-        path.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:limit]), encoding="utf-8")
+        path.write_text(
+            "".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:limit]), encoding="utf-8"
+        )
     extractor = Extractor(Settings.load().spacy_model)
-    store = open_store(f"sqlite:///{tempfile.mkdtemp()}/bench.db")
+    store = open_store(db or f"sqlite:///{tempfile.mkdtemp()}/bench.db")
     started = time.perf_counter()
     report = ingest([str(path)], store, extractor=extractor)
     seconds = time.perf_counter() - started
     timings = dict(report.timings)
     timings.update({f"extract.{k}": v for k, v in extractor.timings.items()})
-    spacy = timings.get("extract.spacy+upstream", 0.0) - timings.get("ingest", 0.0) - timings.get("clean+dedupe", 0.0)
+    spacy = (
+        timings.get("extract.spacy+upstream", 0.0)
+        - timings.get("ingest", 0.0)
+        - timings.get("clean+dedupe", 0.0)
+    )
     timings["extract.spacy"] = spacy
     timings.pop("extract.spacy+upstream", None)
     words = sum(len(t.split()) for t in texts(corpus, limit))
@@ -80,8 +86,10 @@ def phase_pipeline(corpus: Path, limit: int | None) -> dict[str, object]:
     }
 
 
-def run_phase(name: str, corpus: Path, limit: int | None) -> dict[str, object]:
+def run_phase(name: str, corpus: Path, limit: int | None, db: str | None = None) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--phase", name, "--corpus", str(corpus)]
+    if db:
+        cmd += ["--db", db]
     if limit:
         cmd += ["--limit", str(limit)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
@@ -93,17 +101,20 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--phase", choices=["bare", "pipeline"], default=None)
+    parser.add_argument(
+        "--db", default=None, help="keep the pipeline's store at this URL (default: a temp file)"
+    )
     options = parser.parse_args()
     if options.phase == "bare":
         print(json.dumps(phase_bare(options.corpus, options.limit)))
         return
     if options.phase == "pipeline":
-        print(json.dumps(phase_pipeline(options.corpus, options.limit)))
+        print(json.dumps(phase_pipeline(options.corpus, options.limit, options.db)))
         return
     if not options.corpus.exists():
         sys.exit(f"corpus not found: {options.corpus} (set DEALGRAPH_SHARED)")
     bare = run_phase("bare", options.corpus, options.limit)
-    pipe = run_phase("pipeline", options.corpus, options.limit)
+    pipe = run_phase("pipeline", options.corpus, options.limit, options.db)
     ratio = float(pipe["seconds"]) / float(bare["seconds"])  # type: ignore[arg-type]
     result = {"corpus": str(options.corpus), "bare_spacy": bare, "pipeline": pipe, "time_ratio": ratio}
     Path(ROOT / "artifacts").mkdir(exist_ok=True)
@@ -112,7 +123,10 @@ def main() -> None:
     stages: dict[str, float] = pipe["stages"]  # type: ignore[assignment]
     total = sum(stages.values())
     print(f"corpus: {options.corpus.name}, {int(n)} articles, {pipe['words']} words")
-    print(f"bare spaCy pass : {bare['seconds']:.1f} s, {n / float(bare['seconds']):.1f} articles/s, peak RSS {bare['peak_rss_mb']:.0f} MB")  # type: ignore[arg-type]
+    print(
+        f"bare spaCy pass : {bare['seconds']:.1f} s, {n / float(bare['seconds']):.1f} articles/s, "  # type: ignore[arg-type]
+        f"peak RSS {bare['peak_rss_mb']:.0f} MB"
+    )  # type: ignore[arg-type]
     print(
         f"dealgraph ingest: {pipe['seconds']:.1f} s, {n / float(pipe['seconds']):.1f} articles/s, "  # type: ignore[arg-type]
         f"{float(pipe['words']) / float(pipe['seconds']):.0f} words/s, peak RSS {pipe['peak_rss_mb']:.0f} MB"  # type: ignore[arg-type]
@@ -121,7 +135,10 @@ def main() -> None:
     print("stage split:")
     for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
         print(f"  {stage:24} {seconds:7.1f} s  {100 * seconds / total:5.1f} %")
-    print(f"stored {pipe['stored']}, near-duplicates {pipe['duplicates']}, errors {pipe['errors']}, events {pipe['events']}")
+    print(
+        f"stored {pipe['stored']}, near-duplicates {pipe['duplicates']}, errors {pipe['errors']}, "
+        f"events {pipe['events']}"
+    )
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ def events_of(extractor: Any, text: str) -> list[tuple[str, dict[str, Any], str,
     return result
 
 
-def find(events: list[tuple[str, dict[str, Any], str, str | None]], kind: str, **roles: str) -> tuple[str, dict[str, Any], str, str | None]:
+def find(
+    events: list[tuple[str, dict[str, Any], str, str | None]], kind: str, **roles: str
+) -> tuple[str, dict[str, Any], str, str | None]:
     for event in events:
         if event[0] == kind and all(v in event[1].get(r, set()) for r, v in roles.items()):
             return event
@@ -36,28 +38,114 @@ def find(events: list[tuple[str, dict[str, Any], str, str | None]], kind: str, *
 
 CASES = [
     # (sentence, type, roles, modality, source)
-    ("Gazprom proposed a new pipeline deal to China last week.", "PROPOSE", {"agent": "Gazprom", "recipient": "China"}, "asserted", None),
-    ("Moscow offered Washington access to rare earth deposits.", "PROPOSE", {"agent": "Russia", "recipient": "United States"}, "asserted", None),
-    ("Lukoil, Gazprom and Rosneft were asked to prepare proposals for Washington.", "PROPOSE", {"agent": "Rosneft", "recipient": "United States"}, "asserted", None),
-    ("India is negotiating with Russia over oil supplies.", "NEGOTIATE", {"agent": "India", "counterpart": "Russia"}, "asserted", None),
-    ("Talks between Turkey and Ukraine resumed on Monday.", "NEGOTIATE", {"agent": "Turkey", "counterpart": "Ukraine"}, "asserted", None),
+    (
+        "Gazprom proposed a new pipeline deal to China last week.",
+        "PROPOSE",
+        {"agent": "Gazprom", "recipient": "China"},
+        "asserted",
+        None,
+    ),
+    (
+        "Moscow offered Washington access to rare earth deposits.",
+        "PROPOSE",
+        {"agent": "Russia", "recipient": "United States"},
+        "asserted",
+        None,
+    ),
+    (
+        "Lukoil, Gazprom and Rosneft were asked to prepare proposals for Washington.",
+        "PROPOSE",
+        {"agent": "Rosneft", "recipient": "United States"},
+        "asserted",
+        None,
+    ),
+    (
+        "India is negotiating with Russia over oil supplies.",
+        "NEGOTIATE",
+        {"agent": "India", "counterpart": "Russia"},
+        "asserted",
+        None,
+    ),
+    (
+        "Talks between Turkey and Ukraine resumed on Monday.",
+        "NEGOTIATE",
+        {"agent": "Turkey", "counterpart": "Ukraine"},
+        "asserted",
+        None,
+    ),
     ("Erdogan met Vladimir Putin in Sochi.", "MEET", {"counterpart": "Vladimir Putin"}, "asserted", None),
-    ("Germany and France signed an agreement with Poland.", "AGREE", {"agent": "Germany", "counterpart": "Poland"}, "asserted", None),
-    ("Exxon may invest in the Sakhalin-1 project, Reuters reported.", "INVEST", {"agent": "Exxon"}, "reported", "Reuters"),
-    ("China and Brazil will cooperate on the new railway.", "COOPERATE", {"agent": "China", "counterpart": "Brazil"}, "planned", None),
-    ("The European Union imposed sanctions on Sberbank.", "SANCTION", {"agent": "European Union", "target": "Sberbank"}, "asserted", None),
-    ("Sberbank was sanctioned by the United Kingdom in 2022.", "SANCTION", {"agent": "United Kingdom", "target": "Sberbank"}, "asserted", None),
+    (
+        "Germany and France signed an agreement with Poland.",
+        "AGREE",
+        {"agent": "Germany", "counterpart": "Poland"},
+        "asserted",
+        None,
+    ),
+    (
+        "Exxon may invest in the Sakhalin-1 project, Reuters reported.",
+        "INVEST",
+        {"agent": "Exxon"},
+        "reported",
+        "Reuters",
+    ),
+    (
+        "China and Brazil will cooperate on the new railway.",
+        "COOPERATE",
+        {"agent": "China", "counterpart": "Brazil"},
+        "planned",
+        None,
+    ),
+    (
+        "The European Union imposed sanctions on Sberbank.",
+        "SANCTION",
+        {"agent": "European Union", "target": "Sberbank"},
+        "asserted",
+        None,
+    ),
+    (
+        "Sberbank was sanctioned by the United Kingdom in 2022.",
+        "SANCTION",
+        {"agent": "United Kingdom", "target": "Sberbank"},
+        "asserted",
+        None,
+    ),
     ("Belgium froze assets of the Central Bank of Russia.", "FREEZE", {"agent": "Belgium"}, "asserted", None),
-    ("Naftogaz filed a lawsuit against Gazprom in a Dutch court.", "SUE", {"agent": "Naftogaz", "target": "Gazprom"}, "asserted", None),
-    ("Poland strongly criticized Hungary over the vote.", "OPPOSE", {"agent": "Poland", "target": "Hungary"}, "asserted", None),
+    (
+        "Naftogaz filed a lawsuit against Gazprom in a Dutch court.",
+        "SUE",
+        {"agent": "Naftogaz", "target": "Gazprom"},
+        "asserted",
+        None,
+    ),
+    (
+        "Poland strongly criticized Hungary over the vote.",
+        "OPPOSE",
+        {"agent": "Poland", "target": "Hungary"},
+        "asserted",
+        None,
+    ),
     ("Renault left Russia in 2022.", "EXIT", {"agent": "Renault", "place": "Russia"}, "asserted", None),
-    ("Alexey Miller, the chief executive of Gazprom, spoke in Vienna.", "ROLE", {"agent": "Alexey Miller", "target": "Gazprom"}, "asserted", None),
-    ("German Chancellor Olaf Scholz said Germany would keep its embassy in Kyiv.", "ROLE", {"agent": "Olaf Scholz", "target": "Germany"}, "asserted", None),
+    (
+        "Alexey Miller, the chief executive of Gazprom, spoke in Vienna.",
+        "ROLE",
+        {"agent": "Alexey Miller", "target": "Gazprom"},
+        "asserted",
+        None,
+    ),
+    (
+        "German Chancellor Olaf Scholz said Germany would keep its embassy in Kyiv.",
+        "ROLE",
+        {"agent": "Olaf Scholz", "target": "Germany"},
+        "asserted",
+        None,
+    ),
 ]
 
 
 @pytest.mark.parametrize("text,kind,roles,modality,source", CASES)
-def test_event_cases(extractor: Any, text: str, kind: str, roles: dict[str, str], modality: str, source: str | None) -> None:
+def test_event_cases(
+    extractor: Any, text: str, kind: str, roles: dict[str, str], modality: str, source: str | None
+) -> None:
     event = find(events_of(extractor, text), kind, **roles)
     assert event[2] == modality
     assert event[3] == source

@@ -59,7 +59,9 @@ def test_jsonl_spans_point_into_the_text(seeds_store: Any) -> None:
 
 def test_csv_has_one_row_per_event_argument(seeds_store: Any) -> None:
     rows = list(csv.DictReader(io.StringIO(exported(seeds_store, "csv"))))
-    assert rows and {"article", "event", "type", "modality", "agent", "role", "other", "evidence"} <= set(rows[0])
+    assert rows and {"article", "event", "type", "modality", "agent", "role", "other", "evidence"} <= set(
+        rows[0]
+    )
     assert any(r["type"] == "ROLE" and r["role"] == "target" for r in rows)
 
 

@@ -36,12 +36,16 @@ def store(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Any:
 def ids_for(store: Any, article: str, name: str) -> set[str]:
     from dealgraph.store.reader import get_article
 
-    return {e.entity_id for e in get_article(store, article).entities if any(m.text == name for m in e.mentions)}
+    return {
+        e.entity_id for e in get_article(store, article).entities if any(m.text == name for m in e.mentions)
+    }
 
 
 def test_spelling_variants_resolve_to_one_id(store: Any) -> None:
     first = ids_for(store, "a1", "Kirill Dmitriyev")
-    assert first and first == ids_for(store, "a2", "Kirill Dmitriev") == ids_for(store, "a3", "Kiril Dmitriev")
+    assert first and first == ids_for(store, "a2", "Kirill Dmitriev") == ids_for(
+        store, "a3", "Kiril Dmitriev"
+    )
 
 
 def test_cyrillic_name_joins_its_latin_spelling(store: Any) -> None:

@@ -63,7 +63,9 @@ def score(gold_docs: dict[str, Record], sys_docs: dict[str, Record]) -> dict[str
         totals["amounts"] = [
             a + b
             for a, b in zip(
-                totals["amounts"], [n_amounts, len(system.get("amounts", [])), len(gold.get("amounts", []))], strict=True
+                totals["amounts"],
+                [n_amounts, len(system.get("amounts", [])), len(gold.get("amounts", []))],
+                strict=True,
             )
         ]
 

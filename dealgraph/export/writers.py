@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from dealgraph.export.eval_format import eval_records
 from dealgraph.export.ftm import ftm_entities
 from dealgraph.export.graph import build_graph
-from dealgraph.store.reader import iter_articles
+from dealgraph.store.reader import ArgView, iter_articles
 from dealgraph.store.store import Store
 
 
@@ -35,8 +35,10 @@ def write_jsonl(store: Store, out: TextIO) -> int:
             "outlet": article.outlet, "published": article.published, "published_how": article.published_how,
             "lang": article.lang, "text": article.text, "removed": list(article.removed),
             "entities": [
-                {"key": e.key, "id": e.entity_id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                 "mentions": [{"start": m.start, "end": m.end, "text": m.text, "origin": m.origin} for m in e.mentions]}
+                {"key": e.key, "id": e.entity_id, "name": e.name, "type": e.type,
+                 "aliases": list(e.aliases),
+                 "mentions": [{"start": m.start, "end": m.end, "text": m.text, "origin": m.origin}
+                              for m in e.mentions]}
                 for e in article.entities
             ],
             "amounts": [a.__dict__ for a in article.amounts],
@@ -73,12 +75,12 @@ def write_csv(store: Store, out: TextIO) -> int:
         for ev in article.events:
             agent = next((a.name for a in ev.args if a.role == "agent"), "")
             amount = next((amounts.get(a.amount_idx or -1, "") for a in ev.args if a.role == "amount"), "")
-            others = [a for a in ev.args if a.role not in {"agent", "amount"}] or [None]
-            for arg in others:
+            others: list[ArgView | None] = [a for a in ev.args if a.role not in {"agent", "amount"}]
+            for arg in others or [None]:
                 writer.writerow([
                     article.id, article.published or "", ev.id, ev.type, ev.modality, ev.polarity or "",
-                    ev.source_name or "", agent, arg.role if arg else "", (arg.name or arg.text or "") if arg else "",
-                    amount, ev.evidence,
+                    ev.source_name or "", agent, arg.role if arg else "",
+                    (arg.name or arg.text or "") if arg else "", amount, ev.evidence,
                 ])  # fmt: skip
                 n += 1
     return n
@@ -86,7 +88,7 @@ def write_csv(store: Store, out: TextIO) -> int:
 
 def write_gexf(store: Store, out: TextIO) -> int:
     """GEXF 1.3 for Gephi: nodes typed, edges labelled by event type and weighted by article count."""
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped]  # networkx ships no type information
 
     graph = build_graph(store)
     g = nx.MultiDiGraph()
@@ -96,7 +98,7 @@ def write_gexf(store: Store, out: TextIO) -> int:
         g.add_edge(source, target, key=label, label=label, weight=float(len(edge.articles)))
     for line in nx.generate_gexf(g, version="1.2draft"):
         out.write(line + "\n")
-    return g.number_of_nodes()
+    return int(g.number_of_nodes())
 
 
 FORMATS: dict[str, Callable[[Store, TextIO], int]] = {
