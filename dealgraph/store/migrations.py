@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Index, Table, insert, inspect, select
+from sqlalchemy import Connection, Table, insert, inspect, select, text
 
 from dealgraph.store import schema
 
@@ -35,17 +35,16 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
 
 
 def _read_indexes(conn: Connection) -> None:
-    """Covering indexes for an entity's articles and an article's events (see BENCHMARKS.md)."""
-    from dealgraph.store import event_tables
+    """Covering indexes for an entity's articles and an article's events (see BENCHMARKS.md).
 
-    ae = schema.article_entities
-    Index("ix_article_entities_entity_article", ae.c.entity_id, ae.c.article_id, ae.c.key).create(
-        conn, checkfirst=True
-    )
-    ev = event_tables.events
-    Index("ix_events_article_id_date", ev.c.article_id, ev.c.id, ev.c.event_date).create(
-        conn, checkfirst=True
-    )
+    Plain DDL rather than ``sqlalchemy.Index``: an ``Index`` built on a table registers itself on that
+    (module-level) table, so the next store opened in the process would create it twice.
+    """
+    for name, table, columns in (
+        ("ix_article_entities_entity_article", "article_entities", 'entity_id, article_id, "key"'),
+        ("ix_events_article_id_date", "events", "article_id, id, event_date"),
+    ):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
 
 
 def _migrations() -> list[Migration]:
