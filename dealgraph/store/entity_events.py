@@ -9,7 +9,6 @@ the entity's in-article links (indexed), sorts only its own events, cuts the evi
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, String, and_, cast, func, or_, select
 
 from dealgraph.store import event_tables, schema
-from dealgraph.store.reader import ArgView, EventView
+from dealgraph.store.event_reads import EventView, event_views, evidence_text
 from dealgraph.store.store import Store
 
 A, AE = schema.articles, schema.article_entities
@@ -58,10 +57,6 @@ def _matching(entity_id: str, type_: str | None, modality: str | None, since: da
     return stmt
 
 
-def _evidence() -> Any:
-    return func.substr(A.c.text, EV.c.evidence_start + 1, EV.c.evidence_end - EV.c.evidence_start)
-
-
 def _page(conn: Connection, stmt: Any, limit: int, offset: int) -> list[tuple[str, str | None]]:
     """First the ids of one page in time order (no text read), then the rows for those ids only."""
     sub = stmt.subquery()
@@ -90,12 +85,12 @@ def entity_events(
         rows = {
             r.id: r
             for r in conn.execute(
-                select(EV, A.c.published, _evidence().label("evidence"))
+                select(EV, A.c.published, evidence_text().label("evidence"))
                 .select_from(EV.join(A, A.c.id == EV.c.article_id))
                 .where(EV.c.id.in_([i for i, _ in page]))
             )
         }
-        return _views(conn, [rows[i] for i, _ in page if i in rows])
+        return event_views(conn, [rows[i] for i, _ in page if i in rows])
 
 
 def events_by_ids(store: Store, ids: list[str]) -> list[EventView]:
@@ -106,12 +101,12 @@ def events_by_ids(store: Store, ids: list[str]) -> list[EventView]:
         rows = {
             r.id: r
             for r in conn.execute(
-                select(EV, A.c.published, _evidence().label("evidence"))
+                select(EV, A.c.published, evidence_text().label("evidence"))
                 .select_from(EV.join(A, A.c.id == EV.c.article_id))
                 .where(EV.c.id.in_(ids))
             )
         }
-        return _views(conn, [rows[i] for i in ids if i in rows])
+        return event_views(conn, [rows[i] for i in ids if i in rows])
 
 
 def entity_timeline(store: Store, entity_id: str, limit: int = 500) -> list[TimelineRow]:
@@ -122,7 +117,7 @@ def entity_timeline(store: Store, entity_id: str, limit: int = 500) -> list[Time
             r.id: r
             for i in range(0, len(page), 500)
             for r in conn.execute(
-                select(EV.c.id, EV.c.article_id, EV.c.type, EV.c.modality, _evidence().label("evidence"))
+                select(EV.c.id, EV.c.article_id, EV.c.type, EV.c.modality, evidence_text().label("evidence"))
                 .select_from(EV.join(A, A.c.id == EV.c.article_id))
                 .where(EV.c.id.in_([x for x, _ in page[i : i + 500]]))
             )
@@ -132,63 +127,3 @@ def entity_timeline(store: Store, entity_id: str, limit: int = 500) -> list[Time
         for i, day in page
         if i in rows
     ]
-
-
-def _views(conn: Connection, rows: list[Any]) -> list[EventView]:
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    args: dict[str, list[Any]] = defaultdict(list)
-    for a in conn.execute(select(ARG).where(ARG.c.event_id.in_(ids)).order_by(ARG.c.event_id, ARG.c.pos)):
-        args[a.event_id].append(a)
-    wanted = {(r.article_id, r.source_key) for r in rows if r.source_key}
-    for r in rows:
-        wanted.update((r.article_id, a.entity_key) for a in args[r.id] if a.entity_key)
-    names: dict[tuple[str, str], tuple[str, str]] = {}
-    articles = sorted({a for a, _ in wanted})
-    for i in range(0, len(articles), 400):
-        for e in conn.execute(
-            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
-                AE.c.article_id.in_(articles[i : i + 400])
-            )
-        ):
-            if (e.article_id, e.key) in wanted:
-                names[(e.article_id, e.key)] = (e.entity_id, e.name)
-    result = []
-    for r in rows:
-        views = []
-        for a in args[r.id]:
-            ent = names.get((r.article_id, a.entity_key)) if a.entity_key else None
-            views.append(
-                ArgView(
-                    a.role,
-                    a.entity_key,
-                    ent[0] if ent else None,
-                    ent[1] if ent else None,
-                    a.amount_idx,
-                    a.text,
-                )
-            )
-        src = names.get((r.article_id, r.source_key)) if r.source_key else None
-        result.append(
-            EventView(
-                r.id,
-                r.article_id,
-                r.type,
-                r.modality,
-                r.polarity,
-                r.source_key,
-                src[0] if src else None,
-                src[1] if src else None,
-                r.trigger,
-                str(r.evidence or ""),
-                r.evidence_start,
-                r.evidence_end,
-                r.event_date,
-                r.published,
-                r.extractor,
-                r.confidence,
-                tuple(views),
-            )
-        )
-    return result

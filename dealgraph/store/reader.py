@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import event_tables, schema
+from dealgraph.store.event_reads import ArgView, EventView, events_where, list_events
 from dealgraph.store.store import Store
+
+__all__ = ["ArgView", "EventView", "list_events"]  # re-exported: the read interface in one import
 
 A, E, AE, M, AM = schema.articles, schema.entities, schema.article_entities, schema.mentions, schema.amounts
 EV, ARG = event_tables.events, event_tables.event_args
@@ -52,37 +55,6 @@ class AmountView:
     currency: str | None
     unit: str | None
     qualifier: str
-
-
-@dataclass(frozen=True)
-class ArgView:
-    role: str
-    entity_key: str | None
-    entity_id: str | None
-    name: str | None
-    amount_idx: int | None
-    text: str | None
-
-
-@dataclass(frozen=True)
-class EventView:
-    id: str
-    article_id: str
-    type: str
-    modality: str
-    polarity: str | None
-    source_key: str | None
-    source_id: str | None
-    source_name: str | None
-    trigger: str
-    evidence: str
-    evidence_start: int
-    evidence_end: int
-    event_date: str | None
-    published: date | None
-    extractor: str
-    confidence: float
-    args: tuple[ArgView, ...]
 
 
 @dataclass(frozen=True)
@@ -252,7 +224,7 @@ def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
         amounts[r.article_id].append(
             AmountView(r.idx, r.start, r.end, r.text, r.value, r.min, r.max, r.currency, r.unit, r.qualifier)
         )
-    events = _events(conn, EV.c.article_id.in_(ids))
+    events = events_where(conn, EV.c.article_id.in_(ids))
     by_article: dict[str, list[EventView]] = defaultdict(list)
     for ev in events:
         by_article[ev.article_id].append(ev)
@@ -280,96 +252,6 @@ def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
             )
         )
     return result
-
-
-def _events(conn: Connection, where: Any, limit: int | None = None, offset: int = 0) -> list[EventView]:
-    stmt = (
-        select(EV, A.c.published, A.c.text)
-        .select_from(EV.join(A, A.c.id == EV.c.article_id))
-        .where(where)
-        # undated first on both backends (SQLite and PostgreSQL disagree on where NULLs go)
-        .order_by(func.coalesce(EV.c.event_date, func.cast(A.c.published, String)).nulls_first(), EV.c.id)
-        .offset(offset)
-    )
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    rows = conn.execute(stmt).all()
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    article_set = {r.article_id for r in rows}
-    keys: dict[tuple[str, str], tuple[str, str]] = {
-        (r.article_id, r.key): (r.entity_id, r.name)
-        for r in conn.execute(
-            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
-                AE.c.article_id.in_(article_set)
-            )
-        )
-    }
-    args: dict[str, list[ArgView]] = defaultdict(list)
-    for r in conn.execute(select(ARG).where(ARG.c.event_id.in_(ids)).order_by(ARG.c.event_id, ARG.c.pos)):
-        aid = r.event_id.rsplit(":", 1)[0]
-        ent = keys.get((aid, r.entity_key)) if r.entity_key else None
-        args[r.event_id].append(
-            ArgView(
-                r.role, r.entity_key, ent[0] if ent else None, ent[1] if ent else None, r.amount_idx, r.text
-            )
-        )
-    result = []
-    for r in rows:
-        src = keys.get((r.article_id, r.source_key)) if r.source_key else None
-        result.append(
-            EventView(
-                r.id,
-                r.article_id,
-                r.type,
-                r.modality,
-                r.polarity,
-                r.source_key,
-                src[0] if src else None,
-                src[1] if src else None,
-                r.trigger,
-                r.text[r.evidence_start : r.evidence_end],
-                r.evidence_start,
-                r.evidence_end,
-                r.event_date,
-                r.published,
-                r.extractor,
-                r.confidence,
-                tuple(args[r.id]),
-            )
-        )
-    return result
-
-
-def list_events(
-    store: Store,
-    type_: str | None = None,
-    entity_id: str | None = None,
-    modality: str | None = None,
-    since: date | None = None,
-    limit: int | None = 100,
-    offset: int = 0,
-) -> list[EventView]:
-    conds: list[Any] = []
-    if type_:
-        conds.append(EV.c.type == type_.upper())
-    if modality:
-        conds.append(EV.c.modality == modality)
-    if since:
-        conds.append(
-            or_(EV.c.event_date >= since.isoformat(), and_(EV.c.event_date.is_(None), A.c.published >= since))
-        )
-    if entity_id:
-        keyed = select(AE.c.article_id, AE.c.key).where(AE.c.entity_id == entity_id).subquery()
-        in_args = select(ARG.c.event_id).select_from(
-            ARG.join(EV, EV.c.id == ARG.c.event_id).join(
-                keyed, and_(keyed.c.article_id == EV.c.article_id, keyed.c.key == ARG.c.entity_key)
-            )
-        )
-        conds.append(EV.c.id.in_(in_args))
-    with store.read() as conn:
-        return _events(conn, and_(*conds) if conds else EV.c.id.isnot(None), limit, offset)
 
 
 def list_errors(store: Store, limit: int = 1000) -> list[ErrorView]:
