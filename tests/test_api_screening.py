@@ -11,14 +11,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dealgraph.api.app import create_app
+from dealgraph.screen import history
+from dealgraph.screen import hits as hits_module
+from dealgraph.screen import index as index_module
+from dealgraph.screen import records as screen_records
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store
 from tests.desk_store import build
-
-screen_records = pytest.importorskip("dealgraph.screen.records", reason="screening stage not installed")
-history = pytest.importorskip("dealgraph.screen.history", reason="screening stage not installed")
-hits_module = pytest.importorskip("dealgraph.screen.hits", reason="screening stage not installed")
-index_module = pytest.importorskip("dealgraph.screen.index", reason="screening stage not installed")
 
 FUND = screen_records.ListEntry(
     "test_list", "T-2", "Organization", "RUSSIAN DIRECT INVESTMENT FUND", ("RDIF",), ("RU-1",)
