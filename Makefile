@@ -1,5 +1,6 @@
 # dealgraph: two commands do all the set-up on a fresh machine.
-#   make demo   builds .venv, installs everything, ingests examples/articles into dealgraph.db, prints a summary
+#   make demo   builds .venv, installs everything, ingests examples/articles into dealgraph.db, prints a
+#               summary, and screens the parties against OFAC's SDN list when ../shared has it
 #   make test   builds .venv, installs everything, runs ruff, mypy --strict and the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -32,6 +33,10 @@ demo: $(STAMP)
 	rm -f dealgraph.db
 	$(BIN)/dealgraph --db sqlite:///dealgraph.db ingest examples/articles
 	$(BIN)/dealgraph --db sqlite:///dealgraph.db summary
+	@sdn=$(SHARED)/data/sanctions/us_ofac_sdn/sdn-2024-05-03.csv; \
+	if [ -f $$sdn ]; then $(BIN)/dealgraph --db sqlite:///dealgraph.db lists load $$sdn --format ofac-sdn && \
+	  COLUMNS=160 $(BIN)/dealgraph --db sqlite:///dealgraph.db hits; \
+	else echo "no sanctions list at $$sdn: skipping screening (dealgraph lists load FILE --format ...)"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check dealgraph tests scripts
