@@ -164,6 +164,7 @@ def ingest(
     *,
     settings: Settings | None = None,
     extractor: Extractor | None = None,
+    resolver: Resolver | None = None,
     progress: Progress | None = None,
     screen: bool = True,
 ) -> IngestReport:
@@ -171,7 +172,7 @@ def ingest(
     settings = settings or Settings.load()
     extractor = extractor or Extractor(settings.spacy_model)
     items = iter_items(targets, max_bytes=settings.max_bytes, timeout=settings.http_timeout)
-    report = ingest_items(items, store, extractor, progress=progress)
+    report = ingest_items(items, store, extractor, resolver=resolver, progress=progress)
     if screen:
         # the global step: new entities against the loaded lists (nothing to do when none is loaded)
         report.screened = screen_entities(store).screened

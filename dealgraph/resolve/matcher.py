@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from followthemoney import model
 from nomenklatura.matching import get_algorithm
 from nomenklatura.matching.types import ScoringConfig
+from rigour.names import NameTypeTag
+from rigour.names.analyze import analyze_names
 from rigour.text.distance import levenshtein
 from rigour.text.phonetics import metaphone
 from sqlalchemy import Connection, bindparam, func, insert, select, update
@@ -108,6 +110,9 @@ class MatchingResolver:
         self.algorithm = algorithm
         self.config = ScoringConfig.defaults()
         self._cache: dict[tuple[str, str, str], tuple[float, str]] = {}
+        # rigour loads its name data (about 7 s here) on the first analysis: do it now, with the other
+        # models, rather than inside the first article's write transaction
+        analyze_names(NameTypeTag.PER, ["Warm Up"])
 
     def __call__(self, conn: Connection, article_id: str, entities: Sequence[Entity]) -> dict[str, str]:
         """Canonical ids for one article's entities, with a handful of statements per article: exact keys
