@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from dealgraph.extract.events.lexicon import EventType, event_types, modality_lexicon
 from dealgraph.extract.events.modality import Attributions, modality_of
 from dealgraph.extract.events.roles import RoleFinder
-from dealgraph.extract.events.slots import slots_for
+from dealgraph.extract.events.slots import complement_clause, slots_for
 from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.extract.events.when import event_time
 from dealgraph.model import Amount, Entity, Event, EventArg
@@ -36,6 +36,7 @@ class EventExtractor:
         self.verbs: dict[str, list[EventType]] = {}
         self.nouns: dict[str, list[EventType]] = {}
         self.adjectives: dict[str, list[EventType]] = {}
+        self.complement_nouns: dict[str, list[EventType]] = {}
         for kind in self.types:
             for adjective in kind.adjectives:
                 self.adjectives.setdefault(adjective, []).append(kind)
@@ -43,6 +44,8 @@ class EventExtractor:
                 self.verbs.setdefault(lemma, []).append(kind)
             for noun in kind.nouns:
                 self.nouns.setdefault(noun, []).append(kind)
+            for noun in kind.complements:
+                self.complement_nouns.setdefault(noun, []).append(kind)
 
     def extract(
         self, doc: Doc, entities: Sequence[Entity], amounts: Sequence[Amount], published: str | None
@@ -116,6 +119,10 @@ class EventExtractor:
             for child in tok.children:
                 if child.dep_ == "amod":
                     kinds += self.adjectives.get(child.lower_, [])
+            for kind in self.complement_nouns.get(lemma, []):
+                clause = complement_clause(tok)
+                if clause is not None and clause.lemma_.lower() in kind.complements[lemma]:
+                    kinds.append(kind)
             for kind in kinds:
                 if (kind, True, None) not in found:
                     found.append((kind, True, None))
@@ -132,16 +139,18 @@ class EventExtractor:
         amounts: Sequence[Amount],
         published: str | None,
     ) -> Event | None:
-        slots = slots_for(trigger, nominal, obj, kind.object_preps)
+        attitude = nominal and trigger.lemma_.lower() in kind.complements
+        slots = slots_for(trigger, nominal, obj, kind.object_preps, attitude)
         filled: dict[str, list[str]] = {}
         used: set[str] = set()
         table = dict(kind.slots)
         if not nominal and trigger.lemma_.lower() in kind.verbs:
             table.update(kind.verbs[trigger.lemma_.lower()].slots)
         for slot, roles in table.items():
-            for tok in slots.get(slot, []):
-                keys = [k for k in index.resolve(tok) if k not in used]
-                self._assign(kind, roles, keys, filled, used, index, slot)
+            for head in slots.get(slot, []):
+                for tok in _same_paragraph(trigger, head):
+                    keys = [k for k in index.resolve(tok) if k not in used]
+                    self._assign(kind, roles, keys, filled, used, index, slot)
         if kind.symmetric and "agent" in filled and len(filled["agent"]) > 1 and "counterpart" not in filled:
             filled["counterpart"] = filled["agent"][1:]
             filled["agent"] = filled["agent"][:1]
@@ -152,8 +161,12 @@ class EventExtractor:
             amount = self._amount(trigger, amounts)
             if amount is not None:
                 args.append(EventArg("amount", amount=amount))
-        source = attributions.source(trigger)
-        modality = modality_of(trigger, nominal, source, self.lex)
+        anchor = trigger
+        if attitude and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            # "X stated an interest in working with Y": stating it is the proposal, not a report of one
+            anchor = trigger.head
+        source = attributions.source(anchor)
+        modality = modality_of(anchor, nominal and anchor is trigger, source, self.lex)
         polarity = None
         if kind.lift:
             lifted = trigger.lemma_.lower() in kind.lift or any(
@@ -216,6 +229,20 @@ class EventExtractor:
                 if best is None or distance < best[0]:
                     best = (distance, i)
         return best[1] if best else None
+
+
+def _across_paragraphs(a: Token, b: Token) -> bool:
+    start, end = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[start:end]
+
+
+def _same_paragraph(trigger: Token, head: Token) -> list[Token]:
+    """A slot's head, unless a line break parts it from the trigger: a headline or caption the parser ran
+    into the next paragraph is no clause of it. Then the name in apposition to that head on the trigger's
+    side stands in ("Photo: AP <newline> The Kremlin wants ...": the Kremlin)."""
+    if not _across_paragraphs(trigger, head):
+        return [head]
+    return [c for c in head.children if c.dep_ == "appos" and not _across_paragraphs(trigger, c)]
 
 
 def _clause(trigger: Token) -> tuple[int, int]:

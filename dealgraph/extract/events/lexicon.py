@@ -31,6 +31,8 @@ class EventType:
     amount: bool = False
     object_preps: bool = False
     lift: frozenset[str] = frozenset()
+    # nouns that trigger only with a complement clause of one of these verbs ("interest in working with")
+    complements: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ def event_types() -> tuple[EventType, ...]:
                 amount=bool(spec.get("amount")),
                 object_preps=bool(spec.get("object_preps")),
                 lift=_set(spec.get("polarity_lift")),
+                complements={k: _set(v) for k, v in (spec.get("complements") or {}).items()},
             )
         )
     return tuple(result)

@@ -46,6 +46,7 @@ def _reporter(tok: Token, lex: Modality, index: EntityIndex) -> str | None:
             head.lemma_ in lex.report_verbs
             and head.pos_ in {"VERB", "AUX"}
             and node.dep_ in {"ccomp", "parataxis", "advcl", "conj", "dobj"}
+            and not _line_break(tok, head)
         ):
             key = _speaker(head, index)
             if key is not None:
@@ -53,11 +54,27 @@ def _reporter(tok: Token, lex: Modality, index: EntityIndex) -> str | None:
         node = head
     # "..., Peskov said" parsed with the reporting verb under the main clause
     for child in node.subtree if node.is_sent_start or node.dep_ == "ROOT" else ():
-        if child.lemma_ in lex.report_verbs and child.dep_ in {"parataxis", "ccomp"} and child.i > tok.i:
+        # '"...", said X' parsed as a coordinated clause: a reporting verb after the trigger that reports
+        # nothing of its own (no clause, no object) reports what came before
+        bare = child.dep_ == "conj" and not any(
+            c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in child.children
+        )
+        if (
+            child.lemma_ in lex.report_verbs
+            and (child.dep_ in {"parataxis", "ccomp"} or bare)
+            and child.i > tok.i
+            and not _line_break(tok, child)
+        ):
             key = _speaker(child, index)
             if key is not None:
                 return key
     return None
+
+
+def _line_break(a: Token, b: Token) -> bool:
+    """A reporting verb on another line (a headline or caption the parser ran on) governs nothing here."""
+    start, end = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[start:end]
 
 
 def _speaker(verb: Token, index: EntityIndex) -> str | None:

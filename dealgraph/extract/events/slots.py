@@ -27,6 +27,9 @@ PLAN_NOUNS = {
     "effort",
     "move",
 }
+# prepositions the parser attaches to the object of an object's preposition rather than to the object:
+# "acquire a stake in X from Y", "sign a deal on X with Y"
+NESTED_PREPS = {"from", "with"}
 ADJUNCT_PREPS = {"during", "at", "in", "on", "after", "before", "since", "ahead"}
 LIGHT_VERBS = {
     "hold", "have", "conduct", "start", "begin", "resume", "continue", "launch", "make", "sign", "reach",
@@ -37,11 +40,14 @@ LIGHT_VERBS = {
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject tokens of a verb and whether they are the passive "by" agent."""
-    for child in verb.children:
-        if child.dep_ in SUBJ:
-            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
-                return [verb.head], False  # "companies that have left": the companies
-            return [child], False
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if subjects:
+        # "Head of the Fund Ivan Petrov said": the parser splits the title and the name into two
+        # subjects; the one nearest the verb is the name
+        child = max(subjects, key=lambda c: c.i) if all(c.i < verb.i for c in subjects) else subjects[0]
+        if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return [verb.head], False  # "companies that have left": the companies
+        return [child], False
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"], True
@@ -95,8 +101,10 @@ def prep_objects(tok: Token) -> dict[str, list[Token]]:
     return result
 
 
-def nominal_agent(noun: Token) -> list[Token]:
-    """Who holds talks, makes an offer: the possessor, else up the tree to a verb's subject or a name."""
+def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
+    """Who holds talks, makes an offer: the possessor, else up the tree to a verb's subject or a name.
+    With ``attitude`` (a noun of wanting: "interest in working with"), whoever has, states or confirms it
+    is the agent: the subject of any verb it is the object of."""
     for child in noun.children:
         if child.dep_ == "poss":
             return [child]
@@ -105,10 +113,16 @@ def nominal_agent(noun: Token) -> list[Token]:
         head = tok.head
         if head.i == tok.i:
             return []
+        if head.dep_ == "prep" and head.lower_ in {"including", "like"} and head.head.pos_ == "NOUN":
+            return [head.head]  # "including" tagged as a verb: the same as below
         if head.pos_ in {"VERB", "AUX"}:
             # "X held talks", "X made an offer" (a light verb), "X spoke during a visit", "X is in talks":
             # the verb's subject is the agent; "X opposed the seizure" is no seizure by X.
-            light = head.lemma_ in LIGHT_VERBS and tok.dep_ in {"dobj", "attr", "nsubjpass"}
+            light = (head.lemma_ in LIGHT_VERBS or (attitude and tok.i == noun.i)) and tok.dep_ in {
+                "dobj",
+                "attr",
+                "nsubjpass",
+            }
             adjunct = tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS
             if light or adjunct or tok.dep_ == "attr":
                 subj, _ = subject_of(head)
@@ -133,13 +147,17 @@ def nominal_agent(noun: Token) -> list[Token]:
 
 
 def slots_for(
-    trigger: Token, nominal: bool, required_object: Token | None, object_preps: bool = False
+    trigger: Token,
+    nominal: bool,
+    required_object: Token | None,
+    object_preps: bool = False,
+    attitude: bool = False,
 ) -> dict[str, list[Token]]:
     """Slot → head tokens. With ``object_preps``, prepositions on the direct object count too
     ("acquire a stake in X from Y")."""
     slots: dict[str, list[Token]] = defaultdict(list)
     if nominal:
-        slots["subj"].extend(nominal_agent(trigger))
+        slots["subj"].extend(nominal_agent(trigger, attitude))
         for child in trigger.children:
             if child.dep_ == "poss":
                 slots["poss"].append(child)
@@ -169,6 +187,45 @@ def slots_for(
     if not nominal and object_preps:
         objects += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     for obj in objects:
-        for prep, found in prep_objects(obj).items():
+        for prep, found in _object_preps(obj).items():
             slots["prep:" + prep].extend(found)
+    clause = complement_clause(trigger)
+    if clause is not None:
+        # "negotiating to acquire a stake in X from Y", "interest in working with Y on X": the arguments
+        # of the complement clause, and of its object
+        for prep, found in prep_objects(clause).items():
+            slots["clause:" + prep].extend(found)
+        for obj in (c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            for prep, found in _object_preps(obj).items():
+                slots["clause:" + prep].extend(found)
     return slots
+
+
+def _object_preps(obj: Token) -> dict[str, list[Token]]:
+    """Prepositional objects of a verb's object, with a source or partner phrase the parser attached
+    one level too low: "a stake in X from Y" (from Y is where the stake comes from, not X)."""
+    result = prep_objects(obj)
+    for prep, found in list(result.items()):
+        for inner in found:
+            for nested, objects in prep_objects(inner).items():
+                if nested in NESTED_PREPS and nested != prep:
+                    result.setdefault(nested, []).extend(objects)
+    return result
+
+
+def complement_clause(trigger: Token) -> Token | None:
+    """The verb of a trigger's complement clause: an infinitive ("negotiating to buy", "readiness to
+    cooperate") or a gerund after "in" ("interest in working with")."""
+    for child in trigger.children:
+        infinitive = child.pos_ == "VERB" and child.tag_ == "VB"
+        if (
+            child.dep_ in {"xcomp", "acl", "advcl"}
+            and infinitive
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                if obj.dep_ in {"pcomp", "pobj"} and obj.tag_ == "VBG":
+                    return obj
+    return None

@@ -26,6 +26,9 @@ PROXY_NOUNS = {
     "asset", "assets", "reserve", "reserves", "fund", "funds", "holdings", "property", "money",
     "construction", "development", "building", "exploitation", "owner", "owners", "shareholders",
     "court", "courts", "ruling", "rulings", "decision", "decisions", "market", "markets", "economy",
+    # what someone owns stands for the owner: "assets from the owners of X's logistics centers"
+    "center", "centers", "centre", "centres", "facility", "facilities", "factory", "factories", "plants",
+    "stores", "offices", "subsidiary", "subsidiaries", "operations",
 }  # fmt: skip
 # Plural nouns for groups of organisations: "these companies" points to a list of them nearby.
 GROUP_NOUNS = {
@@ -44,6 +47,9 @@ RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "de
 # Definite descriptions that point back to the last entity of a type: "the project", "the company".
 ANAPHORS = {"project": "Project", "company": "Organization", "fund": "Organization", "country": "Country"}
 PRONOUNS = {"he", "his", "him", "she", "her"}
+# A source phrase does not say which project is meant: "a stake in the project from X" is still the project
+# named before (X sells the stake).
+SOURCE_PREPS = {"from"}
 
 
 class EntityIndex:
@@ -86,7 +92,10 @@ class EntityIndex:
         if (
             tok.lower_ in ANAPHORS
             and any(c.lower_ == "the" for c in tok.children)
-            and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children)
+            and not any(
+                c.dep_ in {"compound", "amod", "poss"} or (c.dep_ == "prep" and c.lower_ not in SOURCE_PREPS)
+                for c in tok.children
+            )
         ):
             return self._last_of_type(tok, ANAPHORS[tok.lower_])
         return None
@@ -118,6 +127,10 @@ class EntityIndex:
         """The entities a slot's head token stands for, with its coordinated siblings."""
         keys: list[str] = []
         for t in [tok, *_conjuncts(tok)]:
+            pair = self._pair(t)
+            if pair:
+                keys.extend(k for k in pair if k not in keys)
+                continue
             key = self.direct(t)
             if key is None:
                 listed = self._listed(t)  # "corporations such as X, Y and Z"
@@ -128,7 +141,9 @@ class EntityIndex:
                 # "the Belgian agency, the European Clearing Center": the apposition names it
                 key = next((k for c in t.children if c.dep_ == "appos" for k in [self.direct(c)] if k), None)
             if key is None and t.pos_ in {"NOUN", "PROPN"}:
-                key = self._via_modifiers(t)
+                via = self._via_modifiers(t)
+                keys.extend(k for k in via[1:] if k not in keys)
+                key = via[0] if via else None
             if key is None and t.lower_ in GROUP_NOUNS:
                 group = self._group(t)
                 keys.extend(k for k in group if k not in keys)
@@ -136,6 +151,23 @@ class EntityIndex:
             if key is not None and key not in keys:
                 keys.append(key)
         return keys
+
+    def _pair(self, tok: Token) -> list[str]:
+        """ "the two countries", "both nations": the last two states named before, in this sentence or
+        the one before."""
+        if tok.lower_ not in {"countries", "nations", "states"}:
+            return []
+        two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children) and any(
+            c.lower_ in {"the", "these", "those"} for c in tok.children
+        )
+        if not (two or any(c.lower_ == "both" and c.dep_ in {"det", "predet"} for c in tok.children)):
+            return []
+        window = tok.doc[max(0, tok.sent.start - 1)].sent.start_char
+        found: list[str] = []
+        for start, type_, key in reversed(self.starts_by_type):
+            if window <= start < tok.idx and type_ == "Country" and key not in found:
+                found.append(key)
+        return found[1::-1] if len(found) >= 2 else []  # in the order they were named
 
     def _group(self, tok: Token) -> list[str]:
         """Set anaphora for groups of organisations. "these brands" / "those companies" stand for the
@@ -185,14 +217,19 @@ class EntityIndex:
                         return [k for t in [obj, *_conjuncts(obj)] for k in [self.direct(t)] if k]
         return []
 
-    def _via_modifiers(self, tok: Token) -> str | None:
+    def _via_modifiers(self, tok: Token, depth: int = 0) -> list[str]:
+        """The entities a proxy noun stands for through its modifiers: the nearest named modifier with
+        its coordinated siblings ("the centers of A and B's firm": A, B), or a proxy modifier in turn
+        ("Russian court rulings": the rulings of the Russian court)."""
         if tok.lower_ not in PROXY_NOUNS | RELATION_NOUNS and tok.lemma_.lower() not in PROXY_NOUNS:
-            return None
+            return []
         modifiers = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
         for child in reversed(modifiers):  # the nearest to the head first
-            key = self.direct(child)
-            if key is not None:
-                return key
+            keys = [k for t in [child, *_conjuncts(child)] for k in [self.direct(t)] if k is not None]
+            if not keys and depth < 2 and child.pos_ == "NOUN":
+                keys = self._via_modifiers(child, depth + 1)
+            if keys:
+                return list(dict.fromkeys(keys))
         preps = {"of", "from", "at"} | ({"with"} if tok.lower_ in RELATION_NOUNS else set())
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -200,8 +237,8 @@ class EntityIndex:
                     if obj.dep_ == "pobj":
                         keys = self.resolve(obj)
                         if keys:
-                            return keys[0]
-        return None
+                            return keys
+        return []
 
 
 def _conjuncts(tok: Token) -> list[Token]:
