@@ -15,6 +15,11 @@ ARTICLES = {
     "a5": "Eric Trump, a son of the president, visited Dubai to open a new hotel.",
     "a6": "Stephen Whitkof travelled to Moscow. Whitkof later met Vladimir Putin.",
     "a7": "Steve Witkoff said the talks in Moscow had been useful.",
+    "b1": "Hillary Clinton addressed supporters in Iowa on Monday. Clinton promised new jobs.",
+    "b2": "Bill Clinton campaigned in New Hampshire on Friday. Clinton spoke for an hour.",
+    "b3": "Jimmy Carter published a new book in Atlanta. Carter signed copies for fans.",
+    "b4": "Ash Carter visited soldiers in Germany on Thursday. Carter praised their training.",
+    "b5": "Bruce Ash, a party committee member, criticised the new rules. Ash said they were unfair.",
     "a9": "Глава РФПИ Кирилл Дмитриев заявил, что Россия и США обсуждают совместные проекты в Арктике.",
 }
 
@@ -62,6 +67,15 @@ def test_defined_acronym_joins_its_expansion(store: Any) -> None:
 def test_people_sharing_a_surname_stay_apart(store: Any) -> None:
     donald, eric = ids_for(store, "a4", "Donald Trump"), ids_for(store, "a5", "Eric Trump")
     assert donald and eric and donald != eric
+
+
+def test_relatives_and_namesakes_do_not_meet_through_a_bare_surname(store: Any) -> None:
+    hillary, bill = ids_for(store, "b1", "Hillary Clinton"), ids_for(store, "b2", "Bill Clinton")
+    assert hillary and bill and hillary != bill
+    jimmy, ash = ids_for(store, "b3", "Jimmy Carter"), ids_for(store, "b4", "Ash Carter")
+    assert jimmy and ash and jimmy != ash
+    bruce = ids_for(store, "b5", "Bruce Ash")
+    assert bruce and bruce != ash
 
 
 def test_transliterated_envoy_name(store: Any) -> None:

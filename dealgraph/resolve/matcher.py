@@ -100,6 +100,18 @@ def _threshold(type_: str, default: float, detail: str) -> float:
     return default
 
 
+def _full_names(forms: list[str], names: list[str]) -> tuple[list[str], list[str]]:
+    """When both people have names of two or more words, only those are compared: a bare surname
+    ("Clinton", "Johnson") is shared by relatives and namesakes, who must not meet through it. A person
+    known by one word only ("Putin") keeps it, and meets a full name through its surname (then only a
+    unique, or far more reported, bearer: see ``best_match``)."""
+    full_forms = [f for f in forms if len(f.split()) >= 2]
+    full_names = [n for n in names if len(n.split()) >= 2]
+    if full_forms and full_names:
+        return full_forms, full_names
+    return forms, names
+
+
 class MatchingResolver:
     """Callable as the store's resolver: ``resolver(conn, entities) -> {key: canonical id}``."""
 
@@ -237,6 +249,8 @@ class MatchingResolver:
         logic-v2 analyses names at some milliseconds a call, so a cheap token test (``plausible``) picks
         the pairs worth scoring."""
         best: tuple[float, str] | None = None
+        if type_ == "Person":
+            forms, names = _full_names(forms, names)
         for form in forms:
             for name in names:
                 if not plausible(form, name):
