@@ -98,9 +98,33 @@ def test_one_word_aliases_are_weak(sdn: ScreeningIndex) -> None:
 
 
 def test_threshold_is_a_parameter(sdn: ScreeningIndex) -> None:
-    loose = sdn.screen("Vladimir Dmitriev", "Person", threshold=0.5)
-    assert {"37007", "34336"} <= set(ids(loose))
-    assert all(hit.score >= 0.5 for hit in loose)
+    assert sdn.screen("Kirill Dmitriyev", "Person", threshold=0.99) == []  # a variant spelling: < 1.0
+    loose = sdn.screen("Kirill Dmitriyev", "Person", threshold=0.5)
+    assert "34336" in ids(loose) and all(hit.score >= 0.5 for hit in loose)
+
+
+def test_a_relative_sharing_the_surname_is_no_hit_at_any_threshold(sdn: ScreeningIndex) -> None:
+    """The surname agrees, the first given name does not: another member of the family."""
+    assert "34336" not in ids(sdn.screen("Vladimir Dmitriev", "Person", threshold=0.5))
+    assert "35096" not in ids(sdn.screen("Lyudmila Putina", "Person", threshold=0.5))
+
+
+def test_entity_screening_skips_one_word_person_names(sdn: ScreeningIndex) -> None:
+    from dealgraph.screen.entities import screen_names
+
+    assert screen_names(sdn, ["Putin", "Vladimir Putin"], "Person", []) != []
+    assert screen_names(sdn, ["Putin"], "Person", []) == []  # "Putin" alone: another Putin for all we know
+
+
+def test_short_words_are_not_fuzzy_variants() -> None:
+    from dealgraph.screen.coverage import short_fuzzy
+    from dealgraph.screen.scoring import Step
+
+    assert short_fuzzy([Step("fuzzyMatch", ("law",), ("lo",), 0.6)])
+    assert short_fuzzy([Step("fuzzyMatch", ("jon",), ("yun",), 0.7)])
+    assert not short_fuzzy([Step("fuzzyMatch", ("dmitriyev",), ("dmitriev",), 0.9)])
+    assert not short_fuzzy([Step("literalMatch", ("kim",), ("kim",), 1.0)])
+    assert not short_fuzzy([Step("symbolMatch", ("bob",), ("robert",), 0.9)])
 
 
 def test_bench_run_on_news_names(sdn: ScreeningIndex) -> None:

@@ -30,6 +30,16 @@ def test_person_forms_by_list_convention() -> None:
     assert not is_patronymic("Ivich") and is_patronymic("Ivanovna") and is_patronymic("Дмитриевич")
 
 
+def test_surname_first_lists_split_names_in_any_letter_case() -> None:
+    """The UK list prints individuals surname first, often without capitals to mark the surname."""
+    uk = ListEntry("gb_hmt", "X1", "Person", "Haddad Omar Khalil", aliases=("AL ZAIN SAMIR",))
+    forms_ = {(f.name, f.given, f.family) for f in name_forms(uk)}
+    assert ("Omar Khalil Haddad", "Omar Khalil", "Haddad") in forms_
+    assert ("SAMIR AL ZAIN", "SAMIR", "AL ZAIN") in forms_  # a particle belongs to its surname
+    other = ListEntry("us_ofac_sdn", "X1", "Person", "Haddad Omar Khalil")  # order unknown: no split
+    assert all(f.family is None for f in name_forms(other))
+
+
 def test_name_forms_only_reorder_persons() -> None:
     org = ListEntry("d", "1", "Organization", "JSC MC RDIF, LLC", aliases=("RDIF",))
     assert [f.name for f in name_forms(org)] == ["JSC MC RDIF, LLC", "RDIF"]

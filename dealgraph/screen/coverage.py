@@ -97,12 +97,29 @@ def other_organisation(steps: list[Step], listed: WordRoles, query: WordRoles) -
 
 
 def surname_matched(steps: list[Step], family: frozenset[str]) -> bool:
-    """Whether a word of the listed surname was matched (see the module docstring)."""
+    """Whether a word of the listed surname was matched (see the module docstring). The same test
+    serves the first given name of a list form that tells it apart: a person whose surname agrees but
+    whose given name does not is another member of the family ("Hamza bin Laden")."""
     for step in steps:
         if step.listed is None or not family.intersection(step.listed):
             continue
         if step.kind != "fuzzyMatch" or step.score >= SURNAME_FUZZY:
             return True
         if skeleton("".join(step.query)) == skeleton("".join(step.listed)):
+            return True
+    return False
+
+
+SHORT_WORD = 3
+
+
+def short_fuzzy(steps: list[Step]) -> bool:
+    """A fuzzy match between different words when one has three letters or fewer: "law" and "lo", "jon"
+    and "yun" are one or two edits apart but are not spellings of each other. Known variants (symbol
+    matches) are kept."""
+    for step in steps:
+        if step.kind != "fuzzyMatch" or step.listed is None or step.query == step.listed:
+            continue
+        if min(len("".join(step.query)), len("".join(step.listed))) <= SHORT_WORD:
             return True
     return False

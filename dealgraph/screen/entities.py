@@ -78,6 +78,8 @@ def screen_names(
     for name in names:
         if len(name.replace(" ", "")) < 3:
             continue
+        if schema_ == "Person" and len(name.split()) < 2:
+            continue  # "Hassan", "Martin": a bare name in an article is no ground for a person hit
         for day in [None, *dates]:
             for hit in index.screen(name, schema_, day):
                 key = (hit.dataset, hit.entry_id, hit.relation, hit.listed_from)

@@ -37,7 +37,7 @@ from rigour.names import NamePartTag, NameTypeTag, analyze_names
 from sqlalchemy import Connection
 
 from dealgraph.screen.blocking import KeyIndex, key_groups
-from dealgraph.screen.coverage import WordRoles, other_organisation, surname_matched, word_roles
+from dealgraph.screen.coverage import WordRoles, other_organisation, short_fuzzy, surname_matched, word_roles
 from dealgraph.screen.history import read_listings
 from dealgraph.screen.names import name_forms, split_person
 from dealgraph.screen.records import Interval, ListEntry, Listing, ListName, ScreeningHit
@@ -74,6 +74,7 @@ class IndexedName:
     words: int  # name parts that count (no stopwords, legal forms, titles)
     roles: WordRoles | None  # for organisation names: words that may go unmatched
     family: frozenset[str]  # for person names: the surname's words, when the form tells them
+    given: frozenset[str] = frozenset()  # for person names: the first given name's words, likewise
     listings: list[int] = field(default_factory=list)
 
 
@@ -142,9 +143,13 @@ class ScreeningIndex:
                 item = self.keys.add(key_groups(analysed))
                 roles = word_roles(analysed) if schema == "Organization" else None
                 family: frozenset[str] = frozenset()
+                given: frozenset[str] = frozenset()
                 if schema == "Person" and form.family:
                     family = frozenset(p.comparable for n in _analyse(form.family, schema) for p in n.parts)
-                self.names.append(IndexedName(form, schema, relation, _words(analysed), roles, family))
+                if schema == "Person" and form.given and form.family:
+                    first = form.given.split()[0]
+                    given = frozenset(p.comparable for n in _analyse(first, schema) for p in n.parts)
+                self.names.append(IndexedName(form, schema, relation, _words(analysed), roles, family, given))
                 self._by_tokens[scope] = item
             if number not in self.names[item].listings:
                 self.names[item].listings.append(number)
@@ -218,6 +223,10 @@ class ScreeningIndex:
             if named.roles is not None and other_organisation(steps, named.roles, query.roles):
                 continue
             if named.family and not surname_matched(steps, named.family):
+                continue
+            if named.given and not surname_matched(steps, named.given):
+                continue  # a relative sharing the surname: "Hamza bin Laden" is not "Usama bin Laden"
+            if short_fuzzy(steps):
                 continue
             for number, interval in listed:
                 key = (number, named.relation)

@@ -28,6 +28,13 @@ _PATRONYMIC = re.compile(
     re.IGNORECASE,
 )
 _MIN_PATRONYMIC = 6  # shorter words with these endings are names of their own
+# Lists that print every individual surname first whatever the letter case ("Jafari Mohammad Ali",
+# "QADHAFI HANNIBAL MUAMMAR"): the UK list. Their default dataset names (see loaders.DEFAULT_DATASETS).
+SURNAME_FIRST = frozenset({"gb_hmt"})
+# Words that belong to the surname that follows them: "Al Asad Bashar", "BIN LADEN Hamza".
+_SURNAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "da", "di", "du", "le", "la", "del", "der"}
+)
 
 
 def is_patronymic(word: str) -> bool:
@@ -79,11 +86,27 @@ def _without_patronymics(words: list[str], keep: set[int], minimum: int = 2) -> 
     return rest if len(rest) >= minimum else None
 
 
-def person_forms(printed: str, kind: str) -> list[ListName]:
+def split_surname_first(name: str) -> tuple[str, list[str], list[str]] | None:
+    """``(display, given, family)`` of a name printed surname first with no other marker: the first word,
+    with the particles before it, is the surname. ``"Jafari Mohammad Ali"`` → ``("Mohammad Ali Jafari",
+    [Mohammad, Ali], [Jafari])``."""
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and words[cut].casefold() in _SURNAME_PARTICLES:
+        cut += 1
+    family, given = words[: cut + 1], words[cut + 1 :]
+    if not given:
+        return None
+    return " ".join([*given, *family]), given, family
+
+
+def person_forms(printed: str, kind: str, surname_first: bool = False) -> list[ListName]:
     """The printed name of a person and the forms derived from it (see the module docstring)."""
     printed = " ".join(printed.split())
     forms = [ListName(printed, "primary" if kind == "primary" else "alias")]
     split = split_person(printed)
+    if split is None and surname_first:
+        split = split_surname_first(printed)
     if split is not None:
         display, given, family = split
         forms[0] = ListName(printed, forms[0].kind, None, " ".join(given), " ".join(family))
@@ -112,7 +135,7 @@ def name_forms(entry: ListEntry) -> list[ListName]:
     forms: list[ListName] = []
     for text, kind in printed:
         if entry.schema == "Person":
-            forms.extend(person_forms(text, kind))
+            forms.extend(person_forms(text, kind, surname_first=entry.dataset in SURNAME_FIRST))
         else:
             forms.append(ListName(text, "primary" if kind == "primary" else "alias"))
     seen: set[str] = set()
