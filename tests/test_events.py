@@ -304,3 +304,195 @@ def test_interest_alone_is_no_proposal(extractor: Any) -> None:
     # only an interest in working with someone is a proposal, not an interest in a market
     text = "Tata Motors has stated an interest in the Brazilian market."
     assert [e for e in events_of(extractor, text) if e[0] == "PROPOSE"] == []
+
+
+# Precision rules for text outside the deal domain; every sentence here is written for these tests.
+
+
+def _only(events: list[tuple[str, dict[str, Any], str, str | None]], kind: str) -> list[Any]:
+    return [e for e in events if e[0] == kind]
+
+
+# 1. Attribution: a reporting verb makes an event reported only when the trigger is in what it governs.
+ATTRIBUTION_CASES = [
+    # an apposition inside reported words is the article's own description ...
+    (
+        "Helsinki Radio reported that Ingrid Solberg, chairwoman of Ericsson, met Tomas Varga in Oslo.",
+        "ROLE",
+        {"agent": "Ingrid Solberg", "target": "Ericsson"},
+        "asserted",
+        None,
+    ),
+    # ... while the event in the complement clause is reported
+    (
+        "Helsinki Radio reported that Ingrid Solberg, chairwoman of Ericsson, met Tomas Varga in Oslo.",
+        "MEET",
+        {"agent": "Ingrid Solberg", "counterpart": "Tomas Varga"},
+        "reported",
+        "Helsinki Radio",
+    ),
+    # a title before the name, inside a speaker's clause
+    (
+        "Tomas Varga said Volvo chairwoman Ingrid Solberg had met Maersk in Oslo.",
+        "ROLE",
+        {"agent": "Ingrid Solberg", "target": "Volvo"},
+        "asserted",
+        None,
+    ),
+    # the speaker's own apposition
+    (
+        "Ingrid Solberg, chairwoman of Ericsson, said that the company was growing.",
+        "ROLE",
+        {"agent": "Ingrid Solberg", "target": "Ericsson"},
+        "asserted",
+        None,
+    ),
+    # a role that is itself the content of the speech verb's clause is reported
+    (
+        "Reuters said that Ingrid Solberg is the chief executive of Ericsson.",
+        "ROLE",
+        {"agent": "Ingrid Solberg", "target": "Ericsson"},
+        "reported",
+        "Reuters",
+    ),
+    # a clause coordinated with the reporting verb is the article's narration
+    (
+        "Ingrid Solberg said profits fell and she criticized Tomas Varga.",
+        "OPPOSE",
+        {"agent": "Ingrid Solberg", "target": "Tomas Varga"},
+        "asserted",
+        None,
+    ),
+    # a second "that" complement is still governed
+    (
+        "Reuters said that profits fell and that Volvo had criticized Ericsson.",
+        "OPPOSE",
+        {"agent": "Volvo", "target": "Ericsson"},
+        "reported",
+        "Reuters",
+    ),
+    # "according to" covers its own clause, not a clause beside it
+    (
+        "Poland criticized Hungary, while Austria, according to Reuters, met Slovakia.",
+        "OPPOSE",
+        {"agent": "Poland", "target": "Hungary"},
+        "asserted",
+        None,
+    ),
+    (
+        "Poland criticized Hungary, while Austria, according to Reuters, met Slovakia.",
+        "MEET",
+        {"agent": "Austria", "counterpart": "Slovakia"},
+        "reported",
+        "Reuters",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,kind,roles,modality,source", ATTRIBUTION_CASES)
+def test_attribution_cases(
+    extractor: Any, text: str, kind: str, roles: dict[str, str], modality: str, source: str | None
+) -> None:
+    event = find(events_of(extractor, text), kind, **roles)
+    assert (event[2], event[3]) == (modality, source)
+
+
+def test_abbreviation_is_no_sentence_end(extractor: Any) -> None:
+    # "U.S. Secretary" between the trigger and the reporting verb ends no sentence
+    events = events_of(extractor, "Norway met U.S. Secretary Ingrid Solberg in Oslo, Reuters said.")
+    event = find(events, "MEET", agent="Norway", counterpart="Ingrid Solberg")
+    assert (event[2], event[3]) == ("reported", "Reuters")
+
+
+def test_sentence_end_parts_trigger_and_reporter() -> None:
+    from dealgraph.extract.events.modality import SENTENCE_END
+
+    assert SENTENCE_END.search('criticized Volvo in the report." Reuters said')
+    assert not SENTENCE_END.search("met U.S. Secretary Solberg and Acme Inc. Chief Varga, Reuters said")
+
+
+# 2. Trigger senses.
+SENSE_POSITIVES = [
+    ("Greenpeace challenged Shell in court over the oil spill.", "SUE", {"agent": "Greenpeace"}),
+    ("Greenpeace filed a legal challenge against Shell.", "SUE", {"agent": "Greenpeace", "target": "Shell"}),
+    ("Canada froze the accounts of Sovcomflot.", "FREEZE", {"agent": "Canada", "target": "Sovcomflot"}),
+    ("Ireland suggested a new fishing deal to Portugal.", "PROPOSE", {"agent": "Ireland"}),
+    ("Ingrid Solberg visited Lisbon on Monday.", "MEET", {"agent": "Ingrid Solberg"}),
+]
+
+
+@pytest.mark.parametrize("text,kind,roles", SENSE_POSITIVES)
+def test_deal_sense_is_kept(extractor: Any, text: str, kind: str, roles: dict[str, str]) -> None:
+    find(events_of(extractor, text), kind, **roles)
+
+
+SENSE_NEGATIVES = [
+    # a debate challenge is no lawsuit
+    ("Senator Ingrid Solberg challenged Tomas Varga on the budget during the debate.", "SUE"),
+    # seizing the floor seizes nothing owned
+    ("Labour seized the floor from the Conservatives on Tuesday.", "FREEZE"),
+    # "suggest that + clause" implies, it proposes nothing
+    ("Ireland suggested that Portugal would be too slow to act.", "PROPOSE"),
+    # a progressive relative or participial clause describes a bystander
+    ("Ingrid Solberg, who was visiting Lisbon from Sweden, told reporters she liked the city.", "MEET"),
+    ("Tourists visiting Lisbon praised Portugal.", "MEET"),
+]
+
+
+@pytest.mark.parametrize("text,kind", SENSE_NEGATIVES)
+def test_other_sense_is_no_event(extractor: Any, text: str, kind: str) -> None:
+    assert _only(events_of(extractor, text), kind) == []
+
+
+# 3. What did not happen is denied.
+@pytest.mark.parametrize(
+    "text,kind,roles",
+    [
+        ("Austria declined to criticize Hungary.", "OPPOSE", {"agent": "Austria", "target": "Hungary"}),
+        ("Austria has avoided directly criticizing Hungary.", "OPPOSE", {"agent": "Austria"}),
+        ("Portugal refused to meet Spain in Madrid.", "MEET", {"agent": "Portugal", "counterpart": "Spain"}),
+        ("Austria has yet to meet Hungary.", "MEET", {"agent": "Austria", "counterpart": "Hungary"}),
+    ],
+)
+def test_withheld_events_are_denied(extractor: Any, text: str, kind: str, roles: dict[str, str]) -> None:
+    assert find(events_of(extractor, text), kind, **roles)[2] == "denied"
+
+
+def test_failing_elsewhere_denies_nothing(extractor: Any) -> None:
+    events = events_of(extractor, "Austria criticized Hungary after failing to win the vote.")
+    assert find(events, "OPPOSE", agent="Austria", target="Hungary")[2] == "asserted"
+
+
+# 4. A future the clause states is planned even when reported; the source stays.
+@pytest.mark.parametrize(
+    "text,modality",
+    [
+        ("Spain and Portugal will meet next week, Reuters reported.", "planned"),
+        ("Reuters reported that Spain plans to meet Portugal.", "planned"),
+        ("Reuters reported that Spain met Portugal last week.", "reported"),
+        # a wish is no future of this kind: still the source's report
+        ("Reuters reported that Spain wants to meet Portugal.", "reported"),
+    ],
+)
+def test_future_over_report(extractor: Any, text: str, modality: str) -> None:
+    event = find(events_of(extractor, text), "MEET", agent="Spain", counterpart="Portugal")
+    assert (event[2], event[3]) == (modality, "Reuters")
+
+
+# 5. Two different roles.
+def test_coordinated_agents_alone_are_no_event(extractor: Any) -> None:
+    assert _only(events_of(extractor, "Denmark and Finland proposed a new climate fund."), "PROPOSE") == []
+    assert _only(events_of(extractor, "Denmark and Finland opposed higher tariffs."), "OPPOSE") == []
+
+
+def test_coordinated_agents_with_a_recipient_are_kept(extractor: Any) -> None:
+    events = events_of(extractor, "Denmark and Finland proposed a climate fund to Norway.")
+    find(events, "PROPOSE", agent="Finland", recipient="Norway")
+
+
+def test_singular_relative_clause_binds_to_its_noun(extractor: Any) -> None:
+    events = events_of(extractor, "Norway and Sweden, which has long opposed Finland, signed the treaty.")
+    event = find(events, "OPPOSE", agent="Sweden", target="Finland")
+    assert "Norway" not in event[1]["agent"]
+    plural = events_of(extractor, "Norway and Sweden, which have long opposed Finland, signed the treaty.")
+    find(plural, "OPPOSE", agent="Norway", target="Finland")

@@ -57,19 +57,20 @@ class EventExtractor:
         for tok in doc:
             if tok.i in index.token_entity:
                 continue
-            for kind, nominal, obj in self._triggers(tok):
+            for kind, nominal, obj in self._triggers(tok, index):
                 event = self._event(kind, tok, nominal, obj, index, attributions, amounts, published)
                 if event is not None:
                     key = (event.type, tuple(sorted((a.role, a.entity or "") for a in event.args)))
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
-        for person, target, title, anchor in self.roles.find(doc, index):
+        for person, target, title, anchor, stated in self.roles.find(doc, index):
             key = ("ROLE", (("agent", person), ("target", target)))
             if key in seen:
                 continue
             seen.add(key)
-            source = attributions.direct(anchor)
+            # a title or an apposition is the article's own voice; only "X is the CEO of Y" can be reported
+            source = attributions.direct(anchor) if stated else None
             sent = anchor.sent
             events.append(
                 Event(
@@ -91,23 +92,32 @@ class EventExtractor:
             )
         return events
 
-    def _triggers(self, tok: Token) -> list[tuple[EventType, bool, Token | None]]:
+    def _triggers(self, tok: Token, index: EntityIndex) -> list[tuple[EventType, bool, Token | None]]:
         lemma = tok.lemma_.lower()
         found: list[tuple[EventType, bool, Token | None]] = []
         if tok.pos_ in {"VERB", "AUX"} or (tok.tag_ == "VBN" and tok.dep_ == "amod"):
             for kind in self.verbs.get(lemma, []):
                 trigger = kind.verbs[lemma]
+                if not trigger.clause and any(c.dep_ == "ccomp" for c in tok.children):
+                    continue  # "suggested that X would ...": implies, proposes nothing
+                if trigger.context and not any(t.lemma_.lower() in trigger.context for t in tok.subtree):
+                    continue  # "challenges X on Y" without a court or a lawsuit: no legal sense
                 obj = None
                 if trigger.objects:
-                    obj = next(
-                        (
-                            c
-                            for c in tok.children
-                            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in trigger.objects
-                        ),
-                        None,
+                    # what is acted on: the object, the passive subject, or the noun a participle modifies
+                    # ("the seized tankers", "$5 billion trapped in X")
+                    candidates = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+                    if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"}:
+                        candidates.append(tok.head)
+                    obj = next((c for c in candidates if c.lemma_.lower() in trigger.objects), None)
+                    # a named project is an asset too ("seized the Acme pipeline project"): then it is
+                    # an ordinary object, no required one
+                    named = any(
+                        index.types.get(k) in trigger.object_types
+                        for c in candidates
+                        for k in index.resolve(c)
                     )
-                    if obj is None:
+                    if obj is None and not named:
                         continue
                 if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
                     continue
@@ -149,13 +159,25 @@ class EventExtractor:
         for slot, roles in table.items():
             for head in slots.get(slot, []):
                 for tok in _same_paragraph(trigger, head):
-                    keys = [k for k in index.resolve(tok) if k not in used]
+                    bound = _relative_head(tok, trigger) if slot == "subj" else None
+                    found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
+                    keys = [k for k in found if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
         if kind.symmetric and "agent" in filled and len(filled["agent"]) > 1 and "counterpart" not in filled:
             filled["counterpart"] = filled["agent"][1:]
             filled["agent"] = filled["agent"][:1]
-        if "agent" not in filled or sum(len(v) for v in filled.values()) < 2:
+        # two different roles: coordinated agents alone ("X and Y proposed", "X and Y opposed the plan")
+        # have no one to propose to or oppose
+        if "agent" not in filled or len(filled) < 2:
             return None
+        if (
+            not kind.background
+            and not nominal
+            and trigger.tag_ == "VBG"
+            and trigger.dep_ in {"relcl", "acl"}
+            and "counterpart" not in filled
+        ):
+            return None  # "X, who was visiting Y", "tourists visiting Y": a circumstance, not an event
         args = [EventArg(role, entity=key) for role, keys in filled.items() for key in keys]
         if kind.amount:
             amount = self._amount(trigger, amounts)
@@ -243,6 +265,20 @@ def _same_paragraph(trigger: Token, head: Token) -> list[Token]:
     if not _across_paragraphs(trigger, head):
         return [head]
     return [c for c in head.children if c.dep_ == "appos" and not _across_paragraphs(trigger, c)]
+
+
+def _relative_head(head: Token, trigger: Token) -> Token | None:
+    """The one noun a relative clause on ``head`` that holds the trigger binds to, unless the clause is
+    plural: the nearest of the coordinated nouns before it ("A and B, who has opposed C": B only)."""
+    for clause in head.children:
+        if clause.dep_ != "relcl" or not (clause.i == trigger.i or clause.is_ancestor(trigger)):
+            continue
+        verbs = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
+        if any(v.tag_ == "VBP" or v.lower_ == "were" for v in verbs):
+            return None
+        nouns = [t for t in [head, *head.conjuncts] if t.i < clause.i]
+        return max(nouns, key=lambda t: t.i) if nouns else head
+    return None
 
 
 def _clause(trigger: Token) -> tuple[int, int]:

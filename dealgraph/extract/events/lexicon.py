@@ -17,6 +17,12 @@ class VerbTrigger:
     objects: frozenset[str] = frozenset()  # a required direct object lemma ("impose" + "sanctions")
     particles: frozenset[str] = frozenset()  # a required particle ("pull" + "out")
     slots: tuple[tuple[str, tuple[str, ...]], ...] = ()  # slot overrides for this verb
+    # the required object may instead be a name of one of these entity types ("seized Baltika")
+    object_types: frozenset[str] = frozenset()
+    # a word one of which the verb's clause must hold for this sense ("challenge ... in court")
+    context: frozenset[str] = frozenset()
+    # no trigger with a complement clause: "suggested that X would ..." implies, it proposes nothing
+    clause: bool = True
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,9 @@ class EventType:
     lift: frozenset[str] = frozenset()
     # nouns that trigger only with a complement clause of one of these verbs ("interest in working with")
     complements: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a progressive participle modifying a noun ("who was visiting X", "tourists visiting X") describes
+    # that noun; with ``background`` false it is no event unless a counterpart is named
+    background: bool = True
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,7 @@ class Modality:
     negators: frozenset[str]
     deny_verbs: frozenset[str]
     deny_phrases: tuple[str, ...]
+    withhold_verbs: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_adverbs: frozenset[str]
     hedge_adjectives: frozenset[str]
@@ -50,6 +60,9 @@ class Modality:
     plan_nouns: frozenset[str]
     plan_adverbs: frozenset[str]
     plan_phrases: tuple[str, ...]
+    future_modals: frozenset[str]
+    future_verbs: frozenset[str]
+    future_words: frozenset[str]
     report_verbs: frozenset[str]
     report_phrases: tuple[str, ...]
     back_reference: tuple[re.Pattern[str], ...] = field(default=())
@@ -76,6 +89,9 @@ def event_types() -> tuple[EventType, ...]:
                 _set((opts or {}).get("object")),
                 _set((opts or {}).get("particle")),
                 tuple((k, tuple(v)) for k, v in ((opts or {}).get("slots") or {}).items()),
+                _set((opts or {}).get("object_types")),
+                _set((opts or {}).get("context")),
+                bool((opts or {}).get("clause", True)),
             )
             for lemma, opts in (spec.get("verbs") or {}).items()
         }
@@ -92,6 +108,7 @@ def event_types() -> tuple[EventType, ...]:
                 object_preps=bool(spec.get("object_preps")),
                 lift=_set(spec.get("polarity_lift")),
                 complements={k: _set(v) for k, v in (spec.get("complements") or {}).items()},
+                background=bool(spec.get("background", True)),
             )
         )
     return tuple(result)
@@ -105,6 +122,7 @@ def modality_lexicon() -> Modality:
         negators=_set(den["negators"]),
         deny_verbs=_set(den["verbs"]),
         deny_phrases=tuple(den["phrases"]),
+        withhold_verbs=_set(den["withhold"]),
         hedge_modals=_set(hed["modals"]),
         hedge_adverbs=_set(hed["adverbs"]),
         hedge_adjectives=_set(hed["adjectives"]),
@@ -115,6 +133,9 @@ def modality_lexicon() -> Modality:
         plan_nouns=_set(pla["nouns"]),
         plan_adverbs=_set(pla["adverbs"]),
         plan_phrases=tuple(pla["phrases"]),
+        future_modals=_set(pla["future"]["modals"]),
+        future_verbs=_set(pla["future"]["verbs"]),
+        future_words=_set(pla["future"]["words"]),
         report_verbs=_set(rep["verbs"]),
         report_phrases=tuple(rep["phrases"]),
         back_reference=tuple(re.compile(p, re.IGNORECASE) for p in rep["back_reference"]),

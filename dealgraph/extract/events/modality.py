@@ -1,10 +1,14 @@
 """Modality and source of an event, from the trigger's clause and the article's attributions.
 
-Precedence: denied (negated or refuted), reported (attributed to a named source), hedged, planned,
-asserted. The source is whoever the article attributes the statement to, whatever the modality:
-the subject of a reporting verb governing the trigger ("Dmitriev said that ..."; the object when the
-subject is anonymous: "a source ... told TASS"), "according to X" and its kin, or a back-reference
-sentence that attributes the paragraph before it ("This is reported by X with reference to Y": Y).
+Precedence: denied (negated, refuted, or the complement of a withholding verb: "declined to meet"),
+planned when the event's own clause states a future ("will meet", "next week", "plans to sign"), even
+when a source reports it, reported (attributed to a named source), hedged, planned (wishes and
+intentions), asserted. The source is whoever the article attributes the statement to, whatever the
+modality: the subject of a reporting verb whose clause holds the trigger ("Dmitriev said that ..."; the
+object when the subject is anonymous: "a source ... told TASS"), "according to X" and its kin attached
+to the trigger's clause or one above it, or a back-reference sentence that attributes the paragraph
+before it ("This is reported by X with reference to Y": Y). A reporting verb in a coordinated clause
+("X said A and accused Y") or past a sentence end governs nothing of the trigger.
 """
 
 from __future__ import annotations
@@ -45,8 +49,9 @@ def _reporter(tok: Token, lex: Modality, index: EntityIndex) -> str | None:
         if (
             head.lemma_ in lex.report_verbs
             and head.pos_ in {"VERB", "AUX"}
-            and node.dep_ in {"ccomp", "parataxis", "advcl", "conj", "dobj"}
+            and (node.dep_ in {"ccomp", "parataxis", "advcl", "dobj"} or _second_complement(node))
             and not _line_break(tok, head)
+            and not _sentence_end(tok, head)
         ):
             key = _speaker(head, index)
             if key is not None:
@@ -64,11 +69,28 @@ def _reporter(tok: Token, lex: Modality, index: EntityIndex) -> str | None:
             and (child.dep_ in {"parataxis", "ccomp"} or bare)
             and child.i > tok.i
             and not _line_break(tok, child)
+            and not _sentence_end(tok, child)
         ):
             key = _speaker(child, index)
             if key is not None:
                 return key
     return None
+
+
+def _second_complement(node: Token) -> bool:
+    """ "X said that A and that B": a coordinated clause marked "that" is a second complement of the
+    reporting verb; "X said A and accused Y" coordinates a clause of X's own, which reports nothing."""
+    return node.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+
+
+# a full stop after a lower-case word or a number, then a capital: not "U.S. Senator", "Sen. X", "Inc. Chief"
+SENTENCE_END = re.compile(r"\b(?:[a-z]{2,}|\d+)[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+
+
+def _sentence_end(a: Token, b: Token) -> bool:
+    """A full stop between the trigger and a reporting verb the parser ran into one sentence."""
+    start, end = sorted((a.idx, b.idx))
+    return SENTENCE_END.search(a.doc.text[start:end]) is not None
 
 
 def _line_break(a: Token, b: Token) -> bool:
@@ -101,12 +123,29 @@ def _speaker(verb: Token, index: EntityIndex) -> str | None:
     return None
 
 
-def _phrase_source(sent: Span, lex: Modality, index: EntityIndex) -> str | None:
+def _clause_verb(tok: Token, end: int) -> Token:
+    """The verb a phrase starting at ``tok`` and ending at char ``end`` hangs on (the root when none)."""
+    node = tok
+    while (node.pos_ not in {"VERB", "AUX"} or tok.idx <= node.idx < end) and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _phrase_source(sent: Span, lex: Modality, index: EntityIndex, trigger: Token | None = None) -> str | None:
+    """The name after "according to" and its kin; with a ``trigger``, only a phrase attached to the
+    trigger's clause or a clause above it ("A met B, while C, according to X, signed D": not the
+    meeting)."""
     text = sent.text.lower()
     for phrase in lex.report_phrases:
         pos = text.find(phrase)
         if pos < 0:
             continue
+        if trigger is not None:
+            first = next((t for t in sent if t.idx >= sent.start_char + pos), None)
+            if first is not None:
+                verb = _clause_verb(first, sent.start_char + pos + len(phrase))
+                if verb.i != trigger.i and verb not in list(trigger.ancestors):
+                    continue
         char = sent.start_char + pos + len(phrase)
         for tok in sent:
             if tok.idx >= char:
@@ -153,7 +192,9 @@ class Attributions:
 
     def direct(self, trigger: Token) -> str | None:
         """A source named in the trigger's own sentence."""
-        return _reporter(trigger, self.lex, self.index) or _phrase_source(trigger.sent, self.lex, self.index)
+        return _reporter(trigger, self.lex, self.index) or _phrase_source(
+            trigger.sent, self.lex, self.index, trigger
+        )
 
     def source(self, trigger: Token) -> str | None:
         return self.direct(trigger) or self.by_sentence.get(trigger.sent.start)
@@ -185,8 +226,10 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
         else False
     ):
         return "denied"
+    if _withheld(trigger, lex):
+        return "denied"
     if source is not None:
-        return "reported"
+        return "planned" if _future(trigger, lex) else "reported"
     if (
         any(c.lower_ in lex.hedge_modals and c.dep_ == "aux" for c in children)
         or any(c.lower_ in lex.hedge_adverbs for c in children)
@@ -204,3 +247,63 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
     ):
         return "planned"
     return "asserted"
+
+
+def _withheld(trigger: Token, lex: Modality) -> bool:
+    """The infinitive or gerund complement of a withholding verb did not happen: "declined to criticize",
+    "avoided directly criticizing", "has yet to meet"."""
+    node = trigger
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i or node.dep_ not in {"xcomp", "pcomp"}:
+            return False
+        if head.lemma_.lower() in lex.withhold_verbs:
+            return True
+        if head.lemma_ == "have" and any(c.lower_ == "yet" for c in head.children):
+            return True
+        node = head
+    return False
+
+
+# links inside one clause: a purpose infinitive ("meeting next week to talk") belongs to the clause too
+CLAUSE_LINKS = {"xcomp", "aux", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "pcomp", "compound"}
+
+
+def own_clause(trigger: Token) -> list[Token]:
+    """The trigger and the heads above it within its own clause (not past a relative, adverbial or
+    complement clause, except an infinitive of purpose)."""
+    chain = [trigger]
+    node = trigger
+    while node.head.i != node.i and len(chain) < 8:
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in CLAUSE_LINKS and not purpose:
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _future(trigger: Token, lex: Modality) -> bool:
+    """The event's own clause is in the future: "will meet", "are meeting next week", "plans to sign",
+    "is going to visit", "is scheduled to". A wish ("wants to", "hopes to") is no future of this kind."""
+    chain = own_clause(trigger)
+    members = {t.i for t in chain}
+    for tok in chain:
+        if any(c.dep_ == "aux" and c.lower_ in lex.future_modals for c in tok.children):
+            return True
+        if tok.i != trigger.i and (
+            tok.lemma_.lower() in lex.future_verbs or (tok.lemma_ == "go" and tok.tag_ == "VBG")
+        ):
+            return True
+    for tok in trigger.sent:
+        if tok.lower_ not in lex.future_words or tok.ent_type_ != "DATE":
+            continue
+        # "next week" on a verb of the clause, or "in the coming days"
+        node = tok.head
+        for _ in range(3):
+            if node.i in members:
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return False

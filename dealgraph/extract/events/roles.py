@@ -7,6 +7,9 @@ Three general shapes:
 - a copula or appointment: "X is the CEO of Y", "he was appointed the Kremlin's special envoy for trade".
 The target is the organisation or state named in the title (a name, a demonym adjective: "Russian
 President", a possessor: "the Kremlin's envoy", or an "of/at/for" object).
+
+A title before the name or in apposition is the article's own description of the person, even inside
+someone's reported words; only the third shape is a statement that a reporting verb can govern.
 """
 
 from __future__ import annotations
@@ -48,8 +51,9 @@ class RoleFinder:
     def is_title(self, tok: Token) -> bool:
         return tok.lower_ in self.heads or tok.lemma_.lower() in self.heads
 
-    def find(self, doc: Doc, index: EntityIndex) -> Iterator[tuple[str, str, str, Token]]:
-        """(person key, target key, title text, anchor token) for each role found."""
+    def find(self, doc: Doc, index: EntityIndex) -> Iterator[tuple[str, str, str, Token, bool]]:
+        """(person key, target key, title text, anchor token, stated) for each role found; ``stated``
+        when a clause says it ("X is the CEO of Y"), not a title or an apposition."""
         seen: set[tuple[str, str]] = set()
         for tok in doc:
             person = index.token_entity.get(tok.i)
@@ -59,27 +63,27 @@ class RoleFinder:
                 continue
             if tok.i + 1 < len(doc) and index.token_entity.get(tok.i + 1) == person:
                 continue  # act once per mention, on its last token
-            for target, title, anchor in self._around(doc, tok, person, index):
+            for target, title, anchor, stated in self._around(doc, tok, person, index):
                 if (person, target) not in seen and target != person:
                     seen.add((person, target))
-                    yield person, target, title, anchor
+                    yield person, target, title, anchor, stated
 
     def _around(
         self, doc: Doc, tok: Token, person: str, index: EntityIndex
-    ) -> Iterator[tuple[str, str, Token]]:
+    ) -> Iterator[tuple[str, str, Token, bool]]:
         start = tok.i
         while start > 0 and index.token_entity.get(start - 1) == person:
             start -= 1
         # 1. a title run right before the name
         pre = self._title_run(doc, start - 1, index, person)
         if pre is not None:
-            yield pre
+            yield (*pre, False)
         # 2. an apposition after it: ", a senior executive at X"
         for child in doc[start : tok.i + 1]:
             for appos in (c for c in child.children if c.dep_ == "appos"):
                 found = self._title_phrase(appos, index, person)
                 if found is not None:
-                    yield found
+                    yield (*found, False)
         # 3. copula or appointment: "X is the CEO of Y", "X was appointed the Kremlin's envoy"
         head = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
         if head is not None and head.lemma_ in APPOINT:
@@ -87,12 +91,12 @@ class RoleFinder:
                 if child.dep_ in {"attr", "oprd", "dobj"} and head.lemma_ != "work":
                     found = self._title_phrase(child, index, person)
                     if found is not None:
-                        yield found
+                        yield (*found, True)
                 if child.dep_ == "prep" and child.lower_ == "as":
                     for obj in child.children:
                         found = self._title_phrase(obj, index, person)
                         if found is not None:
-                            yield found
+                            yield (*found, True)
 
     def _title_run(
         self, doc: Doc, end: int, index: EntityIndex, person: str

@@ -123,10 +123,11 @@ class EntityIndex:
                 return best
         return None
 
-    def resolve(self, tok: Token) -> list[str]:
-        """The entities a slot's head token stands for, with its coordinated siblings."""
+    def resolve(self, tok: Token, conjuncts: bool = True) -> list[str]:
+        """The entities a slot's head token stands for, with its coordinated siblings (unless not
+        ``conjuncts``)."""
         keys: list[str] = []
-        for t in [tok, *_conjuncts(tok)]:
+        for t in [tok, *(_conjuncts(tok) if conjuncts else [])]:
             pair = self._pair(t)
             if pair:
                 keys.extend(k for k in pair if k not in keys)
