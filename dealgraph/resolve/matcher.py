@@ -65,6 +65,27 @@ def canonical(conn: Connection, entity_id: str) -> str:
     return entity_id
 
 
+def canonical_many(conn: Connection, ids: list[str]) -> list[str]:
+    """``canonical`` of each id, in order, with one statement per step of redirection."""
+    result = list(ids)
+    pending = dict(enumerate(ids))  # position -> id still to follow
+    for _ in range(16):  # merge chains are short; a longer one would be a cycle
+        if not pending:
+            break
+        t = rt.entity_merges
+        targets = dict(
+            conn.execute(select(t.c.from_id, t.c.to_id).where(t.c.from_id.in_(set(pending.values())))).all()
+        )
+        moved: dict[int, str] = {}
+        for position, current in pending.items():
+            target = targets.get(current)
+            if target is not None and target != current:
+                result[position] = str(target)
+                moved[position] = str(target)
+        pending = moved
+    return result
+
+
 def _forms(entity: Entity) -> list[str]:
     return list(dict.fromkeys([entity.name, *(m.text for m in entity.mentions), *entity.aliases]))
 
@@ -209,21 +230,17 @@ class MatchingResolver:
     def best_match(self, conn: Connection, entity: Entity, threshold: float) -> Decision | None:
         scored: list[tuple[float, str, str]] = []
         forms = _forms(entity)[:6]
-        for candidate in self.candidates(conn, entity):
-            candidate = canonical(conn, candidate)
-            names = (
-                conn.execute(
-                    select(rt.entity_names.c.name)
-                    .where(rt.entity_names.c.entity_id == candidate)
-                    .order_by(rt.entity_names.c.count.desc())
-                    .limit(8)
-                )
-                .scalars()
-                .all()
-            )
-            if not names or self._forbidden(conn, candidate, entity):
+        found = self.candidates(conn, entity)
+        if not found:
+            return None
+        # a few statements for all candidates: their ids in use, their names, negative judgements
+        ids = list(dict.fromkeys(canonical_many(conn, found)))
+        names = self._names(conn, ids)
+        forbidden = self._forbidden_many(conn, ids, entity)
+        for candidate in ids:
+            if not names.get(candidate) or candidate in forbidden:
                 continue
-            best = self._best_pair(entity.type, forms, list(names), threshold)
+            best = self._best_pair(entity.type, forms, names[candidate], threshold)
             if best is not None:
                 scored.append((best[0], candidate, best[1]))
         scored.sort(reverse=True)
@@ -287,21 +304,39 @@ class MatchingResolver:
         return int(conn.execute(select(func.count()).where(t.c.entity_id == entity_id)).scalar() or 0)
 
     @staticmethod
-    def _forbidden(conn: Connection, candidate: str, entity: Entity) -> bool:
-        """A negative judgement between the candidate and an entity keyed like this one."""
-        key = entity_key(entity)
+    def _names(conn: Connection, ids: list[str], per_entity: int = 8) -> dict[str, list[str]]:
+        """Each entity's most frequent names (``per_entity`` of them), in one statement."""
+        t = rt.entity_names
+        names: dict[str, list[str]] = {}
+        rows = conn.execute(
+            select(t.c.entity_id, t.c.name)
+            .where(t.c.entity_id.in_(ids))
+            .order_by(t.c.entity_id, t.c.count.desc(), t.c.name)
+        )
+        for entity_id, name in rows:
+            kept = names.setdefault(str(entity_id), [])
+            if len(kept) < per_entity:
+                kept.append(str(name))
+        return names
+
+    @staticmethod
+    def _forbidden_many(conn: Connection, candidates: list[str], entity: Entity) -> set[str]:
+        """The candidates with a negative judgement against an entity keyed like this one."""
         t = rt.judgements
+        if conn.execute(select(t.c.id).where(t.c.judgement == "negative").limit(1)).first() is None:
+            return set()
+        key = entity_key(entity)
         other = conn.execute(select(schema.entities.c.id).where(schema.entities.c.key == key)).scalars().all()
         if not other:
-            return False
+            return set()
         rows = conn.execute(
-            select(t.c.id).where(
+            select(t.c.left_id, t.c.right_id).where(
                 t.c.judgement == "negative",
-                ((t.c.left_id == candidate) & t.c.right_id.in_(other))
-                | ((t.c.right_id == candidate) & t.c.left_id.in_(other)),
+                (t.c.left_id.in_(candidates) & t.c.right_id.in_(other))
+                | (t.c.right_id.in_(candidates) & t.c.left_id.in_(other)),
             )
-        ).first()
-        return rows is not None
+        ).all()
+        return {str(x) for row in rows for x in row if x in candidates}
 
     @staticmethod
     def remember(conn: Connection, entity_id: str, entity: Entity) -> None:
