@@ -517,3 +517,13 @@ def test_event_time_is_the_triggers_own_date(extractor: Any, text: str, when: st
     events = [e for e in extractor.extract(article).events if e.type != "ROLE"]
     assert events, text
     assert events[0].when == when, (text, [(e.type, e.when) for e in events])
+
+
+def test_role_title_stops_at_a_conjunction(extractor: Any) -> None:
+    text = (
+        "Officials from Canada and Japan met in Ottawa. Japanese Trade Minister Yoji Muto spoke first, "
+        "while Canadian Foreign Minister Melanie Joly answered questions."
+    )
+    article = Article(id="t", source="test", text=text, raw=text, content_hash="t", lang="en")
+    titles = {a.text for e in extractor.extract(article).events if e.type == "ROLE" for a in e.args if a.text}
+    assert "Foreign Minister" in titles and not any("while" in t for t in titles), titles

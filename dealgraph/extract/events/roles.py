@@ -113,7 +113,7 @@ class RoleFinder:
             elif key is not None:
                 break
             elif t.is_title or t.is_lower or t.text in {"of", "-"}:
-                if (t.pos_ in {"VERB", "AUX", "PRON", "ADP"} and t.lower_ != "of") or (
+                if (t.pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"} and t.lower_ != "of") or (
                     t.is_punct and t.text != "-"
                 ):
                     break
