@@ -527,3 +527,156 @@ def test_role_title_stops_at_a_conjunction(extractor: Any) -> None:
     article = Article(id="t", source="test", text=text, raw=text, content_hash="t", lang="en")
     titles = {a.text for e in extractor.extract(article).events if e.type == "ROLE" for a in e.args if a.text}
     assert "Foreign Minister" in titles and not any("while" in t for t in titles), titles
+
+
+# 6. Agreement in opinion is no deal: AGREE needs a deal-like complement or an infinitive.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish Bakers Federation agrees with Tomas Varga.",
+        "Ingrid Solberg agreed with Tomas Varga that the tax was too high.",
+        "Portugal and Spain agree on the importance of cleaner rivers.",
+    ],
+)
+def test_opinion_agreement_is_no_deal(extractor: Any, text: str) -> None:
+    assert _only(events_of(extractor, text), "AGREE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal agreed with Spain on a new fishing quota deal.",
+        "Portugal and Spain agreed to build a bridge over the river.",
+        "Portugal agreed a ceasefire with Spain.",
+        "Portugal and Spain agreed on the terms of the loan.",
+        "A deal was agreed between Portugal and Spain.",
+    ],
+)
+def test_agreeing_a_deal_is_kept(extractor: Any, text: str) -> None:
+    event = find(events_of(extractor, text), "AGREE", agent="Portugal", counterpart="Spain")
+    assert event[2] == "asserted"
+
+
+# 7. A conditional or counterfactual clause asserts nothing: hedged, whoever says it.
+@pytest.mark.parametrize(
+    "text,kind,roles,source",
+    [
+        (
+            "If Ingrid Solberg had met Tomas Varga earlier, the merger would have closed.",
+            "MEET",
+            {"agent": "Ingrid Solberg", "counterpart": "Tomas Varga"},
+            None,
+        ),
+        (
+            "Had Portugal signed the treaty with Spain, tariffs would have fallen.",
+            "AGREE",
+            {"agent": "Portugal", "counterpart": "Spain"},
+            None,
+        ),
+        (
+            "Unless Portugal meets Spain next week, talks will collapse.",
+            "MEET",
+            {"agent": "Portugal", "counterpart": "Spain"},
+            None,
+        ),
+        (
+            '"If Ingrid Solberg had met Tomas Varga sooner, she would have won," says Lars Holm.',
+            "MEET",
+            {"agent": "Ingrid Solberg", "counterpart": "Tomas Varga"},
+            "Lars Holm",
+        ),
+    ],
+)
+def test_conditional_events_are_hedged(
+    extractor: Any, text: str, kind: str, roles: dict[str, str], source: str | None
+) -> None:
+    event = find(events_of(extractor, text), kind, **roles)
+    assert (event[2], event[3]) == ("hedged", source)
+
+
+@pytest.mark.parametrize(
+    "text,kind,modality",
+    [
+        # the condition is on another clause: the trigger's own clause is what it is
+        ("Portugal will sign the deal with Spain if prices fall.", "AGREE", "planned"),
+        ("Portugal met Spain because the talks had failed.", "MEET", "asserted"),
+    ],
+)
+def test_condition_elsewhere_hedges_nothing(extractor: Any, text: str, kind: str, modality: str) -> None:
+    assert find(events_of(extractor, text), kind, agent="Portugal", counterpart="Spain")[2] == modality
+
+
+# 8. A ROLE target is where the position is held: not a topic, a birthplace or a comparison.
+def test_role_target_is_not_a_topic(extractor: Any) -> None:
+    events = events_of(extractor, "Lars Holm, an expert on Chile at Columbia University, spoke.")
+    roles = _only(events, "ROLE")
+    find(events, "ROLE", agent="Lars Holm", target="Columbia University")
+    assert not any("Chile" in r[1].get("target", set()) for r in roles), roles
+    assert _only(events_of(extractor, "Lars Holm, an expert on Chile, spoke."), "ROLE") == []
+
+
+def test_role_target_is_not_a_birthplace(extractor: Any) -> None:
+    text = "Chile elected a new leader. Lars Holm, a Chilean-born minister, spoke in Chile."
+    assert _only(events_of(extractor, text), "ROLE") == []
+    text = "Chile elected a new leader. Lars Holm, a Chilean-born minister at Columbia University, spoke."
+    events = events_of(extractor, text)
+    find(events, "ROLE", agent="Lars Holm", target="Columbia University")
+    assert not any("Chile" in r[1].get("target", set()) for r in _only(events, "ROLE"))
+
+
+def test_since_a_person_holds_no_position(extractor: Any) -> None:
+    text = "Varga is the most corrupt candidate for president of Chile since Karel Novak, Holm said."
+    roles = _only(events_of(extractor, text), "ROLE")
+    assert not any("Karel Novak" in r[1].get("agent", set()) for r in roles), roles
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("Lars Holm, Chile's ambassador to Peru, spoke.", "Chile"),
+        ("Lars Holm, a professor of economics at Columbia University, spoke.", "Columbia University"),
+    ],
+)
+def test_role_targets_still_found(extractor: Any, text: str, target: str) -> None:
+    find(events_of(extractor, text), "ROLE", agent="Lars Holm", target=target)
+
+
+# 9. Denied only when the negation reaches the trigger, not a predicate about the event.
+@pytest.mark.parametrize(
+    "text,modality",
+    [
+        ("Ingrid Solberg's meeting with Tomas Varga was not a success.", "asserted"),
+        ("On Monday, Ingrid Solberg said her meeting with Tomas Varga was not political.", "reported"),
+        ("Portugal did not object when Ingrid Solberg met Tomas Varga.", "asserted"),
+        ("The meeting between Ingrid Solberg and Tomas Varga did not take place.", "denied"),
+        ("The meeting between Ingrid Solberg and Tomas Varga never happened.", "denied"),
+        ("Ingrid Solberg did not meet Tomas Varga.", "denied"),
+    ],
+)
+def test_negation_scope(extractor: Any, text: str, modality: str) -> None:
+    event = find(events_of(extractor, text), "MEET", agent="Ingrid Solberg", counterpart="Tomas Varga")
+    assert event[2] == modality
+
+
+def test_negated_object_trigger_is_denied(extractor: Any) -> None:
+    event = find(
+        events_of(extractor, "Portugal did not sign the deal with Spain."), "AGREE", agent="Portugal"
+    )
+    assert event[2] == "denied"
+
+
+# 10. A future seen from the past, or a scheduled nominal event, is planned.
+@pytest.mark.parametrize(
+    "text,modality,source",
+    [
+        ("Ingrid Solberg, who was to travel to Lisbon on Friday, spoke.", "planned", None),
+        ("Ingrid Solberg was to visit Lisbon in May.", "planned", None),
+        ("Ingrid Solberg's planned visit to Lisbon drew protests.", "planned", None),
+        ("Ingrid Solberg's scheduled trip to Lisbon was announced, Reuters reported.", "planned", "Reuters"),
+        ("Ingrid Solberg's visit to Lisbon drew protests.", "asserted", None),
+        ("Ingrid Solberg traveled to Lisbon on Friday.", "asserted", None),
+    ],
+)
+def test_scheduled_events_are_planned(extractor: Any, text: str, modality: str, source: str | None) -> None:
+    event = find(events_of(extractor, text), "MEET", agent="Ingrid Solberg", place="Lisbon")
+    assert (event[2], event[3]) == (modality, source)

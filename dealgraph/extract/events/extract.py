@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from dealgraph.extract.events.lexicon import EventType, event_types, modality_lexicon
+from dealgraph.extract.events.lexicon import EventType, VerbTrigger, event_types, modality_lexicon
 from dealgraph.extract.events.modality import Attributions, modality_of
 from dealgraph.extract.events.roles import RoleFinder
 from dealgraph.extract.events.slots import complement_clause, slots_for
@@ -121,6 +121,8 @@ class EventExtractor:
                         continue
                 if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
                     continue
+                if trigger.deal and not _deal_complement(tok, trigger, index):
+                    continue  # "agrees with X", "agreed that ...": agreement in opinion, no deal
                 found.append((kind, False, obj))
         elif tok.pos_ in {"NOUN", "PROPN"}:
             kinds = self.nouns.get(lemma, []) + (
@@ -251,6 +253,35 @@ class EventExtractor:
                 if best is None or distance < best[0]:
                     best = (distance, i)
         return best[1] if best else None
+
+
+DEAL_PREPS = {"on", "to", "upon", "over"}
+
+
+def _deal_complement(verb: Token, trigger: VerbTrigger, index: EntityIndex) -> bool:
+    """Whether a verb such as "agree" has a deal-like complement: an infinitive ("agreed to build"), or
+    one of the trigger's deal nouns (or a name of its object types) as the object, the passive subject,
+    the object of "on/to/upon/over" (also "with X on Y"), or the noun the participle modifies ("the
+    agreed price"). "X agrees with Y", "X agreed that ..." and "agree on the need for ..." have none."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return True
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.tag_ == "VBN" and verb.dep_ in {"amod", "acl"}:
+        heads.append(verb.head)
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    # "agreed with Y on the terms": the parser may hang "on" under the partner
+    preps += [
+        p for c in preps if c.lower_ == "with" for o in c.children for p in o.children if p.dep_ == "prep"
+    ]
+    heads += [o for p in preps if p.lower_ in DEAL_PREPS for o in p.children if o.dep_ == "pobj"]
+    for head in heads:
+        for tok in [head, *head.conjuncts]:
+            if tok.lemma_.lower() in trigger.deal or tok.lower_ in trigger.deal:
+                return True
+            if any(index.types.get(k) in trigger.object_types for k in index.resolve(tok)):
+                return True
+    return False
 
 
 def _across_paragraphs(a: Token, b: Token) -> bool:

@@ -23,6 +23,11 @@ class VerbTrigger:
     context: frozenset[str] = frozenset()
     # no trigger with a complement clause: "suggested that X would ..." implies, it proposes nothing
     clause: bool = True
+    # the verb is a trigger only with a deal-like complement: one of these nouns (or a name of
+    # ``object_types``) as its object, passive subject or the object of "on/to/upon/over", or an infinitive
+    # ("agreed a truce", "agreed on the terms", "agreed to build"); "agrees with X", "agreed that ..."
+    # and "agree on the need for ..." are agreement in opinion
+    deal: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,10 @@ class Modality:
     report_verbs: frozenset[str]
     report_phrases: tuple[str, ...]
     back_reference: tuple[re.Pattern[str], ...] = field(default=())
+    occur_verbs: frozenset[str] = frozenset()
+    conditionals: frozenset[str] = frozenset()
+    inverted: frozenset[str] = frozenset()
+    plan_adjectives: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -92,6 +101,7 @@ def event_types() -> tuple[EventType, ...]:
                 _set((opts or {}).get("object_types")),
                 _set((opts or {}).get("context")),
                 bool((opts or {}).get("clause", True)),
+                _set((opts or {}).get("deal")),
             )
             for lemma, opts in (spec.get("verbs") or {}).items()
         }
@@ -139,4 +149,8 @@ def modality_lexicon() -> Modality:
         report_verbs=_set(rep["verbs"]),
         report_phrases=tuple(rep["phrases"]),
         back_reference=tuple(re.compile(p, re.IGNORECASE) for p in rep["back_reference"]),
+        occur_verbs=_set(den.get("occur")),
+        conditionals=_set(hed.get("conditionals")),
+        inverted=_set(hed.get("inverted")),
+        plan_adjectives=_set(pla.get("adjectives")),
     )

@@ -13,6 +13,7 @@ before it ("This is reported by X with reference to Y": Y). A reporting verb in 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -212,6 +213,8 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
     chain = governors(trigger, lex)
     children = [c for g in chain for c in g.children]
     before = trigger.doc.text[trigger.sent.start_char : trigger.idx].lower()
+    if _conditional(trigger, lex):
+        return "hedged"
     if any(c.dep_ == "neg" for c in trigger.children) or (
         nominal and any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children)
     ):
@@ -221,9 +224,10 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
     ):
         return "denied"
     if (
-        any(c.dep_ == "neg" for c in chain[1].children)
-        if len(chain) > 1 and chain[1].pos_ in {"VERB", "AUX"}
-        else False
+        len(chain) > 1
+        and chain[1].pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "neg" for c in chain[1].children)
+        and _negation_reaches(trigger, chain[1], lex)
     ):
         return "denied"
     if _withheld(trigger, lex):
@@ -244,9 +248,76 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
         or any(g.lemma_.lower() in lex.plan_verbs for g in chain[1:])
         or any(g.lower_ in lex.plan_nouns for g in chain[1:])
         or _has_phrase(before, lex.plan_phrases)
+        or _scheduled(trigger, lex)
     ):
         return "planned"
     return "asserted"
+
+
+# how a trigger hangs on a negated head that negates the trigger too: "did not sign the deal", "did not
+# want to meet", "it was not a meeting", "the deal was not signed"
+NEGATED_LINKS = {"xcomp", "dobj", "attr", "oprd", "nsubjpass"}
+
+
+def _negation_reaches(trigger: Token, head: Token, lex: Modality) -> bool:
+    """Whether the negation of the trigger's head denies the trigger. A negated predicate about the event
+    ("the meeting was not political", "the talks did not produce results") denies it only when it says the
+    event did not occur ("the meeting did not take place"). A clause beside the trigger ("did not comment
+    when they met") negates nothing of it."""
+    if trigger.dep_ in NEGATED_LINKS:
+        return True
+    if trigger.dep_ == "conj":  # "did not meet X or sign a deal": a conjunct sharing the subject
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
+    if trigger.dep_ == "nsubj":
+        return head.lemma_.lower() in lex.occur_verbs or any(
+            f"{head.lemma_.lower()} {c.lower_}" in lex.occur_verbs for c in head.children
+        )
+    return False
+
+
+def _conditional(trigger: Token, lex: Modality) -> bool:
+    """The trigger is in a conditional or counterfactual clause: one marked "if/unless" ("if X had met
+    Y, ...", "unless X signs the deal"), or one opened by an inverted auxiliary ("had X met Y, ...",
+    "were X to sign"), at any depth below the main clause; a relative clause inside it is presupposed."""
+    node = trigger
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in lex.conditionals for c in node.children):
+            return True
+        if node.dep_ in {"advcl", "ccomp"} and _inverted(node, lex):
+            return True
+        if node.dep_ in {"relcl", "acl"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _inverted(clause: Token, lex: Modality) -> bool:
+    """A clause opened by an auxiliary before its subject, with no conjunction: "had X met Y"."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False
+    first = clause.left_edge
+    opener = first.i == clause.i or (first.head.i == clause.i and first.dep_ in {"aux", "auxpass"})
+    return (
+        opener
+        and first.lower_ in lex.inverted
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > first.i for c in clause.children)
+    )
+
+
+def _scheduled(trigger: Token, lex: Modality) -> bool:
+    """A scheduled event not yet held: a nominal trigger modified by "planned/scheduled/upcoming ...", or
+    a trigger under "was/is to" ("who was to travel to X on Wednesday": a future seen from the past)."""
+    if any(c.dep_ == "amod" and c.lower_ in lex.plan_adjectives for c in trigger.children):
+        return True
+    chain = own_clause(trigger)
+    for lower, upper in itertools.pairwise(chain):
+        if (
+            lower.dep_ == "xcomp"
+            and upper.lemma_ == "be"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in lower.children)
+        ):
+            return True
+    return False
 
 
 def _withheld(trigger: Token, lex: Modality) -> bool:
@@ -286,6 +357,8 @@ def own_clause(trigger: Token) -> list[Token]:
 def _future(trigger: Token, lex: Modality) -> bool:
     """The event's own clause is in the future: "will meet", "are meeting next week", "plans to sign",
     "is going to visit", "is scheduled to". A wish ("wants to", "hopes to") is no future of this kind."""
+    if _scheduled(trigger, lex):
+        return True
     chain = own_clause(trigger)
     members = {t.i for t in chain}
     for tok in chain:

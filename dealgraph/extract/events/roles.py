@@ -25,18 +25,36 @@ APPOINT = {"appoint", "name", "make", "elect", "nominate", "become", "be", "serv
 DROP = {"DET", "PUNCT", "CCONJ"}
 
 
+# the object of these is what a position is about, not where it is held: "an expert on X at Y" is at Y
+TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
+
+
+def _birthplace(tok: Token) -> bool:
+    """A name in a "-born" compound ("a Chilean-born pastor"): a birthplace, no employer."""
+    doc = tok.doc
+    after = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
+    return (
+        tok.head.lower_ in {"born", "-born"} or after[:1] in (["born"], ["-born"]) or after == ["-", "born"]
+    )
+
+
 def _names_holder(tok: Token, head: Token, finder: RoleFinder) -> bool:
     """Whether a name in a title phrase is where the position is held: before the title ("the
     Kremlin's envoy", "White House director"), the object of "of/at" ("head of X"), or a modifier of a
     title noun there ("representative of the Russian President") — not a modifier of some other noun
-    ("founder of the U.S. company Blackwater" is not held in the U.S.)."""
+    ("founder of the U.S. company Blackwater" is not held in the U.S.), not a topic ("an expert on X"),
+    not a birthplace ("a Chilean-born pastor")."""
+    if _birthplace(tok):
+        return False
     if tok.i < head.i:
         return True
     if tok.dep_ == "pobj":
-        return True
+        return tok.head.lower_ not in TOPIC_PREPS
     parent = tok.head
     while parent.dep_ in {"compound", "flat"} and parent.head.i != parent.i:
         parent = parent.head
+    if parent.dep_ == "pobj" and parent.head.lower_ in TOPIC_PREPS:
+        return False
     if parent.dep_ == "pobj" and (
         finder.is_title(parent) or (tok.dep_ in {"compound", "flat"} and parent.i == tok.i)
     ):
