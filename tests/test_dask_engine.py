@@ -183,3 +183,24 @@ def test_backfill_command_starts_a_local_cluster(
     mine = export(store)
     local = {json.loads(r)["doc"]: r for r in export(polnear_local[0])}
     assert len(mine) == 6 and mine == [local[json.loads(r)["doc"]] for r in mine]
+
+
+def test_driver_keeps_few_sent_payloads() -> None:
+    """distributed remembers its last comm payloads for debugging, 1,000 by default; the payloads carry
+    the pickled article chunks, so the driver (client and local scheduler) grew with the input until the
+    log was full. ``dask_client`` bounds the logs, in the driver and on its workers."""
+    import dask
+
+    from dealgraph.pipeline.distributed import LOW_LEVEL_LOG, dask_client
+    from dealgraph.settings import Settings
+
+    def worker_log_length() -> Any:
+        return dask.config.get("distributed.admin.low-level-log-length")
+
+    with dask_client(Settings.load(), workers=1) as client:
+        scheduler = client.cluster.scheduler
+        logs = [client.scheduler_comm.recent_message_log, scheduler.transition_log]
+        logs += [comm.recent_message_log for comm in scheduler.stream_comms.values()]
+        assert len(logs) == 3 and {log.maxlen for log in logs} == {LOW_LEVEL_LOG}
+        assert set(client.run(worker_log_length).values()) == {LOW_LEVEL_LOG}
+    assert dask.config.get("distributed.admin.low-level-log-length") == 1000  # the caller's config again
