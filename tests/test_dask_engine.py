@@ -197,10 +197,11 @@ def test_driver_keeps_few_sent_payloads() -> None:
     def worker_log_length() -> Any:
         return dask.config.get("distributed.admin.low-level-log-length")
 
+    before = worker_log_length()
     with dask_client(Settings.load(), workers=1) as client:
         scheduler = client.cluster.scheduler
         logs = [client.scheduler_comm.recent_message_log, scheduler.transition_log]
         logs += [comm.recent_message_log for comm in scheduler.stream_comms.values()]
         assert len(logs) == 3 and {log.maxlen for log in logs} == {LOW_LEVEL_LOG}
         assert set(client.run(worker_log_length).values()) == {LOW_LEVEL_LOG}
-    assert dask.config.get("distributed.admin.low-level-log-length") == 1000  # the caller's config again
+    assert worker_log_length() == before != LOW_LEVEL_LOG  # the caller's config again
