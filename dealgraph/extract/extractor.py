@@ -60,7 +60,17 @@ class Extractor:
     def from_doc(self, article: Article, doc: Doc) -> Extraction:
         t0 = time.perf_counter()
         russian = article.lang == "ru"
-        entities = russian_entities(article.text, self.russian) if russian else self.entities(doc)
+        entities = self.russian_entities(article.text) if russian else self.entities(doc)
+        self.timings["entities"] += time.perf_counter() - t0
+        return self.from_parsed(article, doc, entities)
+
+    def russian_entities(self, text: str) -> tuple[Entity, ...]:
+        return russian_entities(text, self.russian)
+
+    def from_parsed(self, article: Article, doc: Doc, entities: tuple[Entity, ...]) -> Extraction:
+        """Amounts and events of an article whose entities are known (also the development loop's
+        entry: ``scripts/dev_events.py`` caches the parse and the entities)."""
+        russian = article.lang == "ru"
         t1 = time.perf_counter()
         amounts = tuple(find_amounts(article.text))
         t2 = time.perf_counter()
@@ -68,7 +78,6 @@ class Extractor:
         # the event lexicon is English; Russian articles give entities and amounts
         events = () if russian else tuple(self.events.extract(doc, entities, amounts, published))
         t3 = time.perf_counter()
-        self.timings["entities"] += t1 - t0
         self.timings["amounts"] += t2 - t1
         self.timings["events"] += t3 - t2
         return Extraction(article_id=article.id, entities=entities, amounts=amounts, events=events)
