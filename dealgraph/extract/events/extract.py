@@ -165,6 +165,9 @@ class EventExtractor:
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
                     keys = [k for k in found if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
+        if "holder" in kind.role_types and "agent" not in filled and "holder" in filled:
+            # "assets blocked at Euroclear": who holds them frozen is who freezes them here
+            filled["agent"] = filled.pop("holder")[:1]
         if kind.symmetric and "agent" in filled and len(filled["agent"]) > 1 and "counterpart" not in filled:
             filled["counterpart"] = filled["agent"][1:]
             filled["agent"] = filled["agent"][:1]

@@ -177,6 +177,13 @@ def slots_for(
     slots: dict[str, list[Token]] = defaultdict(list)
     if nominal:
         slots["subj"].extend(nominal_agent(trigger, attitude))
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
+            # "X is under US sanctions", "the tanker X, under sanctions since 2022": X is what is under it
+            holder = trigger.head.head
+            if holder.pos_ in {"VERB", "AUX"}:
+                slots["under"].extend(subject_of(holder)[0])
+            elif holder.pos_ in {"NOUN", "PROPN"}:
+                slots["under"].append(holder)
         for child in trigger.children:
             if child.dep_ == "poss":
                 slots["poss"].append(child)
@@ -202,8 +209,19 @@ def slots_for(
                     slots["dative"].append(first)
         if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
             slots["obj"].append(trigger.head)  # "the frozen assets": what is frozen
+        if required_object is not None:
+            # "U.S. sanctions were imposed on X", "lifted EU sanctions": who the sanctions are of
+            slots["obj_mod"].extend(
+                c for c in required_object.children if c.dep_ in {"compound", "poss", "amod"}
+            )
     for prep, objects in prep_objects(trigger).items():
         slots["prep:" + prep].extend(objects)
+        if nominal:
+            # "the meeting in Alaska between A and B": the parser hangs the parties under the place
+            for inner in objects:
+                for nested, found in prep_objects(inner).items():
+                    if nested == "between" and nested != prep:
+                        slots["prep:between"].extend(found)
     if nominal:
         for verb in frame_verbs(trigger):
             for prep, objects in prep_objects(verb).items():
