@@ -19,7 +19,8 @@ from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.extract.events.when import event_time
 from dealgraph.model import Amount, Entity, Event, EventArg
 
-EXTRACTOR = "dealgraph-events/0.1"
+# bumped whenever the rules change what is extracted; event ids do not depend on it (store.stable_event_id)
+EXTRACTOR = "dealgraph-events/0.2"
 CLAUSE_END = re.compile(r"[.;!?]")
 
 

@@ -46,8 +46,8 @@ LIGHT_VERBS = {
     "seek", "pursue", "enter", "join", "announce", "restart", "file", "impose", "lift", "ease",
     "finalize", "finalise", "complete", "open", "attend", "lead", "chair", "host", "organize",
     "organise", "co-chair", "broker", "mediate", "arrange", "convene", "schedule", "plan", "set",
-    "hammer", "strike", "ink", "secure", "forge", "clinch", "announce", "unveil", "present", "submit",
-    "put", "table", "offer", "extend", "send", "deliver", "pay", "make", "do", "wrap",
+    "hammer", "strike", "ink", "secure", "forge", "clinch", "unveil", "present", "submit",
+    "put", "table", "offer", "extend", "send", "deliver", "pay", "do", "wrap",
 }  # fmt: skip
 
 
@@ -269,19 +269,19 @@ def frame_verbs(noun: Token) -> list[Token]:
     on it ("talks led by X", "the summit, which will be held in Alaska")."""
     verbs: list[Token] = []
     head = noun.head
-    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
-        if head.lemma_ in FRAME_VERBS or head.lemma_ in LIGHT_VERBS:
-            verbs.append(head)
-            if noun.dep_ in {"nsubj", "nsubjpass"}:
-                # a coordinated verb without a subject of its own shares this one
-                verbs.extend(
-                    c
-                    for c in head.children
-                    if c.dep_ == "conj"
-                    and c.pos_ in {"VERB", "AUX"}
-                    and c.lemma_ in FRAME_VERBS
-                    and not any(g.dep_ in SUBJ for g in c.children)
-                )
+    held = head.lemma_ in FRAME_VERBS or head.lemma_ in LIGHT_VERBS
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and head.pos_ in {"VERB", "AUX"} and held:
+        verbs.append(head)
+        if noun.dep_ in {"nsubj", "nsubjpass"}:
+            # a coordinated verb without a subject of its own shares this one
+            verbs.extend(
+                c
+                for c in head.children
+                if c.dep_ == "conj"
+                and c.pos_ in {"VERB", "AUX"}
+                and c.lemma_ in FRAME_VERBS
+                and not any(g.dep_ in SUBJ for g in c.children)
+            )
     for child in noun.children:
         if child.dep_ in {"acl", "relcl"} and child.lemma_ in FRAME_VERBS:
             verbs.append(child)
