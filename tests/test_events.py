@@ -730,7 +730,8 @@ def rules_extractor() -> Any:
 FRAME_CASES = [
     # a nominal trigger takes the phrases of the verb that holds it, and its by-agents
     (
-        "Finland's Prime Minister Anna Lind and Chile's President Pablo Soto will hold their summit in Geneva.",
+        "Finland's Prime Minister Anna Lind and Chile's President Pablo Soto will hold their summit "
+        "in Geneva.",
         "MEET",
         {"party": "Anna Lind", "other": "Pablo Soto", "place": "Geneva"},
     ),
