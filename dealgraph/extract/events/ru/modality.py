@@ -1,0 +1,113 @@
+"""Modality and source of a Russian event, from the cues in ``modality_ru.yaml``.
+
+The anchor is the trigger verb, or the verb a nominal trigger is the object or subject of ("провели
+переговоры"). Its governing chain runs up through infinitives, nouns it complements ("планы о
+заморозке", "возможность работать") and verbs of abstention ("воздерживаются от санкций"), and stops at
+a clause boundary. Cues on that chain decide, in order: denied ("не", "отказался"), hedged ("может",
+"якобы"), planned ("планирует", "намерен", a future tense, "предстоящая встреча"), reported (a named
+source), asserted.
+
+The source is the innermost named speaker: the subject of a verb of saying whose complement holds the
+event or which stands beside it in parataxis ("..., — сказал Путин", "как заявил X"), or the genitive
+of "по данным / по словам X". "он"/"она" as the speaker is the person named last before.
+"""
+
+from __future__ import annotations
+
+from dealgraph.extract.events.ru.args import Resolver, subjects
+from dealgraph.extract.events.ru.lexicon import RuModality
+from dealgraph.extract.events.ru.tree import Sentence, Tok
+
+# an infinitive always belongs to its governor's clause; a noun phrase only to a cue word's
+# ("планы о заморозке", "воздерживаются от ужесточения санкций", "возможность работать")
+CUE_RELS = {"obj", "obl", "nmod", "csubj", "acl", "amod", "nsubj"}
+SPEAKERS = {"Person", "Organization", "Country"}
+
+
+def anchor_of(sent: Sentence, trigger: Tok, nominal: bool) -> Tok:
+    head = sent.head(trigger)
+    if nominal and head is not None and head.pos in {"VERB", "AUX"} and trigger.rel in {"obj", "nsubj"}:
+        return head
+    return trigger
+
+
+def chain(sent: Sentence, anchor: Tok, cues: frozenset[str]) -> list[Tok]:
+    """The anchor and the words governing it within its clause."""
+    found, tok = [anchor], anchor
+    while len(found) < 5:
+        head = sent.head(tok)
+        if head is None or not (tok.rel == "xcomp" or (tok.rel in CUE_RELS and head.lemma in cues)):
+            break
+        found.append(head)
+        tok = head
+    return found
+
+
+def modality(sent: Sentence, trigger: Tok, anchor: Tok, source: str | None, lex: RuModality) -> str:
+    words = chain(sent, anchor, lex.cues)
+    if trigger not in words:
+        words.insert(0, trigger)
+    near = [k for w in words for k in sent.children(w)]
+    lemmas = {w.lemma for w in words}
+    if any(k.lemma in lex.negators and k.rel in {"advmod", "discourse"} for k in near) or lemmas & lex.deny_verbs:
+        return "denied"
+    adverbs = {k.lemma for k in near if k.rel in {"advmod", "parataxis", "discourse"}}
+    if lemmas & (lex.hedge_verbs | lex.hedge_nouns) or adverbs & lex.hedge_adverbs:
+        return "hedged"
+    modifiers = {k.lemma for k in sent.children(trigger, "amod")}
+    if lemmas & (lex.plan_verbs | lex.plan_adjectives | lex.plan_nouns) or modifiers & lex.plan_modifiers:
+        return "planned"
+    if lex.future and any(_future(sent, w) for w in words if w.pos in {"VERB", "AUX"}):
+        return "planned"
+    return "reported" if source is not None else "asserted"
+
+
+def _future(sent: Sentence, verb: Tok) -> bool:
+    if verb.feat("Tense") == "Fut":
+        return True
+    return any(k.lemma == "быть" and k.feat("Tense") == "Fut" for k in sent.children(verb, "aux"))
+
+
+class Attribution:
+    def __init__(self, sent: Sentence, resolver: Resolver, lex: RuModality) -> None:
+        self.sent, self.resolver, self.lex = sent, resolver, lex
+
+    def source(self, anchor: Tok) -> str | None:
+        sent = self.sent
+        path, tok = [anchor], anchor
+        while (head := sent.head(tok)) is not None and len(path) < 8:
+            path.append(head)
+            tok = head
+        for step, tok in enumerate(path):
+            came_from = path[step - 1] if step else None
+            if step and tok.lemma in self.lex.report_verbs and came_from is not None:
+                if came_from.rel in {"ccomp", "parataxis", "obj", "xcomp"}:
+                    speaker = self._speaker(tok)
+                    if speaker is not None:
+                        return speaker
+            for kid in sent.children(tok, "parataxis", "advcl", "conj"):
+                if kid.lemma in self.lex.report_verbs and (came_from is None or kid.i != came_from.i):
+                    if kid.rel == "conj" and kid.i < anchor.i:
+                        continue
+                    speaker = self._speaker(kid)
+                    if speaker is not None:
+                        return speaker
+            for kid in sent.children(tok, "obl", "parataxis"):
+                if kid.lemma in self.lex.report_nouns and sent.prep(kid) == "по":
+                    for gen in sent.children(kid, "nmod"):
+                        keys = self._named(self.resolver.keys(gen, conjuncts=False, title_org=True))
+                        if keys:
+                            return keys[0]
+        return None
+
+    def _speaker(self, verb: Tok) -> str | None:
+        for subj in subjects(self.sent, verb):
+            if subj.lemma in self.lex.pronouns:
+                return self.resolver.index.last_person(subj.start)
+            keys = self._named(self.resolver.keys(subj, conjuncts=False, title_org=True))
+            if keys:
+                return keys[0]
+        return None
+
+    def _named(self, keys: list[str]) -> list[str]:
+        return [k for k in keys if self.resolver.index.types.get(k) in SPEAKERS]

@@ -1,0 +1,126 @@
+"""A plain dependency tree of one Russian sentence, and which in-article entity each token stands for.
+
+The rules read ``Sentence``s, not natasha's objects, so tests can build trees from words, heads and
+labels (``Sentence.build``) and a parser upgrade tells a rule change from a parse change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dealgraph.model import Entity
+
+
+@dataclass(frozen=True)
+class Tok:
+    i: int  # index in the sentence
+    text: str
+    lemma: str
+    pos: str
+    rel: str  # UD relation to the head
+    head: int  # index of the head, -1 for the root
+    start: int  # character offsets in the article
+    end: int
+    feats: tuple[tuple[str, str], ...] = ()
+
+    def feat(self, name: str) -> str | None:
+        return dict(self.feats).get(name)
+
+
+@dataclass
+class Sentence:
+    toks: list[Tok]
+    start: int
+    end: int
+    kids: dict[int, list[Tok]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for t in self.toks:
+            if t.head >= 0:
+                self.kids.setdefault(t.head, []).append(t)
+
+    def children(self, tok: Tok, *rels: str) -> list[Tok]:
+        kids = self.kids.get(tok.i, [])
+        return [k for k in kids if not rels or k.rel in rels or k.rel.split(":")[0] in rels]
+
+    def head(self, tok: Tok) -> Tok | None:
+        return self.toks[tok.head] if tok.head >= 0 else None
+
+    def subtree(self, tok: Tok) -> Iterator[Tok]:
+        yield tok
+        for kid in self.kids.get(tok.i, []):
+            yield from self.subtree(kid)
+
+    def prep(self, tok: Tok) -> str | None:
+        """The case preposition of a nominal ("с США" -> "с"; "в отношении X" -> "в_отношение")."""
+        for kid in self.children(tok, "case"):
+            if kid.pos == "ADP":
+                fixed = [f.lemma.lower() for f in self.children(kid, "fixed")]
+                return "_".join([kid.lemma.lower(), *fixed])
+        return None
+
+    @classmethod
+    def build(cls, words: Sequence[tuple[str, str, str, str, int]], offset: int = 0) -> Sentence:
+        """A sentence from (text, lemma, pos, rel, head) rows, heads 1-based (0 the root) as in CoNLL-U;
+        tokens are separated by one space from ``offset``. Case goes in ``feats`` through the lemma
+        row's optional "|Case=..." suffix on pos ("NOUN|Case=Gen")."""
+        toks, at = [], offset
+        for i, (text, lemma, pos, rel, head) in enumerate(words):
+            pos, _, feats = pos.partition("|")
+            pairs = tuple(tuple(f.split("=", 1)) for f in feats.split(",") if "=" in f)
+            toks.append(Tok(i, text, lemma, pos, rel, head - 1, at, at + len(text), pairs))  # type: ignore[arg-type]
+            at += len(text) + 1
+        return cls(toks, offset, at - 1)
+
+
+def sentences(doc: Any) -> list[Sentence]:
+    """natasha's Doc (segmented, tagged, parsed, lemmatised) as plain sentences."""
+    result = []
+    for sent in doc.sents:
+        ids = {str(t.id): n for n, t in enumerate(sent.tokens)}
+        toks = [
+            Tok(
+                n,
+                str(t.text),
+                str(t.lemma or t.text).lower(),
+                str(t.pos),
+                str(t.rel),
+                ids.get(str(t.head_id), -1),
+                int(t.start),
+                int(t.stop),
+                tuple((str(k), str(v)) for k, v in dict(t.feats or {}).items()),
+            )
+            for n, t in enumerate(sent.tokens)
+        ]
+        result.append(Sentence(toks, int(sent.start), int(sent.stop)))
+    return result
+
+
+class EntityIndex:
+    """In-article entities by character offset, by gazetteer ref, and by type."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.spans = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
+        self.types = {e.key: e.type for e in entities}
+        self.by_ref = {e.ref: e.key for e in entities if e.ref}
+        self.persons = sorted((m.start, e.key) for e in entities if e.type == "Person" for m in e.mentions)
+
+    def at(self, tok: Tok) -> str | None:
+        """The entity one of whose mentions covers the token."""
+        for start, end, key in self.spans:
+            if start <= tok.start < end or (tok.start <= start < tok.end):
+                return key
+            if start > tok.end:
+                break
+        return None
+
+    def last_person(self, before: int) -> str | None:
+        """The person mentioned last before this character offset ("он" in "— сообщил он")."""
+        found = None
+        for start, key in self.persons:
+            if start >= before:
+                break
+            found = key
+        return found
