@@ -80,9 +80,12 @@ class RussianNer:
         if self._last is not None and self._last[0] == text:
             return self._last[1]
         from natasha import Doc
+        from natasha.doc import DocSent, DocToken
 
         doc = Doc(text)
-        doc.segment(self._segmenter)
+        doc.tokens = [DocToken(t.start, t.stop, t.text) for t in self._segmenter.tokenize(text)]
+        doc.sents = [DocSent(start, stop, text[start:stop]) for start, stop in self._sentences(text)]
+        doc.envelop_sent_tokens()
         doc.tag_morph(self._morph)
         doc.parse_syntax(self._syntax)
         doc.tag_ner(self._ner)
@@ -90,6 +93,15 @@ class RussianNer:
             token.lemmatize(self._morph_vocab)
         self._last = (text, doc)
         return doc
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """Sentence spans: razdel's sentences within each line. A line break ends a sentence (a
+        headline, a photo credit, a dateline are lines of their own), which razdel does not know."""
+        spans, at = [], 0
+        for line in text.split("\n"):
+            spans.extend((at + s.start, at + s.stop) for s in self._segmenter.sentenize(line))
+            at += len(line) + 1
+        return spans
 
     def __call__(self, text: str) -> list[RuEntity]:
         doc = self.parse(text)

@@ -13,6 +13,9 @@ from dealgraph.extract.events.ru.lexicon import RuLexicon
 from dealgraph.extract.events.ru.tree import EntityIndex, Sentence, Tok
 
 RELATIVE = {"который", "которая", "которое", "которые"}
+NOUNS = {"NOUN", "PROPN"}
+# a nominal trigger in a circumstance of a noun phrase is that noun's: "президент после встречи с X"
+CIRCUMSTANCE = {"после", "до", "перед", "в_время", "в_ход", "накануне", "по_итог"}
 
 
 def _bare(sent: Sentence, tok: Tok, case: str) -> bool:
@@ -93,7 +96,8 @@ class Resolver:
 
 def subjects(sent: Sentence, verb: Tok) -> list[Tok]:
     """The verb's subject; a verb without one takes the subject of the verb it depends on as an
-    infinitive or a conjunct ("начали вести переговоры", "подал иск и потребовал")."""
+    infinitive or a conjunct ("начали вести переговоры", "подал иск и потребовал"), or the bare
+    genitive of the noun it complements ("решение комиссии заблокировать активы")."""
     seen = 0
     while seen < 4:
         found = sent.children(verb, "nsubj")
@@ -101,7 +105,11 @@ def subjects(sent: Sentence, verb: Tok) -> list[Tok]:
         if found:
             return found
         head = sent.head(verb)
-        if head is None or verb.rel not in {"xcomp", "conj"}:
+        if head is None:
+            return []
+        if head.pos in NOUNS and verb.rel in {"acl", "nmod", "xcomp"}:
+            return [k for k in sent.children(head, "nmod") if _bare(sent, k, "Gen")]
+        if verb.rel not in {"xcomp", "conj"}:
             return []
         verb, seen = head, seen + 1
     return []
@@ -132,10 +140,12 @@ def _dependents(sent: Sentence, tok: Tok, slots: dict[str, list[Tok]], skip: int
                 slots.setdefault("gen", []).append(kid)
 
 
-def slots_of(sent: Sentence, trigger: Tok, nominal: bool) -> dict[str, list[Tok]]:
-    """Slot -> phrase heads for a trigger. A nominal trigger that is the object or subject of a verb
-    takes that verb's dependents too; its object's prepositional phrases count as the verb's
-    ("купить долю в X")."""
+def slots_of(
+    sent: Sentence, trigger: Tok, nominal: bool, receivers: frozenset[str] = frozenset()
+) -> dict[str, list[Tok]]:
+    """Slot -> phrase heads for a trigger. A nominal trigger that is the object, subject or oblique of
+    a verb takes that verb's dependents too (its subject as ``host_subj``, or ``receiver_subj`` for a
+    verb of receiving); a verb's object's prepositional phrases count as the verb's ("купить долю в X")."""
     slots: dict[str, list[Tok]] = {}
     _dependents(sent, trigger, slots)
     if not nominal:
@@ -152,13 +162,27 @@ def slots_of(sent: Sentence, trigger: Tok, nominal: bool) -> dict[str, list[Tok]
                 if slot.startswith("prep:"):
                     slots.setdefault(slot, []).extend(heads)
         return slots
-    host = sent.head(trigger)
-    if host is not None and host.pos in {"VERB", "AUX"} and trigger.rel in {"obj", "obl", "nsubj", "nsubj:pass"}:
+    phrase = trigger  # "о выходе из проекта и уходе из России": the conjunct's place in the clause
+    while phrase.rel == "conj" and (first := sent.head(phrase)) is not None and first.pos in NOUNS:
+        phrase = first
+    host = sent.head(phrase)
+    if host is None:
+        return slots
+    if host.pos in NOUNS and phrase.rel == "nmod" and sent.prep(phrase) in CIRCUMSTANCE:
+        slots["host_subj"] = [host]
+        return slots
+    if host.pos in NOUNS and phrase.rel == "nmod" and _bare(sent, phrase, "Gen"):
+        # "от ужесточения санкций": the noun the trigger complements stands in the clause for it
+        up = sent.head(host)
+        if up is not None and up.pos in {"VERB", "AUX"} and host.rel in {"obj", "obl"}:
+            phrase, host = host, up
+    if host.pos in {"VERB", "AUX"} and phrase.rel in {"obj", "obl", "nsubj", "nsubj:pass"}:
         hosted: dict[str, list[Tok]] = {}
-        _dependents(sent, host, hosted, skip=trigger.i)
+        _dependents(sent, host, hosted, skip=phrase.i)
         for slot, heads in hosted.items():
             if slot.startswith("prep:") or slot == "dative":
                 slots.setdefault(slot, []).extend(heads)
-        if trigger.rel in {"obj", "obl"}:
-            slots["host_subj"] = subjects(sent, host)
+        if phrase.rel in {"obj", "obl"}:
+            name = "receiver_subj" if host.lemma in receivers else "host_subj"
+            slots[name] = subjects(sent, host)
     return slots

@@ -22,6 +22,7 @@ from dealgraph.model import Amount, Entity, Event, EventArg
 EXTRACTOR = "dealgraph-events-ru/1"
 VERBAL = {"VERB", "AUX"}
 ROLE_TARGETS = {"Organization", "Country"}
+PLACE_ROLES = ("place",)
 
 
 class RussianEventExtractor:
@@ -56,7 +57,9 @@ class RussianEventExtractor:
                 if tok.pos in VERBAL and tok.lemma in kind.verbs and self._sense(sent, tok, kind):
                     yield kind, tok, False
                 elif tok.pos in {"NOUN", "PROPN"} and (
-                    tok.lemma in kind.nouns or any(a.lemma in kind.adjectives for a in sent.children(tok, "amod"))
+                    tok.lemma in kind.nouns
+                    or tok.lemma in kind.located
+                    or any(a.lemma in kind.adjectives for a in sent.children(tok, "amod"))
                 ):
                     head = sent.head(tok)
                     governed = head is not None and head.lemma in kind.verbs and head.pos in VERBAL
@@ -97,7 +100,7 @@ class RussianEventExtractor:
         nominal: bool,
         amounts: Sequence[Amount],
     ) -> Event | None:
-        slots = slots_of(sent, trigger, nominal)
+        slots = slots_of(sent, trigger, nominal, kind.receivers)
         table = dict(kind.slots)
         if not nominal:
             table.update(dict(kind.verbs[trigger.lemma].slots))
@@ -124,6 +127,8 @@ class RussianEventExtractor:
             filled["agent"] = filled["agent"][:1]
         if "agent" not in filled or len(filled) < 2:
             return None
+        if nominal and trigger.lemma in kind.located and not any(r in filled for r in PLACE_ROLES):
+            return None  # talks are a meeting only where they are held: "переговоры на Аляске"
         args = [EventArg(role, entity=key) for role, keys in filled.items() for key in keys]
         if kind.kind.amount:
             inside = [n for n, a in enumerate(amounts) if sent.start <= a.start < sent.end and a.currency]
@@ -171,7 +176,12 @@ class RussianEventExtractor:
             title: Tok | None = None
             if tok.rel == "appos" and head is not None and head.lemma in titles:
                 title = head
-                while title.rel == "nmod" and (up := sent.head(title)) is not None and up.lemma in titles:
+                while (
+                    title.rel == "nmod"
+                    and sent.prep(title) is None
+                    and (up := sent.head(title)) is not None
+                    and up.lemma in titles
+                ):
                     title = up  # "спецпосланника президента США Стива Уиткоффа": the envoy's title
             else:
                 title = next((k for k in sent.children(tok, "appos") if k.lemma in titles), None)

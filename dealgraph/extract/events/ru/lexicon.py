@@ -18,10 +18,10 @@ import yaml
 from dealgraph.exc import ConfigError
 from dealgraph.extract.events.lexicon import EventType, event_types
 
-SLOTS = frozenset({"subj", "passive_subj", "obj", "dative", "instr", "gen", "host_subj"})
+SLOTS = frozenset({"subj", "passive_subj", "obj", "dative", "instr", "gen", "host_subj", "receiver_subj"})
 _PREP = re.compile(r"^prep:[а-яё]+(_[а-яё]+)*$")
 TOP_KEYS = frozenset({"demonyms", "proxies", "titles", "title_modifiers", "events"})
-TYPE_KEYS = frozenset({"verbs", "nouns", "adjectives", "polarity_lift", "slots"})
+TYPE_KEYS = frozenset({"verbs", "nouns", "adjectives", "located", "receivers", "polarity_lift", "slots"})
 VERB_KEYS = frozenset({"object", "context", "slots"})
 MODALITY_KEYS = {
     "denied": frozenset({"negators", "verbs"}),
@@ -47,6 +47,8 @@ class RuEventType:
     adjectives: frozenset[str]
     lift: frozenset[str]
     slots: tuple[tuple[str, tuple[str, ...]], ...]  # in order of preference
+    located: frozenset[str] = frozenset()  # nouns that are triggers only with a place filled
+    receivers: frozenset[str] = frozenset()  # verbs whose subject receives the nominal trigger
 
     @property
     def name(self) -> str:
@@ -161,6 +163,8 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
                 adjectives=_words(f"{where}.adjectives", spec.get("adjectives")),
                 lift=_words(f"{where}.polarity_lift", spec.get("polarity_lift")),
                 slots=_slots(f"{where}.slots", spec["slots"], kind),
+                located=_words(f"{where}.located", spec.get("located")),
+                receivers=_words(f"{where}.receivers", spec.get("receivers")),
             )
         )
     return RuLexicon(

@@ -81,7 +81,7 @@ class Attribution:
         for step, tok in enumerate(path):
             came_from = path[step - 1] if step else None
             if step and tok.lemma in self.lex.report_verbs and came_from is not None:
-                if came_from.rel in {"ccomp", "parataxis", "obj", "xcomp"}:
+                if came_from.rel in {"ccomp", "parataxis", "obj", "xcomp", "obl"}:
                     speaker = self._speaker(tok)
                     if speaker is not None:
                         return speaker
