@@ -7,7 +7,7 @@ labels (``Sentence.build``) and a parser upgrade tells a rule change from a pars
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dealgraph.model import Entity
@@ -75,6 +75,48 @@ class Sentence:
         return cls(toks, offset, at - 1)
 
 
+def _crossing(toks: Sequence[Tok], dep: Tok, head: int) -> bool:
+    """Whether the arc head -> dep crosses another arc (a non-projective attachment)."""
+    low, high = sorted((dep.i, head))
+    return any(not low <= t.head <= high for t in toks[low + 1 : high])
+
+
+def repaired(toks: list[Tok]) -> list[Tok]:
+    """Two frequent parse errors, mended: a case-marked phrase attached across other arcs goes to the
+    nearest noun or verb before it ("ведут переговоры с США о ..., рассказал X на встрече": "с США" is
+    the talks', not the meeting's); a second subject after a verb that has one before it is its object
+    ("Минфин внес ЛУКОЙЛ в список")."""
+    toks = list(toks)
+    for n, tok in enumerate(toks):
+        if tok.rel.split(":")[0] not in {"nmod", "obl"} or tok.head < 0 or not _crossing(toks, tok, tok.head):
+            continue
+        if not any(k.head == n and k.rel == "case" for k in toks):
+            continue
+        inside = _subtree(toks, n)
+        for j in range(min(inside) - 1, -1, -1):
+            cand = toks[j]
+            if cand.pos in {"NOUN", "PROPN", "VERB"} and j not in inside and not _crossing(toks, tok, j):
+                rel = "obl" if cand.pos == "VERB" else "nmod"
+                toks[n] = replace(tok, head=j, rel=rel)
+                break
+    for verb in toks:
+        subjects = [t for t in toks if t.head == verb.i and t.rel == "nsubj"]
+        if len(subjects) > 1 and subjects[0].i < verb.i:
+            for late in subjects[1:]:
+                if late.i > verb.i:
+                    toks[late.i] = replace(late, rel="obj")
+    return toks
+
+
+def _subtree(toks: Sequence[Tok], root: int) -> set[int]:
+    found, grew = {root}, True
+    while grew:
+        more = {t.i for t in toks if t.head in found and t.i not in found}
+        grew = bool(more)
+        found |= more
+    return found
+
+
 def sentences(doc: Any) -> list[Sentence]:
     """natasha's Doc (segmented, tagged, parsed, lemmatised) as plain sentences."""
     result = []
@@ -94,7 +136,7 @@ def sentences(doc: Any) -> list[Sentence]:
             )
             for n, t in enumerate(sent.tokens)
         ]
-        result.append(Sentence(toks, int(sent.start), int(sent.stop)))
+        result.append(Sentence(repaired(toks), int(sent.start), int(sent.stop)))
     return result
 
 
