@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from dealgraph.extract.events.ru.args import Resolver, slots_of
+from dealgraph.extract.events.ru.args import Resolver, slots_of, subjects
 from dealgraph.extract.events.ru.lexicon import RuEventType, RuLexicon, RuModality, ru_lexicon, ru_modality
 from dealgraph.extract.events.ru.modality import Attribution, anchor_of, modality
 from dealgraph.extract.events.ru.tree import EntityIndex, Sentence, Tok, sentences
@@ -166,7 +166,39 @@ class RussianEventExtractor:
 
     # -- ROLE ----------------------------------------------------------------------------------
 
+    def _role_event(self, sent: Sentence, person: str, target: str, title: str, trigger: Tok) -> Event:
+        return Event(
+            type="ROLE",
+            args=(EventArg("agent", entity=person), EventArg("target", entity=target), EventArg("title", text=title)),
+            modality="asserted",
+            evidence_start=sent.start,
+            evidence_end=sent.end,
+            trigger=trigger.text,
+            extractor=EXTRACTOR,
+            confidence=0.7,
+        )
+
+    def _verb_roles(self, sent: Sentence, resolver: Resolver) -> Iterator[Event]:
+        """"X основал компанию Y", "X возглавляет Y": a position taken or held, said by a verb."""
+        index = resolver.index
+        for verb in sent.toks:
+            title = self.lex.role_verbs.get(verb.lemma)
+            if title is None or verb.pos not in VERBAL or any(k.lemma in self.cues.negators for k in sent.children(verb)):
+                continue
+            people = [k for s in subjects(sent, verb) for k in resolver.keys(s) if index.types.get(k) == "Person"]
+            held = [
+                k
+                for o in [*sent.children(verb, "obj"), *sent.children(verb, "iobj")]
+                + [o for o in sent.children(verb, "obl") if sent.prep(o) is None and o.feat("Case") == "Ins"]
+                for k in resolver.keys(o)
+                if index.types.get(k) in ROLE_TARGETS
+            ]
+            for person in people:
+                for target in held:
+                    yield self._role_event(sent, person, target, title, verb)
+
     def _roles(self, sent: Sentence, resolver: Resolver) -> Iterator[Event]:
+        yield from self._verb_roles(sent, resolver)
         index, titles = resolver.index, self.lex.titles
         for tok in sent.toks:
             person = index.at(tok)
@@ -194,16 +226,7 @@ class RussianEventExtractor:
             ends = [t.end for t in sent.subtree(title) if t.end <= tok.start and t.pos != "PUNCT"]
             words = [t.text for t in sent.toks if left <= t.start and t.end <= (max(ends) if ends else title.end)]
             text = " ".join(words) if words else title.text
-            yield Event(
-                type="ROLE",
-                args=(EventArg("agent", entity=person), EventArg("target", entity=target), EventArg("title", text=text)),
-                modality="asserted",
-                evidence_start=sent.start,
-                evidence_end=sent.end,
-                trigger=title.text,
-                extractor=EXTRACTOR,
-                confidence=0.7,
-            )
+            yield self._role_event(sent, person, target, text, title)
 
     def _holder(self, sent: Sentence, resolver: Resolver, title: Tok, person: Tok) -> str | None:
         """The organisation or state of a title: a name in its bare genitives (through nested titles

@@ -20,7 +20,7 @@ from dealgraph.extract.events.lexicon import EventType, event_types
 
 SLOTS = frozenset({"subj", "passive_subj", "obj", "dative", "instr", "gen", "host_subj", "receiver_subj"})
 _PREP = re.compile(r"^prep:[а-яё]+(_[а-яё]+)*$")
-TOP_KEYS = frozenset({"demonyms", "proxies", "titles", "title_modifiers", "events"})
+TOP_KEYS = frozenset({"demonyms", "proxies", "titles", "title_modifiers", "role_verbs", "events"})
 TYPE_KEYS = frozenset({"verbs", "nouns", "adjectives", "located", "receivers", "polarity_lift", "slots"})
 VERB_KEYS = frozenset({"object", "context", "slots"})
 MODALITY_KEYS = {
@@ -62,6 +62,7 @@ class RuLexicon:
     proxies: frozenset[str]
     titles: frozenset[str]
     title_modifiers: frozenset[str]
+    role_verbs: dict[str, str]  # verb lemma -> the title it gives ("основать" -> "founder")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,15 @@ def _keys(where: str, value: object, allowed: frozenset[str]) -> dict[str, Any]:
     return cast(dict[str, Any], value)
 
 
+def _mapping(where: str, value: object) -> dict[str, Any]:
+    """A mapping whose keys are words (any word is allowed)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping, got {type(value).__name__}")
+    return cast(dict[str, Any], value)
+
+
 def _words(where: str, value: object) -> frozenset[str]:
     if value is None:
         return frozenset()
@@ -132,7 +142,7 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
     """The Russian lexicon from its YAML data, checked against the shared event types."""
     top = _keys("events_ru", data, TOP_KEYS)
     by_name = {t.name: t for t in shared}
-    demonyms = _keys("events_ru.demonyms", top.get("demonyms"), frozenset(map(str, top.get("demonyms") or {})))
+    demonyms = _mapping("events_ru.demonyms", top.get("demonyms"))
     for adjective, ref in demonyms.items():
         if not isinstance(ref, str) or ":" not in ref:
             raise ConfigError(f"events_ru.demonyms.{adjective}: expected a gazetteer ref like country:ru")
@@ -145,7 +155,7 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
         if "slots" not in spec:
             raise ConfigError(f"{where}: no slots")
         verbs = {}
-        for lemma, opts in _keys(f"{where}.verbs", spec.get("verbs"), frozenset(map(str, spec.get("verbs") or {}))).items():
+        for lemma, opts in _mapping(f"{where}.verbs", spec.get("verbs")).items():
             vw = f"{where}.verbs.{lemma}"
             opts = _keys(vw, opts, VERB_KEYS)
             verb_slots = _slots(f"{vw}.slots", opts["slots"], kind) if "slots" in opts else ()
@@ -173,6 +183,7 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
         proxies=_words("events_ru.proxies", top.get("proxies")),
         titles=_words("events_ru.titles", top.get("titles")),
         title_modifiers=_words("events_ru.title_modifiers", top.get("title_modifiers")),
+        role_verbs={str(k).lower(): str(v) for k, v in _mapping("events_ru.role_verbs", top.get("role_verbs")).items()},
     )
 
 

@@ -51,7 +51,8 @@ class Sentence:
     def subtree(self, tok: Tok) -> Iterator[Tok]:
         yield tok
         for kid in self.kids.get(tok.i, []):
-            yield from self.subtree(kid)
+            if kid.i != tok.i:
+                yield from self.subtree(kid)
 
     def prep(self, tok: Tok) -> str | None:
         """The case preposition of a nominal ("с США" -> "с"; "в отношении X" -> "в_отношение")."""
@@ -86,7 +87,7 @@ def repaired(toks: list[Tok]) -> list[Tok]:
     nearest noun or verb before it ("ведут переговоры с США о ..., рассказал X на встрече": "с США" is
     the talks', not the meeting's); a second subject after a verb that has one before it is its object
     ("Минфин внес ЛУКОЙЛ в список")."""
-    toks = list(toks)
+    toks = _acyclic(toks)
     for n, tok in enumerate(toks):
         if tok.rel.split(":")[0] not in {"nmod", "obl"} or tok.head < 0 or not _crossing(toks, tok, tok.head):
             continue
@@ -108,10 +109,27 @@ def repaired(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+def _acyclic(toks: list[Tok]) -> list[Tok]:
+    """The parser can attach a word to itself or close a cycle: such a word goes to the nearest noun
+    or verb before it that does not depend on it, or becomes a root."""
+    toks = list(toks)
+    for n in range(len(toks)):
+        seen, at = {n}, toks[n].head
+        while at >= 0 and at not in seen:
+            seen.add(at)
+            at = toks[at].head
+        if at != n:
+            continue  # no cycle, or one above this word (mended at one of its own words)
+        below = _subtree(toks, n)
+        left = [t.i for t in toks[:n] if t.pos in {"NOUN", "PROPN", "VERB"} and t.i not in below]
+        toks[n] = replace(toks[n], head=left[-1] if left else -1, rel=toks[n].rel if left else "root")
+    return toks
+
+
 def _subtree(toks: Sequence[Tok], root: int) -> set[int]:
     found, grew = {root}, True
     while grew:
-        more = {t.i for t in toks if t.head in found and t.i not in found}
+        more = {t.i for t in toks if t.head in found and t.i not in found and t.head != t.i}
         grew = bool(more)
         found |= more
     return found
