@@ -97,7 +97,8 @@ class RussianNer:
     def _sentences(self, text: str) -> list[tuple[int, int]]:
         """Sentence spans: razdel's sentences within each line. A line break ends a sentence (a
         headline, a photo credit, a dateline are lines of their own), which razdel does not know."""
-        spans, at = [], 0
+        spans: list[tuple[int, int]] = []
+        at = 0
         for line in text.split("\n"):
             spans.extend((at + s.start, at + s.stop) for s in self._segmenter.sentenize(line))
             at += len(line) + 1

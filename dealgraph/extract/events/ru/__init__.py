@@ -1,4 +1,7 @@
-"""Russian deal events over natasha's Universal Dependencies parse (``events_ru.yaml``, ``modality_ru.yaml``)."""
+"""Russian deal events over natasha's Universal Dependencies parse.
+
+Lexicons: ``extract/data/events_ru.yaml`` and ``modality_ru.yaml``.
+"""
 
 from dealgraph.extract.events.ru.extract import EXTRACTOR, RussianEventExtractor
 

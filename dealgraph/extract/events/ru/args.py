@@ -149,6 +149,11 @@ def slots_of(
     slots: dict[str, list[Tok]] = {}
     _dependents(sent, trigger, slots)
     if not nominal:
+        for kid in sent.children(trigger):
+            if kid.pos == "PROPN" and kid.rel.split(":")[0] in {"obl", "obj", "nsubj"}:
+                for place in sent.children(kid, "nmod"):  # "встретился с X в Пекине": the meeting's place
+                    if place.feat("Case") == "Loc" and (prep := sent.prep(place)) is not None:
+                        slots.setdefault(f"prep:{prep}", []).append(place)
         slots["subj"] = subjects(sent, trigger)
         if trigger.rel.startswith("acl"):  # a participle describes its noun: "активы, замороженные в X"
             noun = sent.head(trigger)

@@ -138,7 +138,9 @@ class RussianEventExtractor:
         source = attribution.source(anchor)
         polarity = None
         if kind.lift:
-            lifted = trigger.lemma in kind.lift or (nominal and (h := sent.head(trigger)) is not None and h.lemma in kind.lift)
+            lifted = trigger.lemma in kind.lift or (
+                nominal and (h := sent.head(trigger)) is not None and h.lemma in kind.lift
+            )
             polarity = "lift" if lifted else "impose"
         return Event(
             type=kind.name,
@@ -169,7 +171,11 @@ class RussianEventExtractor:
     def _role_event(self, sent: Sentence, person: str, target: str, title: str, trigger: Tok) -> Event:
         return Event(
             type="ROLE",
-            args=(EventArg("agent", entity=person), EventArg("target", entity=target), EventArg("title", text=title)),
+            args=(
+                EventArg("agent", entity=person),
+                EventArg("target", entity=target),
+                EventArg("title", text=title),
+            ),
             modality="asserted",
             evidence_start=sent.start,
             evidence_end=sent.end,
@@ -179,13 +185,19 @@ class RussianEventExtractor:
         )
 
     def _verb_roles(self, sent: Sentence, resolver: Resolver) -> Iterator[Event]:
-        """"X основал компанию Y", "X возглавляет Y": a position taken or held, said by a verb."""
+        """ "X основал компанию Y", "X возглавляет Y": a position taken or held, said by a verb."""
         index = resolver.index
         for verb in sent.toks:
             title = self.lex.role_verbs.get(verb.lemma)
-            if title is None or verb.pos not in VERBAL or any(k.lemma in self.cues.negators for k in sent.children(verb)):
+            if (
+                title is None
+                or verb.pos not in VERBAL
+                or any(k.lemma in self.cues.negators for k in sent.children(verb))
+            ):
                 continue
-            people = [k for s in subjects(sent, verb) for k in resolver.keys(s) if index.types.get(k) == "Person"]
+            people = [
+                k for s in subjects(sent, verb) for k in resolver.keys(s) if index.types.get(k) == "Person"
+            ]
             held = [
                 k
                 for o in [*sent.children(verb, "obj"), *sent.children(verb, "iobj")]
@@ -222,16 +234,24 @@ class RussianEventExtractor:
             target = self._holder(sent, resolver, title, tok)
             if target is None or target == person:
                 continue
-            left = min([title.start, *(a.start for a in sent.children(title, "amod") if a.lemma in self.lex.title_modifiers)])
+            left = min(
+                [
+                    title.start,
+                    *(a.start for a in sent.children(title, "amod") if a.lemma in self.lex.title_modifiers),
+                ]
+            )
             ends = [t.end for t in sent.subtree(title) if t.end <= tok.start and t.pos != "PUNCT"]
-            words = [t.text for t in sent.toks if left <= t.start and t.end <= (max(ends) if ends else title.end)]
+            words = [
+                t.text for t in sent.toks if left <= t.start and t.end <= (max(ends) if ends else title.end)
+            ]
             text = " ".join(words) if words else title.text
             yield self._role_event(sent, person, target, text, title)
 
     def _holder(self, sent: Sentence, resolver: Resolver, title: Tok, person: Tok) -> str | None:
         """The organisation or state of a title: a name in its bare genitives (through nested titles
         and nouns: "директор департамента МИД РФ"), or a demonym adjective ("российский министр")."""
-        skip = {t.i for t in sent.subtree(person)}
+        name = resolver.index.at(person)
+        skip = {t.i for t in sent.subtree(person) if resolver.index.at(t) == name}
         queue = [title]
         while queue:
             tok = queue.pop(0)

@@ -101,7 +101,9 @@ def _keys(where: str, value: object, allowed: frozenset[str]) -> dict[str, Any]:
         raise ConfigError(f"{where}: expected a mapping, got {type(value).__name__}")
     unknown = sorted(set(map(str, value)) - allowed)
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})")
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})"
+        )
     return cast(dict[str, Any], value)
 
 
@@ -128,7 +130,9 @@ def _slots(where: str, value: object, kind: EventType) -> tuple[tuple[str, tuple
     result = []
     for slot, roles in cast(dict[str, Any], value).items():
         if slot not in SLOTS and not _PREP.match(str(slot)):
-            raise ConfigError(f"{where}: unknown slot {slot!r} (slots: {', '.join(sorted(SLOTS))}, prep:WORD)")
+            raise ConfigError(
+                f"{where}: unknown slot {slot!r} (slots: {', '.join(sorted(SLOTS))}, prep:WORD)"
+            )
         if not isinstance(roles, list):
             raise ConfigError(f"{where}.{slot}: expected a list of roles")
         for role in roles:
@@ -183,7 +187,9 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
         proxies=_words("events_ru.proxies", top.get("proxies")),
         titles=_words("events_ru.titles", top.get("titles")),
         title_modifiers=_words("events_ru.title_modifiers", top.get("title_modifiers")),
-        role_verbs={str(k).lower(): str(v) for k, v in _mapping("events_ru.role_verbs", top.get("role_verbs")).items()},
+        role_verbs={
+            str(k).lower(): str(v) for k, v in _mapping("events_ru.role_verbs", top.get("role_verbs")).items()
+        },
     )
 
 

@@ -49,7 +49,10 @@ def modality(sent: Sentence, trigger: Tok, anchor: Tok, source: str | None, lex:
         words.insert(0, trigger)
     near = [k for w in words for k in sent.children(w)]
     lemmas = {w.lemma for w in words}
-    if any(k.lemma in lex.negators and k.rel in {"advmod", "discourse"} for k in near) or lemmas & lex.deny_verbs:
+    if (
+        any(k.lemma in lex.negators and k.rel in {"advmod", "discourse"} for k in near)
+        or lemmas & lex.deny_verbs
+    ):
         return "denied"
     adverbs = {k.lemma for k in near if k.rel in {"advmod", "parataxis", "discourse"}}
     if lemmas & (lex.hedge_verbs | lex.hedge_nouns) or adverbs & lex.hedge_adverbs:
@@ -80,11 +83,17 @@ class Attribution:
             tok = head
         for step, tok in enumerate(path):
             came_from = path[step - 1] if step else None
-            if step and tok.lemma in self.lex.report_verbs and came_from is not None:
-                if came_from.rel in {"ccomp", "parataxis", "obj", "xcomp", "obl"}:
-                    speaker = self._speaker(tok)
-                    if speaker is not None:
-                        return speaker
+            reported = came_from is not None and came_from.rel in {
+                "ccomp",
+                "parataxis",
+                "obj",
+                "xcomp",
+                "obl",
+            }
+            if reported and tok.lemma in self.lex.report_verbs:
+                speaker = self._speaker(tok)
+                if speaker is not None:
+                    return speaker
             for kid in sent.children(tok, "parataxis", "advcl", "conj"):
                 if kid.lemma in self.lex.report_verbs and (came_from is None or kid.i != came_from.i):
                     if kid.rel == "conj" and kid.i < anchor.i:
@@ -98,6 +107,11 @@ class Attribution:
                         keys = self._named(self.resolver.keys(gen, conjuncts=False, title_org=True))
                         if keys:
                             return keys[0]
+        for root in sent.toks:  # a second root: "X введет санкции, пишет Y" parsed as two clauses
+            if root.head < 0 and root.i > anchor.i and root.lemma in self.lex.report_verbs:
+                speaker = self._speaker(root)
+                if speaker is not None:
+                    return speaker
         return None
 
     def _speaker(self, verb: Tok) -> str | None:
