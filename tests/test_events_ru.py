@@ -8,6 +8,7 @@ the Russian entities (the models ship inside natasha's wheels; about two seconds
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -70,7 +71,7 @@ def test_a_mistake_in_the_modality_cues_is_a_config_error() -> None:
 # -- rules on hand-built trees ---------------------------------------------------------------------
 
 
-def _entities(sent: Sentence, names: dict[str, tuple[str, str, str | None]]) -> list[Entity]:
+def _entities(sent: Sentence, names: Mapping[str, tuple[str, str, str | None]]) -> list[Entity]:
     """Entities over the words of a built sentence: word -> (key, type, gazetteer ref)."""
     found = []
     for tok in sent.toks:
@@ -201,7 +202,7 @@ def read() -> Any:
     def events(text: str) -> list[tuple[str, dict[str, list[str]], str, str | None]]:
         entities = russian_entities(text, index)
         names = {e.key: e.name for e in entities}
-        result = []
+        result: list[tuple[str, dict[str, list[str]], str, str | None]] = []
         for event in extractor.extract(russian_ner().parse(text), entities):
             args: dict[str, list[str]] = {}
             for a in event.args:
