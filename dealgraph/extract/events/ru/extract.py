@@ -11,6 +11,7 @@ needs an agent and one more role. A noun trigger that is the object of a verb tr
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from dealgraph.extract.events.ru.args import Resolver, slots_of, subjects
@@ -25,10 +26,17 @@ ROLE_TARGETS = {"Organization", "Country"}
 PLACE_ROLES = ("place",)
 
 
+def _attributed(event: Event, speaker: str) -> Event:
+    modality = "reported" if event.modality == "asserted" else event.modality
+    return replace(event, source=speaker, modality=modality)
+
+
 class RussianEventExtractor:
     def __init__(self, lexicon: RuLexicon | None = None, cues: RuModality | None = None) -> None:
         self.lex = lexicon or ru_lexicon()
         self.cues = cues or ru_modality()
+        self.symmetric = frozenset(kind.name for kind in self.lex.types if kind.kind.symmetric)
+        self.support = frozenset(v for kind in self.lex.types for v in kind.verbs)
 
     def extract(self, doc: Any, entities: Sequence[Entity], amounts: Sequence[Amount] = ()) -> list[Event]:
         """Events of an article from natasha's parse of its text (``RussianNer.parse``)."""
@@ -38,16 +46,35 @@ class RussianEventExtractor:
         self, sents: Sequence[Sentence], entities: Sequence[Entity], amounts: Sequence[Amount] = ()
     ) -> list[Event]:
         index = EntityIndex(entities)
-        seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
-        result = []
+        kept: dict[tuple[str, tuple[tuple[str, str], ...]], Event] = {}
+        previous: list[Event] = []
         for sent in sents:
             resolver = Resolver(sent, index, self.lex)
-            for event in [*self._roles(sent, resolver), *self._events(sent, resolver, amounts)]:
-                key = (event.type, tuple(sorted((a.role, str(a.entity)) for a in event.args if a.entity)))
-                if key not in seen:
-                    seen.add(key)
-                    result.append(event)
-        return result
+            speaker = Attribution(sent, resolver, self.cues).back_reference()
+            if speaker is not None:  # "Об этом сообщил X": the sentence before is X's
+                for event in previous:
+                    kept[self._identity(event)] = _attributed(event, speaker)
+            found = [*self._roles(sent, resolver), *self._events(sent, resolver, amounts)]
+            previous = [e for e in found if e.type != "ROLE" and e.source is None]
+            for event in found:
+                key = self._identity(event)
+                # one event per article: a verb stating it is preferred to a noun mentioning it
+                if key not in kept or event.confidence > kept[key].confidence:
+                    kept[key] = event
+        return sorted(kept.values(), key=lambda e: (e.evidence_start, e.type))
+
+    def _identity(self, event: Event) -> tuple[str, tuple[tuple[str, str], ...]]:
+        symmetric = event.type in self.symmetric
+        return (
+            event.type,
+            tuple(
+                sorted(
+                    ("party" if symmetric and a.role in {"agent", "counterpart"} else a.role, str(a.entity))
+                    for a in event.args
+                    if a.entity
+                )
+            ),
+        )
 
     # -- triggers ------------------------------------------------------------------------------
 
@@ -145,7 +172,7 @@ class RussianEventExtractor:
         return Event(
             type=kind.name,
             args=tuple(args),
-            modality=modality(sent, trigger, anchor, source, self.cues),  # type: ignore[arg-type]
+            modality=modality(sent, trigger, anchor, source, self.cues, self.support),  # type: ignore[arg-type]
             evidence_start=sent.start,
             evidence_end=sent.end,
             source=source,

@@ -43,7 +43,17 @@ def chain(sent: Sentence, anchor: Tok, cues: frozenset[str]) -> list[Tok]:
     return found
 
 
-def modality(sent: Sentence, trigger: Tok, anchor: Tok, source: str | None, lex: RuModality) -> str:
+def modality(
+    sent: Sentence,
+    trigger: Tok,
+    anchor: Tok,
+    source: str | None,
+    lex: RuModality,
+    support: frozenset[str] = frozenset(),
+) -> str:
+    """The event's modality; a future tense counts on the trigger or on a verb of ``support`` (a
+    lexicon verb: "проведут переговоры"), not on any verb a nominal trigger depends on ("суд
+    продолжит рассматривать иск" does not plan the suit)."""
     words = chain(sent, anchor, lex.cues)
     if trigger not in words:
         words.insert(0, trigger)
@@ -60,7 +70,10 @@ def modality(sent: Sentence, trigger: Tok, anchor: Tok, source: str | None, lex:
     modifiers = {k.lemma for k in sent.children(trigger, "amod")}
     if lemmas & (lex.plan_verbs | lex.plan_adjectives | lex.plan_nouns) or modifiers & lex.plan_modifiers:
         return "planned"
-    if lex.future and any(_future(sent, w) for w in words if w.pos in {"VERB", "AUX"}):
+    tensed = [
+        w for w in words if w.pos in {"VERB", "AUX"} and (w is trigger or w.lemma in support | lex.cues)
+    ]
+    if lex.future and any(_future(sent, w) for w in tensed):
         return "planned"
     return "reported" if source is not None else "asserted"
 
@@ -107,12 +120,36 @@ class Attribution:
                         keys = self._named(self.resolver.keys(gen, conjuncts=False, title_org=True))
                         if keys:
                             return keys[0]
+        headline = self._headline(anchor)
+        if headline is not None:
+            return headline
         for root in sent.toks:  # a second root: "X введет санкции, пишет Y" parsed as two clauses
             if root.head < 0 and root.i > anchor.i and root.lemma in self.lex.report_verbs:
                 speaker = self._speaker(root)
                 if speaker is not None:
                     return speaker
         return None
+
+    def back_reference(self) -> str | None:
+        """The speaker of a sentence that attributes the one before it: a verb of saying with "это"
+        before it ("Об этом сообщил X", "Это стало бы ..., заявил X")."""
+        for verb in self.sent.toks:
+            if verb.lemma not in self.lex.report_verbs or verb.pos not in {"VERB", "AUX"}:
+                continue
+            if verb.head >= 0 and verb.rel not in {"parataxis", "conj"}:
+                continue
+            if any(t.lemma == "это" and t.i < verb.i for t in self.sent.toks):
+                return self._speaker(verb)
+        return None
+
+    def _headline(self, anchor: Tok) -> str | None:
+        """A headline's speaker before a colon: "WSJ: ...", "Глава РФПИ Дмитриев: ..."."""
+        colon = next((t for t in self.sent.toks[:8] if t.text == ":"), None)
+        if colon is None or anchor.i < colon.i:
+            return None
+        before = [self.resolver.index.at(t) for t in self.sent.toks[: colon.i]]
+        keys = self._named([k for k in before if k is not None])
+        return keys[-1] if keys and before[-1] == keys[-1] else None
 
     def _speaker(self, verb: Tok) -> str | None:
         for subj in subjects(self.sent, verb):

@@ -34,6 +34,7 @@ class Sentence:
     toks: list[Tok]
     start: int
     end: int
+    text: str = ""  # the sentence's text (from ``start``)
     kids: dict[int, list[Tok]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -73,7 +74,7 @@ class Sentence:
             pairs = tuple(tuple(f.split("=", 1)) for f in feats.split(",") if "=" in f)
             toks.append(Tok(i, text, lemma, pos, rel, head - 1, at, at + len(text), pairs))  # type: ignore[arg-type]
             at += len(text) + 1
-        return cls(toks, offset, at - 1)
+        return cls(toks, offset, at - 1, " ".join(w[0] for w in words))
 
 
 def _crossing(toks: Sequence[Tok], dep: Tok, head: int) -> bool:
@@ -154,7 +155,7 @@ def sentences(doc: Any) -> list[Sentence]:
             )
             for n, t in enumerate(sent.tokens)
         ]
-        result.append(Sentence(repaired(toks), int(sent.start), int(sent.stop)))
+        result.append(Sentence(repaired(toks), int(sent.start), int(sent.stop), str(sent.text)))
     return result
 
 
