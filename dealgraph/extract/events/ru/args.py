@@ -94,6 +94,19 @@ class Resolver:
         return []
 
 
+def owners(sent: Sentence, noun: Tok, inner: Tok | None = None) -> list[Tok]:
+    """Whose a noun of intention or decision is: its bare genitive (not ``inner``, the event it
+    governs), else the subject of the verb it is the object of ("решение Еврокомиссии ...", "ЕС
+    принял решение ...", "Еврокомиссия объявила о планах заморозки ...")."""
+    found = [k for k in sent.children(noun, "nmod") if _bare(sent, k, "Gen") and k is not inner]
+    if found:
+        return found
+    verb = sent.head(noun)
+    if verb is not None and verb.pos in {"VERB", "AUX"} and noun.rel in {"obj", "obl"}:
+        return [k for k in sent.children(verb, "nsubj") if k.rel != "nsubj:pass"]
+    return []
+
+
 def subjects(sent: Sentence, verb: Tok) -> list[Tok]:
     """The verb's subject; a verb without one takes the subject of the verb it depends on as an
     infinitive or a conjunct ("начали вести переговоры", "подал иск и потребовал"), or the bare
@@ -108,7 +121,7 @@ def subjects(sent: Sentence, verb: Tok) -> list[Tok]:
         if head is None:
             return []
         if head.pos in NOUNS and verb.rel in {"acl", "nmod", "xcomp"}:
-            return [k for k in sent.children(head, "nmod") if _bare(sent, k, "Gen")]
+            return owners(sent, head)
         if verb.rel not in {"xcomp", "conj"}:
             return []
         verb, seen = head, seen + 1
@@ -141,7 +154,11 @@ def _dependents(sent: Sentence, tok: Tok, slots: dict[str, list[Tok]], skip: int
 
 
 def slots_of(
-    sent: Sentence, trigger: Tok, nominal: bool, receivers: frozenset[str] = frozenset()
+    sent: Sentence,
+    trigger: Tok,
+    nominal: bool,
+    receivers: frozenset[str] = frozenset(),
+    complements: frozenset[str] = frozenset(),
 ) -> dict[str, list[Tok]]:
     """Slot -> phrase heads for a trigger. A nominal trigger that is the object, subject or oblique of
     a verb takes that verb's dependents too (its subject as ``host_subj``, or ``receiver_subj`` for a
@@ -175,6 +192,9 @@ def slots_of(
         return slots
     if host.pos in NOUNS and phrase.rel == "nmod" and sent.prep(phrase) in CIRCUMSTANCE:
         slots["host_subj"] = [host]
+        return slots
+    if host.pos in NOUNS and host.lemma in complements and phrase.rel == "nmod":
+        slots["owner"] = owners(sent, host, phrase)  # "планы Еврокомиссии о заморозке активов"
         return slots
     if host.pos in NOUNS and phrase.rel == "nmod" and _bare(sent, phrase, "Gen"):
         # "от ужесточения санкций": the noun the trigger complements stands in the clause for it

@@ -127,7 +127,7 @@ class RussianEventExtractor:
         nominal: bool,
         amounts: Sequence[Amount],
     ) -> Event | None:
-        slots = slots_of(sent, trigger, nominal, kind.receivers)
+        slots = slots_of(sent, trigger, nominal, kind.receivers, self.lex.complements)
         table = dict(kind.slots)
         if not nominal:
             table.update(dict(kind.verbs[trigger.lemma].slots))

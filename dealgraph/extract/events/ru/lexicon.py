@@ -18,9 +18,13 @@ import yaml
 from dealgraph.exc import ConfigError
 from dealgraph.extract.events.lexicon import EventType, event_types
 
-SLOTS = frozenset({"subj", "passive_subj", "obj", "dative", "instr", "gen", "host_subj", "receiver_subj"})
+SLOTS = frozenset(
+    {"subj", "passive_subj", "obj", "dative", "instr", "gen", "host_subj", "receiver_subj", "owner"}
+)
 _PREP = re.compile(r"^prep:[а-яё]+(_[а-яё]+)*$")
-TOP_KEYS = frozenset({"demonyms", "proxies", "titles", "title_modifiers", "role_verbs", "events"})
+TOP_KEYS = frozenset(
+    {"demonyms", "proxies", "titles", "title_modifiers", "role_verbs", "complements", "events"}
+)
 TYPE_KEYS = frozenset({"verbs", "nouns", "adjectives", "located", "receivers", "polarity_lift", "slots"})
 VERB_KEYS = frozenset({"object", "context", "slots"})
 MODALITY_KEYS = {
@@ -63,6 +67,7 @@ class RuLexicon:
     titles: frozenset[str]
     title_modifiers: frozenset[str]
     role_verbs: dict[str, str]  # verb lemma -> the title it gives ("основать" -> "founder")
+    complements: frozenset[str] = frozenset()  # nouns whose genitive is the agent of what they govern
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,7 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
         proxies=_words("events_ru.proxies", top.get("proxies")),
         titles=_words("events_ru.titles", top.get("titles")),
         title_modifiers=_words("events_ru.title_modifiers", top.get("title_modifiers")),
+        complements=_words("events_ru.complements", top.get("complements")),
         role_verbs={
             str(k).lower(): str(v) for k, v in _mapping("events_ru.role_verbs", top.get("role_verbs")).items()
         },

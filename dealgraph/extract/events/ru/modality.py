@@ -79,9 +79,14 @@ def modality(
 
 
 def _future(sent: Sentence, verb: Tok) -> bool:
-    if verb.feat("Tense") == "Fut":
+    """A future tense: a perfective non-past ("встретится") or "быть" with an infinitive ("будут
+    работать"; natasha tags "будут" present)."""
+    if verb.feat("Tense") == "Fut" or (verb.feat("Aspect") == "Perf" and verb.feat("Tense") == "Pres"):
         return True
-    return any(k.lemma == "быть" and k.feat("Tense") == "Fut" for k in sent.children(verb, "aux"))
+    infinitive = verb.feat("VerbForm") == "Inf"
+    return any(
+        k.lemma == "быть" and (infinitive or k.feat("Tense") == "Fut") for k in sent.children(verb, "aux")
+    )
 
 
 class Attribution:

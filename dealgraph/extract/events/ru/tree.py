@@ -89,6 +89,11 @@ def repaired(toks: list[Tok]) -> list[Tok]:
     the talks', not the meeting's); a second subject after a verb that has one before it is its object
     ("Минфин внес ЛУКОЙЛ в список")."""
     toks = _acyclic(toks)
+    colon = next((t.i for t in toks[1:8] if t.text == ":"), None)
+    if colon is not None:  # a headline's speaker: "Глава X Y: Россия и Индия обсуждают ..."
+        for n, tok in enumerate(toks):
+            if tok.head >= 0 and (n < colon) != (tok.head < colon) and n != colon:
+                toks[n] = replace(tok, head=-1, rel="root")
     for n, tok in enumerate(toks):
         if tok.rel.split(":")[0] not in {"nmod", "obl"} or tok.head < 0 or not _crossing(toks, tok, tok.head):
             continue
