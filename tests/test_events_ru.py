@@ -288,6 +288,34 @@ def test_modality_and_source_cues(read: Any) -> None:
     assert refusal[:3] == ("NEGOTIATE", {"agent": ["Алексей Миллер"], "counterpart": ["China"]}, "denied")
 
 
+def test_plans_decisions_and_back_references(read: Any) -> None:
+    (freeze,) = read("Еврокомиссия объявила о планах заморозки активов Банка России.")
+    assert freeze[:3] == (
+        "FREEZE",
+        {"target": ["Bank of Russia"], "agent": ["European Commission"]},
+        "planned",
+    )
+    (talks,) = read("Газпром и Китай продолжают переговоры. Об этом сообщил Алексей Миллер.")
+    assert talks[2:] == ("reported", "Алексей Миллер")
+    (joint,) = read("Россия и Китай будут работать вместе над новым проектом.")
+    assert joint[:3] == ("COOPERATE", {"agent": ["Russia"], "counterpart": ["China"]}, "planned")
+
+
+def test_cancelled_and_failed_deals_are_denied_lifting_is_not(read: Any) -> None:
+    (deal,) = read("Сделка между Роснефтью и Glencore сорвалась.")
+    assert deal[:3] == ("AGREE", {"agent": ["Rosneft"], "counterpart": ["Glencore"]}, "denied")
+    (lift,) = read("США отменили санкции против Беларуси.")
+    assert lift[:3] == ("SANCTION", {"agent": ["United States"], "target": ["Belarus"]}, "asserted")
+    (meeting,) = read("В Кремле заявили, что Путин и Трамп могут встретиться в Будапеште.")
+    assert meeting[0] == "MEET" and meeting[2:] == ("hedged", "Kremlin")
+
+
+def test_a_headline_speaker_is_the_source_not_a_party(read: Any) -> None:
+    found = read("Глава Сбербанка Герман Греф: Россия и Индия обсуждают поставки.")
+    (talks,) = [e for e in found if e[0] == "NEGOTIATE"]
+    assert talks[1:] == ({"agent": ["Russia"], "counterpart": ["India"]}, "reported", "Герман Греф")
+
+
 @pytest.mark.parametrize(
     "text",
     [

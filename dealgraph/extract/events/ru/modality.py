@@ -58,7 +58,7 @@ def modality(
     if trigger not in words:
         words.insert(0, trigger)
     near = [k for w in words for k in sent.children(w)]
-    lemmas = {w.lemma for w in words}
+    lemmas = {w.lemma for w in words if w is not trigger}  # "отменить санкции" lifts, denies nothing
     if (
         any(k.lemma in lex.negators and k.rel in {"advmod", "discourse"} for k in near)
         or lemmas & lex.deny_verbs
@@ -157,7 +157,17 @@ class Attribution:
         return keys[-1] if keys and before[-1] == keys[-1] else None
 
     def _speaker(self, verb: Tok) -> str | None:
-        for subj in subjects(self.sent, verb):
+        found = subjects(self.sent, verb)
+        if not found:  # "В Кремле заявили": an organisation speaking without a subject
+            for place in self.sent.children(verb, "obl"):
+                keys = self.resolver.keys(place, conjuncts=False)
+                if (
+                    self.sent.prep(place) == "в"
+                    and keys
+                    and self.resolver.index.types.get(keys[0]) == "Organization"
+                ):
+                    return keys[0]
+        for subj in found:
             if subj.lemma in self.lex.pronouns:
                 return self.resolver.index.last_person(subj.start)
             keys = self._named(self.resolver.keys(subj, conjuncts=False, title_org=True))
