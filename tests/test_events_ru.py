@@ -310,6 +310,26 @@ def test_cancelled_and_failed_deals_are_denied_lifting_is_not(read: Any) -> None
     assert meeting[0] == "MEET" and meeting[2:] == ("hedged", "Kremlin")
 
 
+def test_group_nouns_stand_for_the_two_states_named_before(read: Any) -> None:
+    found = read("Россия и Япония провели консультации. Переговоры сторон прошли в Сочи.")
+    assert ("MEET", {"agent": ["Russia"], "place": ["Sochi"], "counterpart": ["Japan"]}) in [
+        e[:2] for e in found
+    ]
+    found = read("Индия и Бразилия подписали меморандум. Обе страны договорились о сотрудничестве.")
+    assert ("COOPERATE", {"agent": ["India"], "counterpart": ["Brazil"]}) in [e[:2] for e in found]
+    # a plural without its numeral is no group: "страны Азии" are not the states named before
+    assert read("Танкеры из Китая и Индии прибыли в порт. Страны Азии закупают нефть.") == []
+
+
+def test_a_minister_works_in_the_ministry_the_article_names(read: Any) -> None:
+    text = (
+        "Министерство финансов Казахстана сообщило о новых правилах. "
+        "Министр финансов Казахстана Мадина Абылкасымова заявила об этом."
+    )
+    (role,) = [e for e in read(text) if e[0] == "ROLE"]
+    assert role[1] == {"agent": ["Мадина Абылкасымова"], "target": ["Министерство финансов"]}
+
+
 def test_a_headline_speaker_is_the_source_not_a_party(read: Any) -> None:
     found = read("Глава Сбербанка Герман Греф: Россия и Индия обсуждают поставки.")
     (talks,) = [e for e in found if e[0] == "NEGOTIATE"]

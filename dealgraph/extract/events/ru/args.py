@@ -3,7 +3,8 @@
 A phrase stands for the entity one of whose mentions covers its head, and also for the entities of
 the phrases coordinated with it ("Россия и США", "между X и Y"). A proxy noun stands for whoever its
 bare genitive, demonym adjective or apposed name names ("российская сторона", "активы Банка России");
-a title stands for the person apposed to it ("с главой РФПИ Кириллом Дмитриевым"); a relative pronoun
+a title stands for the person apposed to it ("с главой РФПИ Кириллом Дмитриевым"); a group noun for
+the two states named last before it ("консультации сторон", "обе страны"); a relative pronoun
 for the noun its clause modifies ("завод, который находится под санкциями").
 """
 
@@ -57,6 +58,12 @@ class Resolver:
             if not title_org:
                 return []
             return self.holder(tok)
+        if lemma in self.lex.groups:
+            needed = self.lex.groups[lemma]  # "обе страны" is a genitive singular after its numeral
+            numeral = any(k.lemma in needed for k in sent.children(tok, "nummod", "det", "amod"))
+            if numeral or (not needed and tok.feat("Number") == "Plur"):
+                # "консультации сторон", "между двумя странами": the two states named before
+                return self.holder(tok, depth) or self.index.last_states(tok.start)
         if lemma in self.lex.proxies:
             return self.holder(tok, depth)
         return []

@@ -274,11 +274,35 @@ class RussianEventExtractor:
             text = " ".join(words) if words else title.text
             yield self._role_event(sent, person, target, text, title)
 
+    def _ministry(self, sent: Sentence, resolver: Resolver, title: Tok, skip: set[int]) -> str | None:
+        """ "министр финансов X" -> the article's "Министерство финансов ...", when it names one."""
+        for tok in sent.subtree(title):
+            if tok.i in skip or tok.lemma not in self.lex.ministers:
+                continue
+            for field in sent.children(tok, "nmod"):
+                if sent.prep(field) is not None or resolver.index.at(field) is not None:
+                    continue
+                words = [
+                    t
+                    for t in sent.subtree(field)
+                    if t.pos in {"ADJ", "NOUN"} and resolver.index.at(t) is None
+                ]
+                words.sort(key=lambda t: t.i)
+                if words and sent.text:
+                    phrase = sent.text[words[0].start - sent.start : words[-1].end - sent.start]
+                    found = resolver.index.organisation_named(phrase)
+                    if found is not None:
+                        return found
+        return None
+
     def _holder(self, sent: Sentence, resolver: Resolver, title: Tok, person: Tok) -> str | None:
         """The organisation or state of a title: a name in its bare genitives (through nested titles
         and nouns: "директор департамента МИД РФ"), or a demonym adjective ("российский министр")."""
         name = resolver.index.at(person)
         skip = {t.i for t in sent.subtree(person) if resolver.index.at(t) == name}
+        ministry = self._ministry(sent, resolver, title, skip)
+        if ministry is not None:
+            return ministry
         queue = [title]
         while queue:
             tok = queue.pop(0)

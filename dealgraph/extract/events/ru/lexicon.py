@@ -8,7 +8,7 @@ Loading checks them: an unknown key, event type, slot or role is a ``ConfigError
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
@@ -23,7 +23,17 @@ SLOTS = frozenset(
 )
 _PREP = re.compile(r"^prep:[а-яё]+(_[а-яё]+)*$")
 TOP_KEYS = frozenset(
-    {"demonyms", "proxies", "titles", "title_modifiers", "role_verbs", "complements", "events"}
+    {
+        "demonyms",
+        "proxies",
+        "titles",
+        "title_modifiers",
+        "role_verbs",
+        "complements",
+        "groups",
+        "ministers",
+        "events",
+    }
 )
 TYPE_KEYS = frozenset({"verbs", "nouns", "adjectives", "located", "receivers", "polarity_lift", "slots"})
 VERB_KEYS = frozenset({"object", "context", "slots"})
@@ -68,6 +78,8 @@ class RuLexicon:
     title_modifiers: frozenset[str]
     role_verbs: dict[str, str]  # verb lemma -> the title it gives ("основать" -> "founder")
     complements: frozenset[str] = frozenset()  # nouns whose genitive is the agent of what they govern
+    groups: dict[str, frozenset[str]] = field(default_factory=dict)  # plural noun -> required numeral
+    ministers: frozenset[str] = frozenset()  # titles held in "the ministry of" their genitive
 
 
 @dataclass(frozen=True)
@@ -193,6 +205,11 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
         titles=_words("events_ru.titles", top.get("titles")),
         title_modifiers=_words("events_ru.title_modifiers", top.get("title_modifiers")),
         complements=_words("events_ru.complements", top.get("complements")),
+        groups={
+            str(k).lower(): _words(f"events_ru.groups.{k}", v)
+            for k, v in _mapping("events_ru.groups", top.get("groups")).items()
+        },
+        ministers=_words("events_ru.ministers", top.get("ministers")),
         role_verbs={
             str(k).lower(): str(v) for k, v in _mapping("events_ru.role_verbs", top.get("role_verbs")).items()
         },

@@ -172,6 +172,10 @@ class EntityIndex:
         self.types = {e.key: e.type for e in entities}
         self.by_ref = {e.ref: e.key for e in entities if e.ref}
         self.persons = sorted((m.start, e.key) for e in entities if e.type == "Person" for m in e.mentions)
+        self.texts = [
+            (m.text.lower(), e.key) for e in entities if e.type == "Organization" for m in e.mentions
+        ]
+        self.states = sorted((m.start, e.key) for e in entities if e.type == "Country" for m in e.mentions)
 
     def at(self, tok: Tok) -> str | None:
         """The entity one of whose mentions covers the token."""
@@ -181,6 +185,22 @@ class EntityIndex:
             if start > tok.end:
                 break
         return None
+
+    def last_states(self, before: int, count: int = 2) -> list[str]:
+        """The last ``count`` different states named before this offset ("обе стороны": the two)."""
+        found: list[str] = []
+        for _, key in reversed([s for s in self.states if s[0] < before]):
+            if key not in found:
+                found.append(key)
+            if len(found) == count:
+                return found[::-1]
+        return []
+
+    def organisation_named(self, words: str) -> str | None:
+        """The organisation one of whose mentions holds these words ("финансов" in "Министерство
+        финансов РФ")."""
+        words = words.lower()
+        return next((key for text, key in self.texts if f" {words}" in f" {text} "), None)
 
     def last_person(self, before: int) -> str | None:
         """The person mentioned last before this character offset ("он" in "— сообщил он")."""
