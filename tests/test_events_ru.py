@@ -343,6 +343,7 @@ def test_a_headline_speaker_is_the_source_not_a_party(read: Any) -> None:
         "«Аэрофлот» купил у Boeing десять самолетов.",  # buying goods is trade, not investment
         "Китай обсудил с партнерами цены.",  # partners not named: no counterpart
         "Reuters сообщил о переговорах.",  # talks with no one named
+        "Дмитрий Песков прокомментировал переговоры с Украиной в Стамбуле.",  # a commentator takes no part
     ],
 )
 def test_no_event(read: Any, text: str) -> None:

@@ -166,10 +166,13 @@ def slots_of(
     nominal: bool,
     receivers: frozenset[str] = frozenset(),
     complements: frozenset[str] = frozenset(),
+    support: frozenset[str] = frozenset(),
 ) -> dict[str, list[Tok]]:
     """Slot -> phrase heads for a trigger. A nominal trigger that is the object, subject or oblique of
-    a verb takes that verb's dependents too (its subject as ``host_subj``, or ``receiver_subj`` for a
-    verb of receiving); a verb's object's prepositional phrases count as the verb's ("купить долю в X")."""
+    a verb of ``support`` ("провели переговоры", "переговоры прошли в X", "рассчитывает на диалог")
+    takes that verb's dependents too (its subject as ``host_subj``, or ``receiver_subj`` for a verb of
+    receiving); any other verb's dependents are its own ("Песков прокомментировал переговоры с X").
+    A verb's object's prepositional phrases count as the verb's ("купить долю в X")."""
     slots: dict[str, list[Tok]] = {}
     _dependents(sent, trigger, slots)
     if not nominal:
@@ -208,7 +211,11 @@ def slots_of(
         up = sent.head(host)
         if up is not None and up.pos in {"VERB", "AUX"} and host.rel in {"obj", "obl"}:
             phrase, host = host, up
-    if host.pos in {"VERB", "AUX"} and phrase.rel in {"obj", "obl", "nsubj", "nsubj:pass"}:
+    if (
+        host.pos in {"VERB", "AUX"}
+        and phrase.rel in {"obj", "obl", "nsubj", "nsubj:pass"}
+        and host.lemma in support
+    ):
         hosted: dict[str, list[Tok]] = {}
         _dependents(sent, host, hosted, skip=phrase.i)
         for slot, heads in hosted.items():
@@ -217,4 +224,7 @@ def slots_of(
         if phrase.rel in {"obj", "obl"}:
             name = "receiver_subj" if host.lemma in receivers else "host_subj"
             slots[name] = subjects(sent, host)
+            prep = sent.prep(phrase)
+            if prep is not None and name == "host_subj":  # "X находится под санкциями": host_subj:под
+                slots[f"host_subj:{prep}"] = slots[name]
     return slots

@@ -37,6 +37,8 @@ class RussianEventExtractor:
         self.cues = cues or ru_modality()
         self.symmetric = frozenset(kind.name for kind in self.lex.types if kind.kind.symmetric)
         self.support = frozenset(v for kind in self.lex.types for v in kind.verbs)
+        # verbs whose subject takes part in the nominal event they govern
+        self.hosts = self.lex.support | self.cues.cues
 
     def extract(self, doc: Any, entities: Sequence[Entity], amounts: Sequence[Amount] = ()) -> list[Event]:
         """Events of an article from natasha's parse of its text (``RussianNer.parse``)."""
@@ -127,7 +129,8 @@ class RussianEventExtractor:
         nominal: bool,
         amounts: Sequence[Amount],
     ) -> Event | None:
-        slots = slots_of(sent, trigger, nominal, kind.receivers, self.lex.complements)
+        support = self.hosts | kind.receivers
+        slots = slots_of(sent, trigger, nominal, kind.receivers, self.lex.complements, support)
         table = dict(kind.slots)
         if not nominal:
             table.update(dict(kind.verbs[trigger.lemma].slots))

@@ -22,6 +22,7 @@ SLOTS = frozenset(
     {"subj", "passive_subj", "obj", "dative", "instr", "gen", "host_subj", "receiver_subj", "owner"}
 )
 _PREP = re.compile(r"^prep:[а-яё]+(_[а-яё]+)*$")
+_HOST_PREP = re.compile(r"^host_subj:[а-яё]+(_[а-яё]+)*$")
 TOP_KEYS = frozenset(
     {
         "demonyms",
@@ -32,6 +33,7 @@ TOP_KEYS = frozenset(
         "complements",
         "groups",
         "ministers",
+        "support",
         "events",
     }
 )
@@ -80,6 +82,7 @@ class RuLexicon:
     complements: frozenset[str] = frozenset()  # nouns whose genitive is the agent of what they govern
     groups: dict[str, frozenset[str]] = field(default_factory=dict)  # plural noun -> required numeral
     ministers: frozenset[str] = frozenset()  # titles held in "the ministry of" their genitive
+    support: frozenset[str] = frozenset()  # verbs whose subject takes part in the event they govern
 
 
 @dataclass(frozen=True)
@@ -146,9 +149,10 @@ def _slots(where: str, value: object, kind: EventType) -> tuple[tuple[str, tuple
         raise ConfigError(f"{where}: expected a mapping of slot -> roles")
     result = []
     for slot, roles in cast(dict[str, Any], value).items():
-        if slot not in SLOTS and not _PREP.match(str(slot)):
+        if slot not in SLOTS and not _PREP.match(str(slot)) and not _HOST_PREP.match(str(slot)):
             raise ConfigError(
-                f"{where}: unknown slot {slot!r} (slots: {', '.join(sorted(SLOTS))}, prep:WORD)"
+                f"{where}: unknown slot {slot!r} "
+                f"(slots: {', '.join(sorted(SLOTS))}, prep:WORD, host_subj:WORD)"
             )
         if not isinstance(roles, list):
             raise ConfigError(f"{where}.{slot}: expected a list of roles")
@@ -210,6 +214,7 @@ def parse_lexicon(data: dict[str, Any], shared: tuple[EventType, ...]) -> RuLexi
             for k, v in _mapping("events_ru.groups", top.get("groups")).items()
         },
         ministers=_words("events_ru.ministers", top.get("ministers")),
+        support=_words("events_ru.support", top.get("support")),
         role_verbs={
             str(k).lower(): str(v) for k, v in _mapping("events_ru.role_verbs", top.get("role_verbs")).items()
         },
