@@ -214,6 +214,17 @@ def read() -> Any:
     return events
 
 
+def test_one_parse_per_text_and_lines_end_sentences(read: Any) -> None:
+    from dealgraph.extract.ner_ru import find_entities_ru, russian_ner
+
+    text = "Путин и Трамп встретились\nВстреча прошла на Аляске."
+    doc = russian_ner().parse(text)
+    find_entities_ru(text)
+    assert russian_ner().parse(text) is doc  # the entities and the events share one parse
+    assert [s.text for s in doc.sents] == ["Путин и Трамп встретились", "Встреча прошла на Аляске."]
+    assert all(t.lemma for t in doc.tokens)
+
+
 def test_talks_with_a_titled_person_in_a_city(read: Any) -> None:
     found = read(
         "Министр финансов США Скотт Бессент провел переговоры с главой РФПИ Кириллом Дмитриевым в Женеве."
