@@ -261,6 +261,24 @@ def test_talks_with_a_titled_person_in_a_city(read: Any) -> None:
             "asserted",
         ),
         (
+            "Visa и Mastercard приостановили работу в России.",
+            "EXIT",
+            {"agent": ["Visa", "Mastercard"], "place": ["Russia"]},
+            "asserted",
+        ),
+        (
+            "Компания Hyundai может вернуться в Россию, заявил Денис Мантуров.",
+            "RETURN",
+            {"agent": ["Hyundai"], "place": ["Russia"]},
+            "hedged",
+        ),
+        (
+            "«Роснефть» попала под санкции США в 2022 году.",
+            "SANCTION",
+            {"agent": ["United States"], "target": ["Rosneft"]},
+            "asserted",
+        ),
+        (
             "Банк России подал иск против Euroclear в Арбитражный суд Москвы.",
             "SUE",
             {"agent": ["Bank of Russia"], "target": ["Euroclear"]},
