@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from dealgraph.extract.events.ru.args import Resolver, slots_of, subjects
 from dealgraph.extract.events.ru.lexicon import RuEventType, RuLexicon, RuModality, ru_lexicon, ru_modality
@@ -27,8 +27,9 @@ PLACE_ROLES = ("place",)
 
 
 def _attributed(event: Event, speaker: str) -> Event:
-    modality = "reported" if event.modality == "asserted" else event.modality
-    return replace(event, source=speaker, modality=modality)
+    return replace(
+        event, source=speaker, modality="reported" if event.modality == "asserted" else event.modality
+    )
 
 
 class RussianEventExtractor:
@@ -36,7 +37,7 @@ class RussianEventExtractor:
         self.lex = lexicon or ru_lexicon()
         self.cues = cues or ru_modality()
         self.symmetric = frozenset(kind.name for kind in self.lex.types if kind.kind.symmetric)
-        self.support = frozenset(v for kind in self.lex.types for v in kind.verbs)
+        self.trigger_verbs = frozenset(v for kind in self.lex.types for v in kind.verbs)
         # verbs whose subject takes part in the nominal event they govern
         self.hosts = self.lex.support | self.cues.cues
 
@@ -91,8 +92,12 @@ class RussianEventExtractor:
                     or any(a.lemma in kind.adjectives for a in sent.children(tok, "amod"))
                 ):
                     head = sent.head(tok)
-                    governed = head is not None and head.lemma in kind.verbs and head.pos in VERBAL
-                    if governed and self._sense(sent, head, kind):  # type: ignore[arg-type]
+                    if (
+                        head is not None
+                        and head.lemma in kind.verbs
+                        and head.pos in VERBAL
+                        and self._sense(sent, head, kind)
+                    ):
                         continue  # "ввели санкции": the verb's event
                     yield kind, tok, True
 
@@ -166,7 +171,7 @@ class RussianEventExtractor:
                 args.append(EventArg("amount", amount=inside[0]))
         anchor = anchor_of(sent, trigger, nominal)
         source = attribution.source(anchor)
-        polarity = None
+        polarity: Literal["impose", "lift"] | None = None
         if kind.lift:
             lifted = trigger.lemma in kind.lift or (
                 nominal and (h := sent.head(trigger)) is not None and h.lemma in kind.lift
@@ -175,11 +180,11 @@ class RussianEventExtractor:
         return Event(
             type=kind.name,
             args=tuple(args),
-            modality=modality(sent, trigger, anchor, source, self.cues, self.support),  # type: ignore[arg-type]
+            modality=modality(sent, trigger, anchor, source, self.cues, self.trigger_verbs),
             evidence_start=sent.start,
             evidence_end=sent.end,
             source=source,
-            polarity=polarity,  # type: ignore[arg-type]
+            polarity=polarity,
             trigger=trigger.text,
             extractor=EXTRACTOR,
             confidence=0.6 if nominal else 0.7,

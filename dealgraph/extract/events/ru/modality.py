@@ -17,6 +17,7 @@ from __future__ import annotations
 from dealgraph.extract.events.ru.args import Resolver, subjects
 from dealgraph.extract.events.ru.lexicon import RuModality
 from dealgraph.extract.events.ru.tree import Sentence, Tok
+from dealgraph.model import Modality
 
 # an infinitive always belongs to its governor's clause; a noun phrase only to a cue word's
 # ("планы о заморозке", "воздерживаются от ужесточения санкций", "возможность работать")
@@ -50,7 +51,7 @@ def modality(
     source: str | None,
     lex: RuModality,
     support: frozenset[str] = frozenset(),
-) -> str:
+) -> Modality:
     """The event's modality; a future tense counts on the trigger or on a verb of ``support`` (a
     lexicon verb: "проведут переговоры"), not on any verb a nominal trigger depends on ("суд
     продолжит рассматривать иск" does not plan the suit)."""
