@@ -19,7 +19,8 @@ from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.extract.events.when import event_time
 from dealgraph.model import Amount, Entity, Event, EventArg
 
-EXTRACTOR = "dealgraph-events/0.1"
+# bumped whenever the rules change what is extracted; event ids do not depend on it (store.stable_event_id)
+EXTRACTOR = "dealgraph-events/0.2"
 CLAUSE_END = re.compile(r"[.;!?]")
 
 
@@ -165,6 +166,9 @@ class EventExtractor:
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
                     keys = [k for k in found if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
+        if "holder" in kind.role_types and "agent" not in filled and "holder" in filled:
+            # "assets blocked at Euroclear": who holds them frozen is who freezes them here
+            filled["agent"] = filled.pop("holder")[:1]
         if kind.symmetric and "agent" in filled and len(filled["agent"]) > 1 and "counterpart" not in filled:
             filled["counterpart"] = filled["agent"][1:]
             filled["agent"] = filled["agent"][:1]

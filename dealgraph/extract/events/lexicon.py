@@ -10,6 +10,9 @@ from typing import Any, cast
 
 import yaml
 
+from dealgraph.exc import ConfigError
+from dealgraph.model.extraction import ENTITY_TYPES
+
 
 @dataclass(frozen=True)
 class VerbTrigger:
@@ -86,9 +89,67 @@ def _set(value: object) -> frozenset[str]:
     return frozenset(str(v) for v in cast(list[object], value or []))
 
 
+TYPE_KEYS = {
+    "verbs", "nouns", "adjectives", "slots", "roles", "symmetric", "amount", "object_preps",
+    "polarity_lift", "complements", "background",
+}  # fmt: skip
+VERB_KEYS = {"object", "particle", "slots", "object_types", "context", "clause", "deal"}
+SLOTS = {"subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod"}
+SLOT_PREFIXES = ("prep:", "clause:")
+
+
+def _check_slot(where: str, slot: str, roles: object, known_roles: set[str]) -> None:
+    if slot not in SLOTS and not (slot.startswith(SLOT_PREFIXES) and slot.split(":", 1)[1]):
+        raise ConfigError(f"{where}: unknown slot {slot!r} (known: {sorted(SLOTS)}, prep:WORD, clause:WORD)")
+    if not isinstance(roles, list):
+        raise ConfigError(f"{where}: slot {slot!r} must list roles")
+    for role in roles:
+        if role not in known_roles:
+            raise ConfigError(f"{where}: slot {slot!r} names role {role!r}, not one of {sorted(known_roles)}")
+
+
+def validate_events(data: dict[str, Any]) -> None:
+    """Check the events file's shape: a typo ("symetric", "prep_with", a role no type declares) is an
+    error when the file loads, not a rule that silently never fires."""
+    if not isinstance(data.get("types"), dict):
+        raise ConfigError("events.yaml: a 'types' map of role groups is required")
+    for group, kinds in data["types"].items():
+        unknown = set(kinds or []) - set(ENTITY_TYPES)
+        if unknown:
+            raise ConfigError(
+                f"events.yaml: role group {group!r} names unknown entity types {sorted(unknown)}"
+            )
+    for name, spec in data.items():
+        if name == "types":
+            continue
+        where = f"events.yaml: {name}"
+        if not isinstance(spec, dict):
+            raise ConfigError(f"{where}: must be a map")
+        unknown = set(spec) - TYPE_KEYS
+        if unknown:
+            raise ConfigError(f"{where}: unknown keys {sorted(unknown)} (known: {sorted(TYPE_KEYS)})")
+        roles = spec.get("roles")
+        if not isinstance(roles, dict) or not roles:
+            raise ConfigError(f"{where}: 'roles' (role -> group) is required")
+        for role, group in roles.items():
+            if group not in data["types"]:
+                raise ConfigError(f"{where}: role {role!r} names unknown group {group!r}")
+        if not isinstance(spec.get("slots"), dict):
+            raise ConfigError(f"{where}: 'slots' is required")
+        for slot, slot_roles in spec["slots"].items():
+            _check_slot(where, slot, slot_roles, set(roles))
+        for lemma, opts in (spec.get("verbs") or {}).items():
+            unknown = set(opts or {}) - VERB_KEYS
+            if unknown:
+                raise ConfigError(f"{where}: verb {lemma!r} has unknown keys {sorted(unknown)}")
+            for slot, slot_roles in ((opts or {}).get("slots") or {}).items():
+                _check_slot(f"{where}: verb {lemma!r}", slot, slot_roles, set(roles))
+
+
 @lru_cache(maxsize=1)
 def event_types() -> tuple[EventType, ...]:
     data = _data("events.yaml")
+    validate_events(data)
     groups = {k: _set(v) for k, v in data.pop("types").items()}
     result = []
     for name, spec in data.items():
@@ -124,9 +185,34 @@ def event_types() -> tuple[EventType, ...]:
     return tuple(result)
 
 
+MODALITY_KEYS = {
+    "denied": {"negators", "verbs", "phrases", "withhold", "occur"},
+    "hedged": {"modals", "adverbs", "adjectives", "verbs", "conditionals", "inverted", "phrases"},
+    "planned": {"modals", "verbs", "nouns", "adverbs", "adjectives", "phrases", "future"},
+    "reported": {"verbs", "phrases", "back_reference"},
+}
+
+
+def validate_modality(data: dict[str, Any]) -> None:
+    """Check the modality file's sections and keys, so that a misspelt cue list is an error."""
+    unknown = set(data) - set(MODALITY_KEYS)
+    if unknown:
+        raise ConfigError(f"modality.yaml: unknown sections {sorted(unknown)}")
+    for section, keys in MODALITY_KEYS.items():
+        if not isinstance(data.get(section), dict):
+            raise ConfigError(f"modality.yaml: section {section!r} is required")
+        extra = set(data[section]) - keys
+        if extra:
+            raise ConfigError(f"modality.yaml: {section} has unknown keys {sorted(extra)}")
+    extra = set(data["planned"].get("future") or {}) - {"modals", "verbs", "words"}
+    if extra:
+        raise ConfigError(f"modality.yaml: planned.future has unknown keys {sorted(extra)}")
+
+
 @lru_cache(maxsize=1)
 def modality_lexicon() -> Modality:
     d = _data("modality.yaml")
+    validate_modality(d)
     den, hed, pla, rep = d["denied"], d["hedged"], d["planned"], d["reported"]
     return Modality(
         negators=_set(den["negators"]),

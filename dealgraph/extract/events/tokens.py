@@ -80,6 +80,8 @@ class EntityIndex:
             if key is not None and self.types.get(key) == "Person"
         )
         self.starts_by_type = sorted((m.start, e.type, e.key) for e in entities for m in e.mentions)
+        # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
+        self.surface = {m.text.lower(): e.key for e in entities for m in e.mentions if "-" not in m.text}
 
     def direct(self, tok: Token) -> str | None:
         key = self.token_entity.get(tok.i)
@@ -134,13 +136,24 @@ class EntityIndex:
                 continue
             key = self.direct(t)
             if key is None:
+                parts = self._hyphen_parts(t)  # "U.S.-Russian talks": both states
+                keys.extend(k for k in parts if k not in keys)
+                if parts:
+                    continue
+            if key is None:
                 listed = self._listed(t)  # "corporations such as X, Y and Z"
                 keys.extend(k for k in listed if k not in keys)
                 if listed:
                     continue
             if key is None:
-                # "the Belgian agency, the European Clearing Center": the apposition names it
-                key = next((k for c in t.children if c.dep_ == "appos" for k in [self.direct(c)] if k), None)
+                # "the Belgian agency, the European Clearing Center": the apposition names it, with the
+                # names coordinated with it ("a special envoy X, Y and Z")
+                for appos in (c for c in t.children if c.dep_ == "appos"):
+                    named = [k for a in [appos, *_conjuncts(appos)] for k in [self.direct(a)] if k]
+                    if named:
+                        key = named[0]
+                        keys.extend(k for k in named[1:] if k not in keys)
+                        break
             if key is None and t.pos_ in {"NOUN", "PROPN"}:
                 via = self._via_modifiers(t)
                 keys.extend(k for k in via[1:] if k not in keys)
@@ -150,6 +163,19 @@ class EntityIndex:
                 keys.extend(k for k in group if k not in keys)
                 continue
             if key is not None and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _hyphen_parts(self, tok: Token) -> list[str]:
+        """The entities named by the parts of one hyphenated token: "U.S.-Russian", "EU-China"."""
+        if "-" not in tok.text and "–" not in tok.text:
+            return []
+        keys: list[str] = []
+        for part in tok.text.replace("–", "-").split("-"):
+            key = self.adjectives.get(part) or self.surface.get(part.lower())
+            if key is None:
+                return []  # every part must name something: "Russian-speaking" is no pair
+            if key not in keys:
                 keys.append(key)
         return keys
 
