@@ -29,9 +29,13 @@ FLOORS: dict[tuple[str, str], float] = {
     ("en", "event_source_acc"): 0.82,
     ("en", "entities"): 0.85,
     ("ru", "entities"): 0.76,
+    # Russian events (events/ru): measured 2026-12-07 P 0.821 R 0.438 F1 0.571, modality 0.94, source 0.91
+    ("ru", "events"): 0.52,
+    ("ru", "event_modality_acc"): 0.88,
+    ("ru", "event_source_acc"): 0.85,
 }
 # precision of event pairs: recall is not bought with it
-PRECISION_FLOORS: dict[str, float] = {"en": 0.70}
+PRECISION_FLOORS: dict[str, float] = {"en": 0.70, "ru": 0.75}
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,10 @@ from dealgraph.extract.candidates import Candidate, find_candidates
 from dealgraph.extract.coref import Item, cluster
 from dealgraph.extract.events import EventExtractor
 from dealgraph.extract.events.learned import RoleModel
+from dealgraph.extract.events.ru import RussianEventExtractor
 from dealgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from dealgraph.extract.matcher import GazetteerMatcher
+from dealgraph.extract.ner_ru import russian_ner
 from dealgraph.extract.nlp import load_nlp
 from dealgraph.extract.projects import find_projects
 from dealgraph.extract.russian import russian_entities, russian_index
@@ -48,6 +50,7 @@ class Extractor:
             learned_roles = env_str("LEARNED_ROLES", "1") != "0"
         role_model = RoleModel.shipped() if learned_roles else None
         self.events = EventExtractor(self.gazetteer.adjective_refs, self.gazetteer.titles, role_model)
+        self.russian_events = RussianEventExtractor()
 
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 32
@@ -86,8 +89,10 @@ class Extractor:
         amounts = tuple(find_amounts(article.text))
         t2 = time.perf_counter()
         published = article.published.isoformat() if article.published else None
-        # the event lexicon is English; Russian articles give entities and amounts
-        events = () if russian else tuple(self.events.extract(doc, entities, amounts, published))
+        if russian:  # natasha's parse, kept from the entities of this same text
+            events = tuple(self.russian_events.extract(russian_ner().parse(article.text), entities, amounts))
+        else:
+            events = tuple(self.events.extract(doc, entities, amounts, published))
         t3 = time.perf_counter()
         self.timings["amounts"] += t2 - t1
         self.timings["events"] += t3 - t2
