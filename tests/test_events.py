@@ -472,8 +472,9 @@ def test_failing_elsewhere_denies_nothing(extractor: Any) -> None:
         ("Spain and Portugal will meet next week, Reuters reported.", "planned"),
         ("Reuters reported that Spain plans to meet Portugal.", "planned"),
         ("Reuters reported that Spain met Portugal last week.", "reported"),
-        # an intention a source reports is planned, the source kept (GUIDELINES §5 as the dev set settled it)
-        ("Reuters reported that Spain wants to meet Portugal.", "planned"),
+        # a wish a source reports stays its report; a plan or an expectation it reports is planned
+        ("Reuters reported that Spain wants to meet Portugal.", "reported"),
+        ("Reuters reported that Spain expects to meet Portugal.", "planned"),
     ],
 )
 def test_future_over_report(extractor: Any, text: str, modality: str) -> None:

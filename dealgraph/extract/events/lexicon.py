@@ -78,6 +78,7 @@ class Modality:
     conditionals: frozenset[str] = frozenset()
     inverted: frozenset[str] = frozenset()
     plan_adjectives: frozenset[str] = frozenset()
+    wishes: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -188,7 +189,7 @@ def event_types() -> tuple[EventType, ...]:
 MODALITY_KEYS = {
     "denied": {"negators", "verbs", "phrases", "withhold", "occur"},
     "hedged": {"modals", "adverbs", "adjectives", "verbs", "conditionals", "inverted", "phrases"},
-    "planned": {"modals", "verbs", "nouns", "adverbs", "adjectives", "phrases", "future"},
+    "planned": {"modals", "verbs", "nouns", "adverbs", "adjectives", "phrases", "future", "wishes"},
     "reported": {"verbs", "phrases", "back_reference"},
 }
 
@@ -239,4 +240,5 @@ def modality_lexicon() -> Modality:
         conditionals=_set(hed.get("conditionals")),
         inverted=_set(hed.get("inverted")),
         plan_adjectives=_set(pla.get("adjectives")),
+        wishes=_set(pla.get("wishes")),
     )

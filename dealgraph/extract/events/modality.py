@@ -250,12 +250,15 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
         or _scheduled(trigger, lex)
     )
     # what a source says may happen or is intended is hedged or planned, with the source kept (§5)
+    wish = any(g.lemma_.lower() in lex.wishes or g.lower_ in lex.wishes for g in chain[1:])
     if hedged:
         return "hedged"
-    if planned:
+    if planned and not (wish and source is not None):
         return "planned"
     if source is not None:
         return "reported"
+    if planned:
+        return "planned"
     return "asserted"
 
 
