@@ -77,6 +77,8 @@ def own_examples(extractor: Extractor, passages: list[dict[str, Any]]) -> Iterat
         surfaces = {e.key: {m.text.lower() for m in e.mentions} | {e.name.lower()} for e in entities}
         annotated: dict[tuple[int, str], dict[str, Any]] = {}
         for event in passage.get("events", []):
+            if event["type"] == "ROLE":
+                continue  # titles are the RoleFinder's (roles.py), not a trigger's parties
             at = text.find(event["trigger"])
             tok = _token_at(doc, at) if at >= 0 else None
             if tok is not None:

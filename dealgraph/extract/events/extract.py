@@ -137,6 +137,10 @@ class EventExtractor:
                         continue
                 if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
                     continue
+                if trigger.not_object and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in trigger.not_object for c in tok.children
+                ):
+                    continue  # "offered his congratulations": no deal is offered
                 if trigger.deal and not _deal_complement(tok, trigger, index):
                     continue  # "agrees with X", "agreed that ...": agreement in opinion, no deal
                 found.append((kind, False, obj))
@@ -192,6 +196,8 @@ class EventExtractor:
         # have no one to propose to or oppose
         if "agent" not in filled or len(filled) < 2:
             return None
+        if not self._complete(kind, trigger, nominal, filled, index):
+            return None
         if (
             not kind.background
             and not nominal
@@ -231,6 +237,35 @@ class EventExtractor:
             extractor=f"{EXTRACTOR}+{LEARNED}" if learned else EXTRACTOR,
             confidence=(0.6 if nominal else 0.7) - (0.1 if learned else 0.0),
         )
+
+    @staticmethod
+    def _complete(
+        kind: EventType, trigger: Token, nominal: bool, filled: dict[str, list[str]], index: EntityIndex
+    ) -> bool:
+        """The type's and the verb's required roles are filled, and a person as target comes with the
+        action opposed."""
+        lemma = trigger.lemma_.lower()
+        for role, exempt in kind.requires.items():
+            if role not in filled and lemma not in exempt and trigger.lower_ not in exempt:
+                return False  # "hosted a gathering at the hotel": a meeting with no one
+        if not nominal and lemma in kind.verbs and not kind.verbs[lemma].requires <= set(filled):
+            return False
+        if kind.person_target_needs and any(index.types.get(k) == "Person" for k in filled.get("target", [])):
+            people = {k for k in filled["target"] if index.types.get(k) == "Person"}
+            phrase = [trigger, *trigger.children, *(g for c in trigger.children for g in c.children)]
+            reasons = [
+                t
+                for t in phrase
+                if t.dep_ in {"prep", "pcomp"}
+                and t.lower_ in kind.person_target_needs
+                # the preposition that attaches the person ("criticism of X") names no action
+                and not any(set(index.resolve(o)) & people for o in t.children if o.dep_ == "pobj")
+            ]
+            if not reasons:
+                filled["target"] = [k for k in filled["target"] if index.types.get(k) != "Person"]
+                if not filled["target"]:
+                    return False
+        return True
 
     def _learned_roles(
         self,

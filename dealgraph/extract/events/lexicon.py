@@ -31,6 +31,10 @@ class VerbTrigger:
     # ("agreed a truce", "agreed on the terms", "agreed to build"); "agrees with X", "agreed that ..."
     # and "agree on the need for ..." are agreement in opinion
     deal: frozenset[str] = frozenset()
+    # no trigger with one of these objects: "offered his congratulations" offers no deal
+    not_object: frozenset[str] = frozenset()
+    # roles this verb's event must fill: "travelled together" is no visit without a destination
+    requires: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,12 @@ class EventType:
     # a progressive participle modifying a noun ("who was visiting X", "tourists visiting X") describes
     # that noun; with ``background`` false it is no event unless a counterpart is named
     background: bool = True
+    # roles the event must fill unless its trigger is one of the listed words: a meeting needs a
+    # counterpart; only a visit or a trip is an event with its traveller and a place alone
+    requires: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a person as target needs a reason phrase on the trigger (GUIDELINES §5: criticism of a person is
+    # OPPOSE only when it opposes an action): "criticised X for ...", "accused X of ..."
+    person_target_needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -92,9 +102,19 @@ def _set(value: object) -> frozenset[str]:
 
 TYPE_KEYS = {
     "verbs", "nouns", "adjectives", "slots", "roles", "symmetric", "amount", "object_preps",
-    "polarity_lift", "complements", "background",
+    "polarity_lift", "complements", "background", "requires", "person_target_needs",
 }  # fmt: skip
-VERB_KEYS = {"object", "particle", "slots", "object_types", "context", "clause", "deal"}
+VERB_KEYS = {
+    "object",
+    "particle",
+    "slots",
+    "object_types",
+    "context",
+    "clause",
+    "deal",
+    "not_object",
+    "requires",
+}
 SLOTS = {"subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod"}
 SLOT_PREFIXES = ("prep:", "clause:")
 
@@ -164,6 +184,8 @@ def event_types() -> tuple[EventType, ...]:
                 _set((opts or {}).get("context")),
                 bool((opts or {}).get("clause", True)),
                 _set((opts or {}).get("deal")),
+                _set((opts or {}).get("not_object")),
+                _set((opts or {}).get("requires")),
             )
             for lemma, opts in (spec.get("verbs") or {}).items()
         }
@@ -181,6 +203,8 @@ def event_types() -> tuple[EventType, ...]:
                 lift=_set(spec.get("polarity_lift")),
                 complements={k: _set(v) for k, v in (spec.get("complements") or {}).items()},
                 background=bool(spec.get("background", True)),
+                requires={k: _set(v) for k, v in (spec.get("requires") or {}).items()},
+                person_target_needs=_set(spec.get("person_target_needs")),
             )
         )
     return tuple(result)

@@ -119,8 +119,11 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
     With ``attitude`` (a noun of wanting: "interest in working with"), whoever has, states or confirms it
     is the agent: the subject of any verb it is the object of."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return [child]  # "their summit" falls through to whoever holds it
+        # a pronoun possessor stands for whoever holds the event only as the object of a light verb
+        # ("they will hold their summit"); elsewhere it is resolved as a pronoun ("their criticism of X")
+        held = noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS
+        if child.dep_ == "poss" and not (child.pos_ == "PRON" and held):
+            return [child]
     tok = noun
     for _ in range(4):
         head = tok.head

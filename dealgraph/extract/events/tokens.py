@@ -292,6 +292,8 @@ class EntityIndex:
         ("Russian court rulings": the rulings of the Russian court)."""
         if tok.lower_ not in PROXY_NOUNS | RELATION_NOUNS and tok.lemma_.lower() not in PROXY_NOUNS:
             return []
+        if tok.tag_ == "NN" and any(c.lower_ in {"a", "an", "one"} for c in tok.children):
+            return []  # "an American official" is one unnamed person, not the state
         modifiers = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
         for child in reversed(modifiers):  # the nearest to the head first
             keys = [k for t in [child, *_conjuncts(child)] for k in [self.direct(t)] if k is not None]
