@@ -20,7 +20,6 @@ import random
 from pathlib import Path
 
 from dealgraph.extract.events.learned import parties
-from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.extract.extractor import Extractor
 
 SHARED = Path(os.environ.get("DEALGRAPH_SHARED", "../shared"))
@@ -41,7 +40,7 @@ def main() -> None:
     items = []
     for record, doc in zip(records, extractor.nlp.pipe(r["text"] for r in records), strict=True):
         entities = extractor.entities(doc)
-        index = EntityIndex(doc, entities, events.adjective_refs)
+        index = events.index(doc, entities)
         names = {e.key: (e.name, e.type) for e in entities}
         for tok in doc:
             if tok.i in index.token_entity:

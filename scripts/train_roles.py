@@ -27,7 +27,6 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from dealgraph.extract.events.learned import NONE, features, parties
-from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.extract.extractor import Extractor
 
 SHARED = Path(os.environ.get("DEALGRAPH_SHARED", "../shared"))
@@ -54,7 +53,7 @@ def polnear_examples(extractor: Extractor, items: list[dict[str, Any]]) -> Itera
     kinds = {k.name: k for k in extractor.events.types}
     for article, group in by_article.items():
         doc = extractor.nlp(records[article]["text"])
-        index = EntityIndex(doc, extractor.entities(doc), extractor.events.adjective_refs)
+        index = extractor.events.index(doc, extractor.entities(doc))
         for item in group:
             trigger = _token_at(doc, item["trigger_char"])
             if trigger is None or item["type"] not in kinds:
@@ -73,7 +72,7 @@ def own_examples(extractor: Extractor, passages: list[dict[str, Any]]) -> Iterat
         text = passage["text"]
         doc = extractor.nlp(text)
         entities = extractor.entities(doc)
-        index = EntityIndex(doc, entities, events.adjective_refs)
+        index = events.index(doc, entities)
         surfaces = {e.key: {m.text.lower() for m in e.mentions} | {e.name.lower()} for e in entities}
         annotated: dict[tuple[int, str], dict[str, Any]] = {}
         for event in passage.get("events", []):

@@ -856,3 +856,15 @@ def test_precision_round_negatives(rules_extractor: Any, text: str, kind: str) -
 )
 def test_precision_round_keeps(rules_extractor: Any, text: str, kind: str, roles: dict[str, str]) -> None:
     find(events_of(rules_extractor, text), kind, **roles)
+
+
+def test_talks_held_somewhere_are_a_meeting(rules_extractor: Any) -> None:
+    found = events_of(rules_extractor, "Progress was made at the Spain-Morocco talks in Geneva on Thursday.")
+    find(found, "MEET", place="Geneva")
+    by_phone = events_of(rules_extractor, "Spain held talks with Morocco by phone on Thursday.")
+    assert "MEET" not in {e[0] for e in by_phone}, by_phone
+
+
+def test_a_definite_title_stands_for_the_person_named_with_it(rules_extractor: Any) -> None:
+    text = "Atlas Bank CEO Rolf Dahl arrived on Monday. The Atlas Bank CEO met with Omar Haddad in Oslo."
+    find(events_of(rules_extractor, text), "MEET", agent="Rolf Dahl", counterpart="Omar Haddad")

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from dealgraph.extract.events.learned import NONE, RoleModel, features, parties
-from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.model import Article
 
 
@@ -63,7 +62,7 @@ def rules_only() -> Any:
 def test_features_read_the_path_and_the_preposition(extractor: Any) -> None:
     text = "Norway held talks with Chile in Geneva."
     doc = extractor.nlp(text)
-    index = EntityIndex(doc, extractor.entities(doc), extractor.events.adjective_refs)
+    index = extractor.events.index(doc, extractor.entities(doc))
     trigger = next(t for t in doc if t.lower_ == "talks")
     found = {p.token.text: features(trigger, "NEGOTIATE", True, p, index) for p in parties(trigger, index)}
     assert set(found) == {"Norway", "Chile", "Geneva"}

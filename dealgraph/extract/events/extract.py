@@ -56,7 +56,7 @@ class EventExtractor:
     def extract(
         self, doc: Doc, entities: Sequence[Entity], amounts: Sequence[Amount], published: str | None
     ) -> list[Event]:
-        index = EntityIndex(doc, entities, self.adjective_refs)
+        index = self.index(doc, entities)
         attributions = Attributions(doc, self.lex, index)
         events: list[Event] = []
         seen: set[tuple[object, ...]] = set()
@@ -97,6 +97,10 @@ class EventExtractor:
                 )
             )
         return events
+
+    def index(self, doc: Doc, entities: Sequence[Entity]) -> EntityIndex:
+        """The article's entity index as the event rules read it (also for training the classifier)."""
+        return EntityIndex(doc, entities, self.adjective_refs, self.roles.heads)
 
     def _triggers(self, tok: Token, index: EntityIndex) -> list[tuple[EventType, bool, Token | None]]:
         lemma = tok.lemma_.lower()
@@ -185,6 +189,7 @@ class EventExtractor:
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
                     keys = [k for k in found if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
+        by_rules = set(filled)
         learned = self._learned_roles(kind, trigger, nominal, index, filled, used)
         if "holder" in kind.role_types and "agent" not in filled and "holder" in filled:
             # "assets blocked at Euroclear": who holds them frozen is who freezes them here
@@ -196,7 +201,7 @@ class EventExtractor:
         # have no one to propose to or oppose
         if "agent" not in filled or len(filled) < 2:
             return None
-        if not self._complete(kind, trigger, nominal, filled, index):
+        if not self._complete(kind, trigger, nominal, filled, index, by_rules):
             return None
         if (
             not kind.background
@@ -240,7 +245,12 @@ class EventExtractor:
 
     @staticmethod
     def _complete(
-        kind: EventType, trigger: Token, nominal: bool, filled: dict[str, list[str]], index: EntityIndex
+        kind: EventType,
+        trigger: Token,
+        nominal: bool,
+        filled: dict[str, list[str]],
+        index: EntityIndex,
+        by_rules: set[str],
     ) -> bool:
         """The type's and the verb's required roles are filled, and a person as target comes with the
         action opposed."""
@@ -250,6 +260,8 @@ class EventExtractor:
                 return False  # "hosted a gathering at the hotel": a meeting with no one
         if not nominal and lemma in kind.verbs and not kind.verbs[lemma].requires <= set(filled):
             return False
+        if nominal and not kind.noun_requires.get(lemma, frozenset()) <= by_rules:
+            return False  # "talks" are a meeting only where they are held
         if kind.person_target_needs and any(index.types.get(k) == "Person" for k in filled.get("target", [])):
             people = {k for k in filled["target"] if index.types.get(k) == "Person"}
             phrase = [trigger, *trigger.children, *(g for c in trigger.children for g in c.children)]
@@ -291,6 +303,8 @@ class EventExtractor:
                 continue
             if role in filled and role not in {"counterpart", "target", "recipient"}:
                 continue  # one agent, one project, one place
+            if role == "agent" and nominal:
+                continue  # who holds a nominal event is the grammar's call ("X opposed the seizure")
             filled.setdefault(role, []).append(party.key)
             used.add(party.key)
             added = True

@@ -60,6 +60,9 @@ class EventType:
     # a person as target needs a reason phrase on the trigger (GUIDELINES §5: criticism of a person is
     # OPPOSE only when it opposes an action): "criticised X for ...", "accused X of ..."
     person_target_needs: frozenset[str] = frozenset()
+    # nominal triggers that are this type only with these roles filled: talks are a meeting where
+    # they are held somewhere ("talks in Istanbul"), not by phone
+    noun_requires: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def _set(value: object) -> frozenset[str]:
 
 TYPE_KEYS = {
     "verbs", "nouns", "adjectives", "slots", "roles", "symmetric", "amount", "object_preps",
-    "polarity_lift", "complements", "background", "requires", "person_target_needs",
+    "polarity_lift", "complements", "background", "requires", "person_target_needs", "noun_requires",
 }  # fmt: skip
 VERB_KEYS = {
     "object",
@@ -205,6 +208,7 @@ def event_types() -> tuple[EventType, ...]:
                 background=bool(spec.get("background", True)),
                 requires={k: _set(v) for k, v in (spec.get("requires") or {}).items()},
                 person_target_needs=_set(spec.get("person_target_needs")),
+                noun_requires={k: _set(v) for k, v in (spec.get("noun_requires") or {}).items()},
             )
         )
     return tuple(result)

@@ -65,7 +65,13 @@ SOURCE_PREPS = {"from"}
 
 
 class EntityIndex:
-    def __init__(self, doc: Doc, entities: Sequence[Entity], adjective_refs: dict[str, str]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        adjective_refs: dict[str, str],
+        title_heads: frozenset[str] = frozenset(),
+    ) -> None:
         self.doc = doc
         self.types = {e.key: e.type for e in entities}
         by_char: dict[int, tuple[int, str]] = {}
@@ -92,6 +98,19 @@ class EntityIndex:
             if key is not None and self.types.get(key) == "Person"
         )
         self.starts_by_type = sorted((m.start, e.type, e.key) for e in entities for m in e.mentions)
+        # title word -> (start, person) for each person named right after that title ("RDIF CEO X"),
+        # so that "the RDIF CEO" or "the Russian president" later stands for that person
+        self.titled: dict[str, list[tuple[int, str]]] = {}
+        for e in entities:
+            if e.type != "Person":
+                continue
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in doc[max(0, span.start - 3) : span.start]:
+                    if t.lower_ in title_heads:
+                        self.titled.setdefault(t.lower_, []).append((m.start, e.key))
         # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
         self.surface = {m.text.lower(): e.key for e in entities for m in e.mentions if "-" not in m.text}
 
@@ -112,6 +131,10 @@ class EntityIndex:
             )
         ):
             return self._last_of_type(tok, ANAPHORS[tok.lower_])
+        if tok.lower_ in self.titled and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+            # "the RDIF CEO", "the Russian president": the last person named with that title before
+            before = [key for start, key in self.titled[tok.lower_] if start < tok.idx]
+            return before[-1] if before else None
         return None
 
     def _last_of_type(self, tok: Token, kind: str) -> str | None:
