@@ -93,8 +93,7 @@ class RoleFinder:
         while start > 0 and index.token_entity.get(start - 1) == person:
             start -= 1
         # 1. a title run right before the name
-        pre = self._title_run(doc, start - 1, index, person)
-        if pre is not None:
+        for pre in self._title_run(doc, start - 1, index, person):
             yield (*pre, False)
         # 2. an apposition after it: ", a senior executive at X"
         for child in doc[start : tok.i + 1]:
@@ -116,18 +115,19 @@ class RoleFinder:
                         if found is not None:
                             yield (*found, True)
 
-    def _title_run(
-        self, doc: Doc, end: int, index: EntityIndex, person: str
-    ) -> tuple[str, str, Token] | None:
-        """Scan left from just before the name over title words, names and "of"."""
+    def _title_run(self, doc: Doc, end: int, index: EntityIndex, person: str) -> list[tuple[str, str, Token]]:
+        """Scan left from just before the name over title words, names and "of". Every organisation or
+        state named in the run is a target: "Russian Direct Investment Fund CEO and special presidential
+        envoy X" holds both; "US Treasury Secretary X" is of the Treasury and of the United States."""
         i = end
         words: list[Token] = []
-        target: str | None = None
+        targets: list[str] = []
         while i >= 0 and end - i < 10:
             t = doc[i]
             key = index.direct(t)
             if key is not None and key != person and index.types.get(key) in TARGET_TYPES:
-                target = target or key
+                if key not in targets:
+                    targets.append(key)
             elif key is not None:
                 break
             elif t.is_title or t.is_lower or t.text in {"of", "-"} or self.is_title(t):  # "CEO"
@@ -142,12 +142,12 @@ class RoleFinder:
             words.append(t)
             i -= 1
         words.reverse()
-        if not any(self.is_title(w) for w in words) or target is None:
-            return None
+        if not any(self.is_title(w) for w in words) or not targets:
+            return []
         title = " ".join(w.text for w in words if index.direct(w) is None or w.lower_ in {"of"})
         title = title.strip().removesuffix(" of").removeprefix("of ").strip()
         anchor = next(w for w in words if self.is_title(w))
-        return target, title, anchor
+        return [(target, title, anchor) for target in targets]
 
     def _title_phrase(self, head: Token, index: EntityIndex, person: str) -> tuple[str, str, Token] | None:
         """A noun phrase naming a position: its title words, and the organisation it is held in."""
