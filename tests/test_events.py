@@ -868,3 +868,9 @@ def test_talks_held_somewhere_are_a_meeting(rules_extractor: Any) -> None:
 def test_a_definite_title_stands_for_the_person_named_with_it(rules_extractor: Any) -> None:
     text = "Atlas Bank CEO Rolf Dahl arrived on Monday. The Atlas Bank CEO met with Omar Haddad in Oslo."
     find(events_of(rules_extractor, text), "MEET", agent="Rolf Dahl", counterpart="Omar Haddad")
+
+
+def test_a_request_for_a_deal_is_a_proposal(rules_extractor: Any) -> None:
+    found = events_of(rules_extractor, "Chile asked Norway to lift its sanctions on Codelco.")
+    find(found, "PROPOSE", agent="Chile", recipient="Norway")
+    assert "PROPOSE" not in {e[0] for e in events_of(rules_extractor, "Chile asked Norway to pass the bill.")}

@@ -141,6 +141,10 @@ class EventExtractor:
                         continue
                 if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
                     continue
+                if trigger.xcomp and not any(
+                    c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in trigger.xcomp for c in tok.children
+                ):
+                    continue  # "asked X to leave" requests no deal
                 if trigger.not_object and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in trigger.not_object for c in tok.children
                 ):

@@ -35,6 +35,9 @@ class VerbTrigger:
     not_object: frozenset[str] = frozenset()
     # roles this verb's event must fill: "travelled together" is no visit without a destination
     requires: frozenset[str] = frozenset()
+    # a trigger only with an infinitive complement of one of these verbs: "asked X to lift sanctions"
+    # proposes a deal, "asked X to leave" does not
+    xcomp: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ VERB_KEYS = {
     "deal",
     "not_object",
     "requires",
+    "xcomp",
 }
 SLOTS = {"subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod"}
 SLOT_PREFIXES = ("prep:", "clause:")
@@ -189,6 +193,7 @@ def event_types() -> tuple[EventType, ...]:
                 _set((opts or {}).get("deal")),
                 _set((opts or {}).get("not_object")),
                 _set((opts or {}).get("requires")),
+                _set((opts or {}).get("xcomp")),
             )
             for lemma, opts in (spec.get("verbs") or {}).items()
         }
