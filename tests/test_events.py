@@ -874,3 +874,24 @@ def test_a_request_for_a_deal_is_a_proposal(rules_extractor: Any) -> None:
     found = events_of(rules_extractor, "Chile asked Norway to lift its sanctions on Codelco.")
     find(found, "PROPOSE", agent="Chile", recipient="Norway")
     assert "PROPOSE" not in {e[0] for e in events_of(rules_extractor, "Chile asked Norway to pass the bill.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "roles"),
+    [
+        (
+            "Canada and Norway have frozen $30 billion in reserves of the Central Bank of Chile.",
+            "FREEZE",
+            {"agent": "Canada", "target": "Central Bank of Chile"},
+        ),
+        (
+            "The EU adopted the 18th EU sanctions package against Belarus.",
+            "SANCTION",
+            {"agent": "EU", "target": "Belarus"},
+        ),
+    ],
+)
+def test_phrases_of_what_the_trigger_is_about(
+    rules_extractor: Any, text: str, kind: str, roles: dict[str, str]
+) -> None:
+    find(events_of(rules_extractor, text), kind, **roles)

@@ -185,7 +185,15 @@ class EventExtractor:
         used: set[str] = set()
         table = dict(kind.slots)
         if not nominal and trigger.lemma_.lower() in kind.verbs:
-            table.update(kind.verbs[trigger.lemma_.lower()].slots)
+            verb = kind.verbs[trigger.lemma_.lower()]
+            table.update(verb.slots)
+            # "froze $280 billion in reserves of X": a preposition's object that is an asset the verb
+            # needs is what is acted on, not a place or a holder
+            for slot in [k for k in slots if k.startswith("prep:")]:
+                assets = [h for h in slots[slot] if verb.objects and h.lemma_.lower() in verb.objects]
+                if assets:
+                    slots[slot] = [h for h in slots[slot] if h not in assets]
+                    slots.setdefault("obj", []).extend(assets)
         for slot, roles in table.items():
             for head in slots.get(slot, []):
                 for tok in _same_paragraph(trigger, head):

@@ -225,6 +225,11 @@ def slots_for(
                 for nested, found in prep_objects(inner).items():
                     if nested == "between" and nested != prep:
                         slots["prep:between"].extend(found)
+    if nominal and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+        # "the EU sanctions package against Russia", "a peace talks venue in Riyadh": the phrases of the
+        # noun the trigger modifies are the trigger's
+        for prep, objects in prep_objects(trigger.head).items():
+            slots["prep:" + prep].extend(objects)
     if nominal:
         for verb in frame_verbs(trigger):
             for prep, objects in prep_objects(verb).items():
