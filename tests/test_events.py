@@ -895,3 +895,10 @@ def test_phrases_of_what_the_trigger_is_about(
     rules_extractor: Any, text: str, kind: str, roles: dict[str, str]
 ) -> None:
     find(events_of(rules_extractor, text), kind, **roles)
+
+
+def test_it_in_what_an_organisation_says_is_the_organisation(rules_extractor: Any) -> None:
+    found = events_of(rules_extractor, "Glencore said it agreed to the deal with Vale.")
+    find(found, "AGREE", agent="Glencore", counterpart="Vale")
+    # elsewhere "it" is left alone
+    assert not events_of(rules_extractor, "It agreed to the deal with Vale.")

@@ -47,7 +47,8 @@ LIGHT_VERBS = {
     "finalize", "finalise", "complete", "open", "attend", "lead", "chair", "host", "organize",
     "organise", "co-chair", "broker", "mediate", "arrange", "convene", "schedule", "plan", "set",
     "hammer", "strike", "ink", "secure", "forge", "clinch", "unveil", "present", "submit",
-    "put", "table", "offer", "extend", "send", "deliver", "pay", "do", "wrap",
+    "put", "table", "offer", "extend", "send", "deliver", "pay", "do", "wrap", "sponsor", "introduce",
+    "adopt", "pass", "draft", "take", "approve",
 }  # fmt: skip
 
 

@@ -47,6 +47,8 @@ RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "de
 # Definite descriptions that point back to the last entity of a type: "the project", "the company".
 ANAPHORS = {"project": "Project", "company": "Organization", "fund": "Organization", "country": "Country"}
 PRONOUNS = {"he", "his", "him", "she", "her"}
+# verbs of saying whose subject an "it" in their complement stands for ("Lukoil said it agreed")
+REPORTING = {"say", "announce", "state", "confirm", "report", "tell", "add", "insist", "warn", "claim"}
 # group nouns that stand for two parties named before, with the entity types to look for, in order
 PAIR_NOUNS = {
     "countries": ("Country",),
@@ -122,6 +124,8 @@ class EntityIndex:
             return self.adjectives[tok.text]
         if tok.lower_ in PRONOUNS:
             return self._antecedent(tok)
+        if tok.lower_ in {"it", "its"}:
+            return self._reporter_antecedent(tok)
         if (
             tok.lower_ in ANAPHORS
             and any(c.lower_ == "the" for c in tok.children)
@@ -145,6 +149,25 @@ class EntityIndex:
             if window <= start < tok.idx and type_ == kind:
                 best = key
         return best
+
+    def _reporter_antecedent(self, tok: Token) -> str | None:
+        """ "it" / "its" in what an organisation or state says stands for the speaker: "Lukoil said it
+        agreed to the deal", "X announced that it is withdrawing its offer". Only there: an "it" elsewhere
+        is left unresolved."""
+        node = tok
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i:
+                return None
+            if head.lemma_ in REPORTING and node.dep_ in {"ccomp", "xcomp", "advcl", "conj", "dobj"}:
+                for child in head.children:
+                    if child.dep_ == "nsubj":
+                        key = self.token_entity.get(child.i)
+                        if key is not None and self.types.get(key) in {"Organization", "Country"}:
+                            return key
+                return None
+            node = head
+        return None
 
     def _antecedent(self, tok: Token) -> str | None:
         """The most recent person who was a subject, in this sentence or the one before (the salient
