@@ -49,6 +49,9 @@ LIGHT_VERBS = {
     "hammer", "strike", "ink", "secure", "forge", "clinch", "unveil", "present", "submit",
     "put", "table", "offer", "extend", "send", "deliver", "pay", "do", "wrap", "sponsor", "introduce",
     "adopt", "pass", "draft", "take", "approve",
+    # developing a relation is having it: "X is ready to restore cooperation with Y"
+    "restore", "expand", "broaden", "deepen", "develop", "strengthen", "boost", "establish", "build",
+    "intensify", "renew", "revive",
 }  # fmt: skip
 
 
