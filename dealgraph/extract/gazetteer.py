@@ -30,6 +30,7 @@ class GazetteerEntry:
     country: str | None = None
     ru: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()  # forms that name the state through its capital city
+    ru_capitals: tuple[str, ...] = ()  # the same in Russian (also in ``ru``)
     lowercase_the: bool = True  # "the Times" inside a sentence; not "the Atlantic" (the ocean)
 
 
@@ -83,6 +84,7 @@ def _country(item: dict[str, Any]) -> GazetteerEntry:
         country=str(item["code"]),
         ru=tuple(ru),
         capitals=tuple(capitals),
+        ru_capitals=_strs(item.get("ru_capital")),
     )
 
 
