@@ -139,6 +139,8 @@ def cluster(items: list[Item], text: str) -> list[Entity]:
             clusters.append(target)
         add(item, target)
         _define_acronym(m, text, target)
+        for alias in target.aliases:  # a known acronym's later mention finds its name ("ЦРУ")
+            by_norm.setdefault(norm(alias), target)
     clusters = _merge_late_surnames(clusters)
     return [_entity(i, c) for i, c in enumerate(clusters)]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dealgraph.extract.coref import Item, cluster
+from dealgraph.extract.coref import ORG_SUFFIXES, Item, cluster, norm
 from dealgraph.extract.gazetteer import Gazetteer, GazetteerEntry
 from dealgraph.extract.ner_ru import RuEntity, find_entities_ru
 from dealgraph.extract.russian_gazetteer import GazetteerHit, RussianGazetteer, is_common_word, lemmas
@@ -84,12 +84,14 @@ def _is_name(name: _Name, text: str) -> bool:
 
 
 def _dateline_city(hit: GazetteerHit, text: str) -> str | None:
-    """The capital's nominative when ``hit`` is the city heading a dateline ("Москва. 16 января.")."""
-    if not hit.entry.ru_capitals or (hit.start and text[hit.start - 1] != "\n"):
+    """The capital's English name when ``hit`` is the city heading a dateline ("Москва. 16 января.")."""
+    if not hit.entry.ru_capitals or not hit.entry.capitals or (hit.start and text[hit.start - 1] != "\n"):
         return None
     if not _DATELINE_REST.match(text, hit.end):
         return None
-    return next((c for c in hit.entry.ru_capitals if lemmas(c) & lemmas(hit.text)), None)
+    if any(lemmas(c) & lemmas(hit.text) for c in hit.entry.ru_capitals):
+        return hit.entry.capitals[0]
+    return None
 
 
 def _overlapping(name: _Name, hits: list[GazetteerHit]) -> list[GazetteerHit]:
@@ -106,7 +108,7 @@ def _contains(name: _Name, hits: list[GazetteerHit], text: str) -> bool:
         return False
     if min(h.start for h in hits) > name.start:
         return True
-    rest = text[max(h.end for h in hits) : name.end].split()
+    rest = [w for w in text[max(h.end for h in hits) : name.end].split() if norm(w) not in ORG_SUFFIXES]
     return bool(rest) and all(w[:1].isupper() for w in rest)
 
 

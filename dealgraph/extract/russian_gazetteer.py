@@ -92,8 +92,10 @@ def tokens(text: str) -> list[Token]:
 
 def _word_matches(form: _Form, k: int, token: Token, single: bool) -> bool:
     word = form.words[k]
-    if form.latin:
-        return token.text == word
+    if form.latin:  # as written, or in capitals ("INTERFAX.RU")
+        return token.text == word or (
+            len(token.text) > 2 and token.text.isupper() and token.text == word.upper()
+        )
     if word.isupper() and len(word) > 1:  # an abbreviation: "ЦБ", "РФ", "ЛУКОЙЛ"
         return token.text[:2].isupper() and bool(lemmas(token.text) & form.keys[k])
     if single and not token.text[:1].isupper():
