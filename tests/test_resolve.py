@@ -125,3 +125,17 @@ def test_remembered_scores_stay_bounded() -> None:
     assert score > 0.9 and len(resolver._cache) <= SCORE_CACHE
     assert ("Person", "name 0", "other") not in resolver._cache  # the oldest went first
     assert ("Person", f"name {SCORE_CACHE - 1}", "other") in resolver._cache
+
+
+def test_display_name_is_the_fullest_most_frequent_well_formed_name() -> None:
+    from dealgraph.resolve.naming import best_name
+
+    # the first article's machine-translated spelling loses to the spelling most articles use
+    seen = {"Kirill Dmitriyev": 2, "Kirill Dmitriev": 9, "Dmitriev": 14, "Кирилл Дмитриев": 3}
+    assert best_name(seen, "Person") == "Kirill Dmitriev"
+    assert best_name({"Putin": 20, "Vladimir Putin": 4}, "Person") == "Vladimir Putin"
+    # a photo credit run into a name is not well formed
+    assert (
+        best_name({"Steve Witkoff": 1, "Steve Witkoff Sefa Karacan / Anadolu": 1}, "Person")
+        == "Steve Witkoff"
+    )

@@ -34,6 +34,7 @@ from dealgraph.model import Entity
 from dealgraph.resolve.blocking import STOP, acronym, block_keys, tokens
 from dealgraph.resolve.canonical import create_entity
 from dealgraph.resolve.keys import entity_key, fold
+from dealgraph.resolve.naming import rename_display
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
 
@@ -376,24 +377,7 @@ class MatchingResolver:
         ]
         if fresh:
             conn.execute(insert(names), fresh)
-        # the display name grows with what articles say: "Putin" becomes "Vladimir Putin"
-        current = dict(
-            conn.execute(
-                select(schema.entities.c.id, schema.entities.c.name).where(schema.entities.c.id.in_(ids))
-            ).all()
-        )
-        longer: dict[str, str] = {}
-        for entity_id, entity in pairs:
-            name = longer.get(entity_id, str(current.get(entity_id, "")))
-            if entity.ref is None and len(entity.name.split()) > len(name.split()):
-                longer[entity_id] = entity.name
-        if longer:
-            conn.execute(
-                update(schema.entities)
-                .where(schema.entities.c.id == bindparam("eid"))
-                .values(name=bindparam("display")),
-                [{"eid": e, "display": n} for e, n in longer.items()],
-            )
+        rename_display(conn, ids, pairs)
         blocks = rt.entity_blocks
         have = {
             (str(r[0]), str(r[1]))
