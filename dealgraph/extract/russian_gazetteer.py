@@ -31,6 +31,8 @@ WORD = re.compile(r"\w+(?:[-‑–]\w+)*")
 _JOIN = re.compile(r"[ \t\u00a0\"'«»„“”]*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# readings that never name anything: pronouns and function words ("Тем" is a form of "тот", as is "Того")
+_FUNCTION = {"NPRO", "Apro", "PREP", "CONJ", "PRCL", "INTJ"}
 
 
 @lru_cache(maxsize=1)
@@ -42,14 +44,15 @@ def _morph() -> Any:
 
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
-    """Every dictionary lemma of a Russian word, lower case, ё as е; other words as themselves."""
+    """Every dictionary lemma of a Russian word (but a pronoun's or function word's), lower case, ё as е,
+    and the word itself; other words as themselves."""
     folded = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(word):
         return frozenset({folded})
     if "-" in word:  # "Сахалин-1", "SDN-лист": the parts
         return frozenset({"-".join(sorted(lemmas(p))[0] for p in folded.split("-"))})
-    found = {str(p.normal_form).replace("ё", "е") for p in _morph().parse(folded)}
-    return frozenset(found | {folded})
+    parses = [p for p in _morph().parse(folded) if not _FUNCTION & set(p.tag.grammemes)]
+    return frozenset({str(p.normal_form).replace("ё", "е") for p in parses} | {folded})
 
 
 def is_common_word(word: str) -> bool:

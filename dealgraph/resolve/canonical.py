@@ -18,7 +18,7 @@ from dealgraph.store import schema
 
 def new_id(conn: Connection, entity: Entity) -> str:
     base = entity.ref.split(":", 1)[1] if entity.ref else slug(entity.name)
-    if not re.search("[a-z]", base):  # "1", "entity": say what it is
+    if not re.search("[A-Za-z]", base):  # "1": say what it is
         base = f"{entity.type.lower()}-{base}"
     candidate, n = base, 1
     t = schema.entities

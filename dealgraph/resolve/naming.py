@@ -48,13 +48,14 @@ def best_name(candidates: dict[str, int], type_: str) -> str:
     return max(candidates, key=lambda n: rank(n, candidates[n], type_))
 
 
-def rename_display(conn: Connection, ids: set[str], pairs: Sequence[tuple[str, Entity]]) -> None:
+def rename_display(conn: Connection, ids: set[str], pairs: Sequence[tuple[str, Entity]]) -> dict[str, str]:
     """The display name follows what articles say: "Putin" becomes "Vladimir Putin", "Kirill Dmitriyev"
-    becomes "Kirill Dmitriev" once more articles spell it so (``naming.best_name``)."""
+    becomes "Kirill Dmitriev" once more articles spell it so (``best_name``). Returns the changed names
+    (id → new display name)."""
     t = schema.entities
     rows = conn.execute(select(t.c.id, t.c.name, t.c.type).where(t.c.id.in_(ids), t.c.ref.is_(None))).all()
     if not rows:
-        return
+        return {}
     current = {str(r.id): (str(r.name), str(r.type)) for r in rows}
     candidates: dict[str, dict[str, int]] = {i: {name: 0} for i, (name, _) in current.items()}
     for entity_id, entity in pairs:
@@ -74,6 +75,7 @@ def rename_display(conn: Connection, ids: set[str], pairs: Sequence[tuple[str, E
     ]
     if changed:
         conn.execute(update(t).where(t.c.id == bindparam("eid")).values(name=bindparam("display")), changed)
+    return {str(c["eid"]): str(c["display"]) for c in changed}
 
 
 __all__ = ["best_name", "is_latin", "rename_display", "well_formed"]
