@@ -139,3 +139,19 @@ def test_display_name_is_the_fullest_most_frequent_well_formed_name() -> None:
         best_name({"Steve Witkoff": 1, "Steve Witkoff Sefa Karacan / Anadolu": 1}, "Person")
         == "Steve Witkoff"
     )
+
+
+def test_an_acronym_joins_a_gazetteer_name_it_abbreviates() -> None:
+    from dealgraph.extract.coref import Item, cluster
+    from dealgraph.model import Mention
+
+    text = "The European Commission (EC) met on Monday. Later the EC said it would wait."
+    first = text.index("European")
+    items = [
+        Item(Mention(first, first + 19, "European Commission", "Organization", "gazetteer"),
+             "org:european-commission", "European Commission"),
+        Item(Mention(text.index("EC)"), text.index("EC)") + 2, "EC", "Organization", "ner"), None, None),
+        Item(Mention(text.rindex("EC"), text.rindex("EC") + 2, "EC", "Organization", "ner"), None, None),
+    ]  # fmt: skip
+    (entity,) = cluster(items, text)
+    assert entity.ref == "org:european-commission" and len(entity.mentions) == 3

@@ -131,6 +131,9 @@ def cluster(items: list[Item], text: str) -> list[Entity]:
                 target.ref, target.ref_name = item.ref, item.ref_name
             by_ref[item.ref] = target
             add(item, target)
+            _define_acronym(m, text, target)
+            for alias in target.aliases:
+                by_norm.setdefault(norm(alias), target)
             continue
         target = by_norm.get(key) or _acronym_target(m, clusters) or _surname_target(m, clusters)
         target = target or _prefix_target(m, clusters) or _project_target(m, clusters)
@@ -185,7 +188,7 @@ def _acronym_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
         if m.text in c.aliases:
             return c
     for c in clusters:
-        if c.ref is None and any(len(x.text.split()) > 1 and initials(x.text) == m.text for x in c.mentions):
+        if any(len(x.text.split()) > 1 and initials(x.text) == m.text for x in c.mentions):
             return c
     return None
 
