@@ -193,3 +193,16 @@ def test_footnote_explaining_a_marker_goes_even_inside_the_body() -> None:
         ("footnote", "*Meduza is designated a foreign agent by the Russian authorities.")
     ]
     assert stripped.text.count("\n") == 1
+
+
+def test_labelled_photo_credit_goes_even_inside_the_body() -> None:
+    text = (
+        "Россия и США обсудили возобновление прямых авиарейсов между двумя странами, сообщил дипломат.\n"
+        "Фото: Иван Петров / Пресс-служба\n"
+        "По его словам, решение пока не принято, но переговоры продолжатся в начале следующего года.\n"
+    )
+    article = clean_item(RawItem(source="ru.txt", content=text))
+    assert [(r.reason, r.text) for r in article.removed] == [
+        ("photo-credit", "Фото: Иван Петров / Пресс-служба")
+    ]
+    assert "Иван Петров" not in article.text

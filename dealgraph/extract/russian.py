@@ -5,7 +5,8 @@ Two readers meet here. The gazetteer (``russian_gazetteer.py``) finds known inst
 and projects in any case and in Latin script too; natasha finds the rest by shape. Where they overlap the
 gazetteer wins, unless natasha's name strictly contains the gazetteer's ("European Fund for Ukraine"
 holds "Ukraine"). natasha's spans are first made into names: a span never runs over a line break ("ТАСС"
-and "МОСКВА" of a dateline are two), an acronym defined in brackets after a name ("(РФПИ)") is not part
+and "МОСКВА" of a dateline are two), a credit's slash or a change of script ("Стив Уиткофф Sefa
+Karacan / Anadolu" is three names), an acronym defined in brackets after a name ("(РФПИ)") is not part
 of it (coreference keeps it as the name's alias), and a single word the dictionary knows only as a common
 word (a rubric "Экономика", a call "Погружайтесь") is not a name.
 
@@ -25,6 +26,11 @@ from dealgraph.extract.ner_ru import RuEntity, find_entities_ru
 from dealgraph.extract.russian_gazetteer import GazetteerHit, RussianGazetteer, is_common_word, lemmas
 from dealgraph.model import Entity, EntityType, Mention
 
+# where one name ends and another begins inside a natasha span: a line break, a credit's slash or
+# semicolon, a change of script between two words ("Стив Уиткофф Sefa Karacan / Anadolu")
+_SEPARATORS = re.compile(
+    r"(\n+|\s*[/;|]\s*|(?<=[А-Яа-яЁё])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[А-Яа-яЁё]))"
+)
 _BRACKETED = re.compile(r"\s*\(([^()]{1,12})\)\s*$")
 _EDGE_PUNCT = "\"'«»„“”()[]:;,.-–— \t"
 _DATELINE_REST = re.compile(r"[,.]?\s*\d{1,2}\s+[а-яё]{3}")
@@ -56,13 +62,14 @@ def russian_index(gazetteer: Gazetteer) -> RussianIndex:
 
 
 def names(found: RuEntity, text: str) -> list[_Name]:
-    """natasha's span as names: cut at line breaks, without a bracketed acronym or edge punctuation."""
+    """natasha's span as names: cut at line breaks, slashes and changes of script, without a bracketed
+    acronym or edge punctuation."""
     result = []
     offset = found.start
-    for piece in re.split(r"(\n+)", text[found.start : found.end]):
+    for piece in _SEPARATORS.split(text[found.start : found.end]):
         start, end = offset, offset + len(piece)
         offset = end
-        if "\n" in piece:
+        if _SEPARATORS.fullmatch(piece):
             continue
         normal = found.normal if (start, end) == (found.start, found.end) else piece
         bracket = _BRACKETED.search(text, start, end)
