@@ -83,3 +83,15 @@ def test_a_span_is_cut_at_line_breaks_slashes_and_script_changes() -> None:
 )  # fmt: skip
 def test_single_common_words_are_not_names(word: str, common: bool) -> None:
     assert is_common_word(word) is common
+
+
+def test_names_after_a_ship_noun_are_vessels() -> None:
+    from dealgraph.extract.russian import _is_vessel, _Name
+
+    words = load_gazetteer().vessel_words["ru"]
+    text = "По данным издания, суда Zarya и Buran вышли из порта, а Novatek не ответил."
+    zarya, buran, novatek = (_Name(text.index(w), text.index(w) + len(w), "Organization", w) for w in
+                             ("Zarya", "Buran", "Novatek"))  # fmt: skip
+    assert _is_vessel(zarya, text, words, None)
+    assert _is_vessel(buran, text, words, zarya.end)  # joined by "и" to the vessel before it
+    assert not _is_vessel(novatek, text, words, buran.end)

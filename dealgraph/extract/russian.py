@@ -12,7 +12,8 @@ word (a rubric "Экономика", a call "Погружайтесь") is not a
 
 natasha's normal forms ("Кирилла Дмитриева" → "Кирилл Дмитриев") are what the clustering compares, so
 inflected mentions of one referent become one entity. A capital at the head of a dateline ("МОСКВА, 26 дек
--") is the city, not its state. The mention keeps the surface form and its span in the text.
+-") is the city, not its state; a name after a ship noun ("суда Iris и Voskhod", nouns in the gazetteer's
+``vessels.yaml``) is the vessel, a Project. The mention keeps the surface form and its span in the text.
 """
 
 from __future__ import annotations
@@ -28,9 +29,7 @@ from dealgraph.model import Entity, EntityType, Mention
 
 # where one name ends and another begins inside a natasha span: a line break, a credit's slash or
 # semicolon, a change of script between two words ("Стив Уиткофф Sefa Karacan / Anadolu")
-_SEPARATORS = re.compile(
-    r"(\n+|\s*[/;|]\s*|(?<=[А-Яа-яЁё])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[А-Яа-яЁё]))"
-)
+_SEPARATORS = re.compile(r"(\n+|\s*[/;|]\s*|(?<=[А-Яа-яЁё])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[А-Яа-яЁё]))")
 _BRACKETED = re.compile(r"\s*\(([^()]{1,12})\)\s*$")
 _EDGE_PUNCT = "\"'«»„“”()[]:;,.-–— \t"
 _DATELINE_REST = re.compile(r"[,.]?\s*\d{1,2}\s+[а-яё]{3}")
@@ -42,6 +41,7 @@ class RussianIndex:
 
     normals: dict[str, GazetteerEntry]
     finder: RussianGazetteer
+    vessel_words: frozenset[str] = frozenset()  # lemmas of ship nouns ("танкер", "судно")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,9 @@ def russian_index(gazetteer: Gazetteer) -> RussianIndex:
     for entry in gazetteer.entries:
         for form in entry.ru:
             index.setdefault(form.lower(), entry)
-    return RussianIndex(index, RussianGazetteer(gazetteer.entries))
+    return RussianIndex(
+        index, RussianGazetteer(gazetteer.entries), gazetteer.vessel_words.get("ru", frozenset())
+    )
 
 
 def names(found: RuEntity, text: str) -> list[_Name]:
@@ -101,6 +103,22 @@ def _dateline_city(hit: GazetteerHit, text: str) -> str | None:
     return None
 
 
+_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0«\"]*$")
+_JOINED = re.compile(r"[ \t\u00a0»\"]*(?:,|\s+и)[ \t\u00a0«\"]*$")
+
+
+def _is_vessel(name: _Name, text: str, words: frozenset[str], previous_vessel: int | None) -> bool:
+    """A name right after a ship noun ("суда Iris", "танкер «Восход»"), or joined by "и" or a comma to
+    the vessel named just before it ("Iris и Voskhod")."""
+    line_start = text.rfind("\n", 0, name.start) + 1
+    before = text[line_start : name.start]
+    joined = previous_vessel is not None and previous_vessel >= line_start
+    if joined and previous_vessel is not None and _JOINED.fullmatch(text, previous_vessel, name.start):
+        return True
+    word = _WORD_BEFORE.search(before)
+    return word is not None and bool(lemmas(word.group(1)) & words)
+
+
 def _overlapping(name: _Name, hits: list[GazetteerHit]) -> list[GazetteerHit]:
     return [h for h in hits if h.start < name.end and name.start < h.end]
 
@@ -123,6 +141,7 @@ def _items(text: str, index: RussianIndex) -> list[Item]:
     hits = index.finder.find(text)
     dropped: set[int] = set()
     items: list[Item] = []
+    vessel_end: int | None = None
     for found in find_entities_ru(text):
         for name in names(found, text):
             over = _overlapping(name, hits)
@@ -134,7 +153,9 @@ def _items(text: str, index: RussianIndex) -> list[Item]:
             entry = index.normals.get(name.normal.lower()) or index.normals.get(
                 text[name.start : name.end].lower()
             )
-            kind = entry.type if entry is not None else name.type
+            kind: EntityType = entry.type if entry is not None else name.type
+            if entry is None and _is_vessel(name, text, index.vessel_words, vessel_end):
+                kind, vessel_end = "Project", name.end
             mention = Mention(name.start, name.end, name.normal, kind, "natasha")
             items.append(Item(mention, entry.ref if entry else None, entry.name if entry else None))
     for hit in hits:
