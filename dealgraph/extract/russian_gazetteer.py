@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Any
 
 from dealgraph.extract.gazetteer import GazetteerEntry
@@ -49,8 +50,10 @@ def lemmas(word: str) -> frozenset[str]:
     folded = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(word):
         return frozenset({folded})
-    if "-" in word:  # "Сахалин-1", "SDN-лист": the parts
-        return frozenset({"-".join(sorted(lemmas(p))[0] for p in folded.split("-"))})
+    if "-" in word:  # "Сахалин-1", "SDN-лист", "Экспортно-импортного": every reading of the parts
+        return frozenset(
+            "-".join(parts) for parts in product(*(sorted(lemmas(p)) for p in folded.split("-")))
+        )
     parses = [p for p in _morph().parse(folded) if not _FUNCTION & set(p.tag.grammemes)]
     return frozenset({str(p.normal_form).replace("ё", "е") for p in parses} | {folded})
 
