@@ -33,7 +33,7 @@ def finder() -> RussianGazetteer:
         ("Танкеры загрузились на заводе Arctic LNG 2 в июле.", "Arctic LNG 2", "project:arctic-lng-2"),
         ("Доля Exxon в проекте «Сахалин-1» будет продана.", "Сахалин-1", "project:sakhalin-1"),
         ("Компанию внесли в SDN-лист в октябре.", "SDN-лист", "project:sdn-list"),
-        ("Доля в «Сахалине-1» будет продана.", "Сахалине-1", "project:sakhalin-1"),  # a hyphenated word, inflected
+        ("Доля в «Сахалине-1» продана.", "Сахалине-1", "project:sakhalin-1"),  # hyphenated, inflected
         ("Об этом сообщает INTERFAX.RU со ссылкой на источник.", "INTERFAX", "org:interfax"),
     ],
 )  # fmt: skip
