@@ -155,3 +155,17 @@ def test_an_acronym_joins_a_gazetteer_name_it_abbreviates() -> None:
     ]  # fmt: skip
     (entity,) = cluster(items, text)
     assert entity.ref == "org:european-commission" and len(entity.mentions) == 3
+
+
+def test_a_legal_form_does_not_make_a_second_organisation() -> None:
+    from dealgraph.extract.coref import Item, cluster
+    from dealgraph.model import Mention
+
+    text = "Lukoil said on Monday that Lukoil OAO would sell its foreign assets."
+    items = [
+        Item(Mention(0, 6, "Lukoil", "Organization", "gazetteer"), "org:lukoil", "Lukoil"),
+        Item(Mention(27, 37, "Lukoil OAO", "Organization", "ner"), None, None),
+    ]  # fmt: skip
+    assert text[27:37] == "Lukoil OAO"
+    (entity,) = cluster(items, text)
+    assert entity.ref == "org:lukoil" and len(entity.mentions) == 2
