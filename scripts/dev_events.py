@@ -149,7 +149,11 @@ def _misses(gold_path: Path, system_path: Path, only: str | None, lang: str | No
         for mark, pairs, other in (("-", g, s), ("+", s, g)):
             for pair in sorted(set(pairs) - set(other), key=str):
                 ev = pairs[pair]
-                print(f"{doc_id} {mark} {pair[0]} {pair[1]} {sorted(map(str, pair[2])) if isinstance(pair[2], frozenset) else pair[2]} {pair[3] or ''} [{ev.get('modality')}] :: {ev.get('evidence', '')[:160]}")
+                agent = sorted(map(str, pair[2])) if isinstance(pair[2], frozenset) else pair[2]
+                evidence = ev.get("evidence", "")[:160]
+                modality = ev.get("modality")
+                other_arg = pair[3] or ""
+                print(f"{doc_id} {mark} {pair[0]} {pair[1]} {agent} {other_arg} [{modality}] :: {evidence}")
 
 
 if __name__ == "__main__":

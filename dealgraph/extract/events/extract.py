@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from dealgraph.extract.events.learned import NONE, RoleModel, features, parties
 from dealgraph.extract.events.lexicon import EventType, VerbTrigger, event_types, modality_lexicon
 from dealgraph.extract.events.modality import Attributions, modality_of
 from dealgraph.extract.events.roles import RoleFinder
@@ -19,13 +20,18 @@ from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.extract.events.when import event_time
 from dealgraph.model import Amount, Entity, Event, EventArg
 
-EXTRACTOR = "dealgraph-events/0.1"
+# bumped whenever the rules change what is extracted; event ids do not depend on it (store.stable_event_id)
+EXTRACTOR = "dealgraph-events/0.2"
+LEARNED = "roles-lr"  # marks an event with a role the classifier gave (events/learned.py)
 CLAUSE_END = re.compile(r"[.;!?]")
 
 
 class EventExtractor:
-    def __init__(self, adjective_refs: dict[str, str], titles: frozenset[str]) -> None:
+    def __init__(
+        self, adjective_refs: dict[str, str], titles: frozenset[str], role_model: RoleModel | None = None
+    ) -> None:
         self.types = event_types()
+        self.role_model = role_model
         self.lex = modality_lexicon()
         self.adjective_refs = adjective_refs
         # a title's head word: a one-word title, or the last word of a longer one that is itself a title
@@ -107,6 +113,16 @@ class EventExtractor:
                     # what is acted on: the object, the passive subject, or the noun a participle modifies
                     # ("the seized tankers", "$5 billion trapped in X")
                     candidates = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+                    # "most of X's reserves were frozen": the quantity stands for what it is of
+                    candidates += [
+                        o
+                        for c in candidates
+                        if c.lower_ in QUANTIFIERS
+                        for p in c.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children
+                        if o.dep_ == "pobj"
+                    ]
                     if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"}:
                         candidates.append(tok.head)
                     obj = next((c for c in candidates if c.lemma_.lower() in trigger.objects), None)
@@ -121,6 +137,10 @@ class EventExtractor:
                         continue
                 if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
                     continue
+                if trigger.not_object and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in trigger.not_object for c in tok.children
+                ):
+                    continue  # "offered his congratulations": no deal is offered
                 if trigger.deal and not _deal_complement(tok, trigger, index):
                     continue  # "agrees with X", "agreed that ...": agreement in opinion, no deal
                 found.append((kind, False, obj))
@@ -165,12 +185,18 @@ class EventExtractor:
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
                     keys = [k for k in found if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
+        learned = self._learned_roles(kind, trigger, nominal, index, filled, used)
+        if "holder" in kind.role_types and "agent" not in filled and "holder" in filled:
+            # "assets blocked at Euroclear": who holds them frozen is who freezes them here
+            filled["agent"] = filled.pop("holder")[:1]
         if kind.symmetric and "agent" in filled and len(filled["agent"]) > 1 and "counterpart" not in filled:
             filled["counterpart"] = filled["agent"][1:]
             filled["agent"] = filled["agent"][:1]
         # two different roles: coordinated agents alone ("X and Y proposed", "X and Y opposed the plan")
         # have no one to propose to or oppose
         if "agent" not in filled or len(filled) < 2:
+            return None
+        if not self._complete(kind, trigger, nominal, filled, index):
             return None
         if (
             not kind.background
@@ -208,9 +234,67 @@ class EventExtractor:
             polarity=polarity,  # type: ignore[arg-type]
             trigger=trigger.text,
             when=event_time(trigger, published),
-            extractor=EXTRACTOR,
-            confidence=0.6 if nominal else 0.7,
+            extractor=f"{EXTRACTOR}+{LEARNED}" if learned else EXTRACTOR,
+            confidence=(0.6 if nominal else 0.7) - (0.1 if learned else 0.0),
         )
+
+    @staticmethod
+    def _complete(
+        kind: EventType, trigger: Token, nominal: bool, filled: dict[str, list[str]], index: EntityIndex
+    ) -> bool:
+        """The type's and the verb's required roles are filled, and a person as target comes with the
+        action opposed."""
+        lemma = trigger.lemma_.lower()
+        for role, exempt in kind.requires.items():
+            if role not in filled and lemma not in exempt and trigger.lower_ not in exempt:
+                return False  # "hosted a gathering at the hotel": a meeting with no one
+        if not nominal and lemma in kind.verbs and not kind.verbs[lemma].requires <= set(filled):
+            return False
+        if kind.person_target_needs and any(index.types.get(k) == "Person" for k in filled.get("target", [])):
+            people = {k for k in filled["target"] if index.types.get(k) == "Person"}
+            phrase = [trigger, *trigger.children, *(g for c in trigger.children for g in c.children)]
+            reasons = [
+                t
+                for t in phrase
+                if t.dep_ in {"prep", "pcomp"}
+                and t.lower_ in kind.person_target_needs
+                # the preposition that attaches the person ("criticism of X") names no action
+                and not any(set(index.resolve(o)) & people for o in t.children if o.dep_ == "pobj")
+            ]
+            if not reasons:
+                filled["target"] = [k for k in filled["target"] if index.types.get(k) != "Person"]
+                if not filled["target"]:
+                    return False
+        return True
+
+    def _learned_roles(
+        self,
+        kind: EventType,
+        trigger: Token,
+        nominal: bool,
+        index: EntityIndex,
+        filled: dict[str, list[str]],
+        used: set[str],
+    ) -> bool:
+        """Roles the classifier gives to parties of the sentence that the slots left unbound; whether it
+        gave any. The rules' roles stand; the classifier fills what they did not."""
+        if self.role_model is None:
+            return False
+        added = False
+        for party in parties(trigger, index):
+            if party.key in used or _across_paragraphs(trigger, party.token):
+                continue
+            role, probability = self.role_model.predict(features(trigger, kind.name, nominal, party, index))
+            if role == NONE or probability < self.role_model.threshold:
+                continue
+            if index.types.get(party.key) not in kind.role_types.get(role, frozenset()):
+                continue
+            if role in filled and role not in {"counterpart", "target", "recipient"}:
+                continue  # one agent, one project, one place
+            filled.setdefault(role, []).append(party.key)
+            used.add(party.key)
+            added = True
+        return added
 
     @staticmethod
     def _assign(
@@ -256,6 +340,7 @@ class EventExtractor:
 
 
 DEAL_PREPS = {"on", "to", "upon", "over"}
+QUANTIFIERS = {"most", "all", "part", "half", "some", "much", "majority", "bulk", "share", "portion", "rest"}
 
 
 def _deal_complement(verb: Token, trigger: VerbTrigger, index: EntityIndex) -> bool:

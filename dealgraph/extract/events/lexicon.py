@@ -10,6 +10,9 @@ from typing import Any, cast
 
 import yaml
 
+from dealgraph.exc import ConfigError
+from dealgraph.model.extraction import ENTITY_TYPES
+
 
 @dataclass(frozen=True)
 class VerbTrigger:
@@ -28,6 +31,10 @@ class VerbTrigger:
     # ("agreed a truce", "agreed on the terms", "agreed to build"); "agrees with X", "agreed that ..."
     # and "agree on the need for ..." are agreement in opinion
     deal: frozenset[str] = frozenset()
+    # no trigger with one of these objects: "offered his congratulations" offers no deal
+    not_object: frozenset[str] = frozenset()
+    # roles this verb's event must fill: "travelled together" is no visit without a destination
+    requires: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,12 @@ class EventType:
     # a progressive participle modifying a noun ("who was visiting X", "tourists visiting X") describes
     # that noun; with ``background`` false it is no event unless a counterpart is named
     background: bool = True
+    # roles the event must fill unless its trigger is one of the listed words: a meeting needs a
+    # counterpart; only a visit or a trip is an event with its traveller and a place alone
+    requires: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a person as target needs a reason phrase on the trigger (GUIDELINES §5: criticism of a person is
+    # OPPOSE only when it opposes an action): "criticised X for ...", "accused X of ..."
+    person_target_needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class Modality:
     conditionals: frozenset[str] = frozenset()
     inverted: frozenset[str] = frozenset()
     plan_adjectives: frozenset[str] = frozenset()
+    wishes: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -86,9 +100,77 @@ def _set(value: object) -> frozenset[str]:
     return frozenset(str(v) for v in cast(list[object], value or []))
 
 
+TYPE_KEYS = {
+    "verbs", "nouns", "adjectives", "slots", "roles", "symmetric", "amount", "object_preps",
+    "polarity_lift", "complements", "background", "requires", "person_target_needs",
+}  # fmt: skip
+VERB_KEYS = {
+    "object",
+    "particle",
+    "slots",
+    "object_types",
+    "context",
+    "clause",
+    "deal",
+    "not_object",
+    "requires",
+}
+SLOTS = {"subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod"}
+SLOT_PREFIXES = ("prep:", "clause:")
+
+
+def _check_slot(where: str, slot: str, roles: object, known_roles: set[str]) -> None:
+    if slot not in SLOTS and not (slot.startswith(SLOT_PREFIXES) and slot.split(":", 1)[1]):
+        raise ConfigError(f"{where}: unknown slot {slot!r} (known: {sorted(SLOTS)}, prep:WORD, clause:WORD)")
+    if not isinstance(roles, list):
+        raise ConfigError(f"{where}: slot {slot!r} must list roles")
+    for role in roles:
+        if role not in known_roles:
+            raise ConfigError(f"{where}: slot {slot!r} names role {role!r}, not one of {sorted(known_roles)}")
+
+
+def validate_events(data: dict[str, Any]) -> None:
+    """Check the events file's shape: a typo ("symetric", "prep_with", a role no type declares) is an
+    error when the file loads, not a rule that silently never fires."""
+    if not isinstance(data.get("types"), dict):
+        raise ConfigError("events.yaml: a 'types' map of role groups is required")
+    for group, kinds in data["types"].items():
+        unknown = set(kinds or []) - set(ENTITY_TYPES)
+        if unknown:
+            raise ConfigError(
+                f"events.yaml: role group {group!r} names unknown entity types {sorted(unknown)}"
+            )
+    for name, spec in data.items():
+        if name == "types":
+            continue
+        where = f"events.yaml: {name}"
+        if not isinstance(spec, dict):
+            raise ConfigError(f"{where}: must be a map")
+        unknown = set(spec) - TYPE_KEYS
+        if unknown:
+            raise ConfigError(f"{where}: unknown keys {sorted(unknown)} (known: {sorted(TYPE_KEYS)})")
+        roles = spec.get("roles")
+        if not isinstance(roles, dict) or not roles:
+            raise ConfigError(f"{where}: 'roles' (role -> group) is required")
+        for role, group in roles.items():
+            if group not in data["types"]:
+                raise ConfigError(f"{where}: role {role!r} names unknown group {group!r}")
+        if not isinstance(spec.get("slots"), dict):
+            raise ConfigError(f"{where}: 'slots' is required")
+        for slot, slot_roles in spec["slots"].items():
+            _check_slot(where, slot, slot_roles, set(roles))
+        for lemma, opts in (spec.get("verbs") or {}).items():
+            unknown = set(opts or {}) - VERB_KEYS
+            if unknown:
+                raise ConfigError(f"{where}: verb {lemma!r} has unknown keys {sorted(unknown)}")
+            for slot, slot_roles in ((opts or {}).get("slots") or {}).items():
+                _check_slot(f"{where}: verb {lemma!r}", slot, slot_roles, set(roles))
+
+
 @lru_cache(maxsize=1)
 def event_types() -> tuple[EventType, ...]:
     data = _data("events.yaml")
+    validate_events(data)
     groups = {k: _set(v) for k, v in data.pop("types").items()}
     result = []
     for name, spec in data.items():
@@ -102,6 +184,8 @@ def event_types() -> tuple[EventType, ...]:
                 _set((opts or {}).get("context")),
                 bool((opts or {}).get("clause", True)),
                 _set((opts or {}).get("deal")),
+                _set((opts or {}).get("not_object")),
+                _set((opts or {}).get("requires")),
             )
             for lemma, opts in (spec.get("verbs") or {}).items()
         }
@@ -119,14 +203,41 @@ def event_types() -> tuple[EventType, ...]:
                 lift=_set(spec.get("polarity_lift")),
                 complements={k: _set(v) for k, v in (spec.get("complements") or {}).items()},
                 background=bool(spec.get("background", True)),
+                requires={k: _set(v) for k, v in (spec.get("requires") or {}).items()},
+                person_target_needs=_set(spec.get("person_target_needs")),
             )
         )
     return tuple(result)
 
 
+MODALITY_KEYS = {
+    "denied": {"negators", "verbs", "phrases", "withhold", "occur"},
+    "hedged": {"modals", "adverbs", "adjectives", "verbs", "conditionals", "inverted", "phrases"},
+    "planned": {"modals", "verbs", "nouns", "adverbs", "adjectives", "phrases", "future", "wishes"},
+    "reported": {"verbs", "phrases", "back_reference"},
+}
+
+
+def validate_modality(data: dict[str, Any]) -> None:
+    """Check the modality file's sections and keys, so that a misspelt cue list is an error."""
+    unknown = set(data) - set(MODALITY_KEYS)
+    if unknown:
+        raise ConfigError(f"modality.yaml: unknown sections {sorted(unknown)}")
+    for section, keys in MODALITY_KEYS.items():
+        if not isinstance(data.get(section), dict):
+            raise ConfigError(f"modality.yaml: section {section!r} is required")
+        extra = set(data[section]) - keys
+        if extra:
+            raise ConfigError(f"modality.yaml: {section} has unknown keys {sorted(extra)}")
+    extra = set(data["planned"].get("future") or {}) - {"modals", "verbs", "words"}
+    if extra:
+        raise ConfigError(f"modality.yaml: planned.future has unknown keys {sorted(extra)}")
+
+
 @lru_cache(maxsize=1)
 def modality_lexicon() -> Modality:
     d = _data("modality.yaml")
+    validate_modality(d)
     den, hed, pla, rep = d["denied"], d["hedged"], d["planned"], d["reported"]
     return Modality(
         negators=_set(den["negators"]),
@@ -153,4 +264,5 @@ def modality_lexicon() -> Modality:
         conditionals=_set(hed.get("conditionals")),
         inverted=_set(hed.get("inverted")),
         plan_adjectives=_set(pla.get("adjectives")),
+        wishes=_set(pla.get("wishes")),
     )

@@ -232,24 +232,32 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
         return "denied"
     if _withheld(trigger, lex):
         return "denied"
-    if source is not None:
-        return "planned" if _future(trigger, lex) else "reported"
-    if (
+    if source is not None and _future(trigger, lex):
+        return "planned"
+    hedged = (
         any(c.lower_ in lex.hedge_modals and c.dep_ == "aux" for c in children)
         or any(c.lower_ in lex.hedge_adverbs for c in children)
         or any(c.lower_ in lex.hedge_adjectives for c in trigger.children)
         or any(g.lemma_ in lex.hedge_verbs for g in chain[1:])
         or _has_phrase(before + " " + trigger.lower_, lex.hedge_phrases)
         or any(c.lower_ in lex.hedge_adverbs for c in trigger.sent)
-    ):
-        return "hedged"
-    if (
+    )
+    planned = (
         any(c.lower_ in lex.plan_modals and c.dep_ == "aux" for c in children)
         or any(g.lemma_.lower() in lex.plan_verbs for g in chain[1:])
         or any(g.lower_ in lex.plan_nouns for g in chain[1:])
         or _has_phrase(before, lex.plan_phrases)
         or _scheduled(trigger, lex)
-    ):
+    )
+    # what a source says may happen or is intended is hedged or planned, with the source kept (§5)
+    wish = any(g.lemma_.lower() in lex.wishes or g.lower_ in lex.wishes for g in chain[1:])
+    if hedged:
+        return "hedged"
+    if planned and not (wish and source is not None):
+        return "planned"
+    if source is not None:
+        return "reported"
+    if planned:
         return "planned"
     return "asserted"
 

@@ -130,7 +130,7 @@ class RoleFinder:
                 target = target or key
             elif key is not None:
                 break
-            elif t.is_title or t.is_lower or t.text in {"of", "-"}:
+            elif t.is_title or t.is_lower or t.text in {"of", "-"} or self.is_title(t):  # "CEO"
                 if (t.pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"} and t.lower_ != "of") or (
                     t.is_punct and t.text != "-"
                 ):

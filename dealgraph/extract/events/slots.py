@@ -31,10 +31,23 @@ PLAN_NOUNS = {
 # "acquire a stake in X from Y", "sign a deal on X with Y"
 NESTED_PREPS = {"from", "with"}
 ADJUNCT_PREPS = {"during", "at", "in", "on", "after", "before", "since", "ahead"}
+# verbs whose subject is the event a nominal trigger names, and whose own phrases belong to it: "the
+# meeting took place in Miami and was attended by X", "the talks were held in Istanbul", "talks led by X"
+FRAME_VERBS = {
+    "take", "happen", "occur", "hold", "host", "attend", "lead", "chair", "organize", "organise",
+    "conclude", "end", "begin", "start", "open", "continue", "resume", "mediate", "broker", "schedule",
+    "plan", "set", "arrange", "accompany", "sign", "reach", "conduct", "finalize", "finalise", "involve",
+}  # fmt: skip
+# verbs of taking part: their subject is a party to the event named by the object of their "in"
+# ("X took part in the talks", "X played a leading role in the negotiations", "X participated in")
+PARTAKE_VERBS = {"participate", "partake", "engage", "involve", "play", "take", "join", "lead"}
 LIGHT_VERBS = {
     "hold", "have", "conduct", "start", "begin", "resume", "continue", "launch", "make", "sign", "reach",
     "seek", "pursue", "enter", "join", "announce", "restart", "file", "impose", "lift", "ease",
-    "finalize", "finalise", "complete", "open", "attend",
+    "finalize", "finalise", "complete", "open", "attend", "lead", "chair", "host", "organize",
+    "organise", "co-chair", "broker", "mediate", "arrange", "convene", "schedule", "plan", "set",
+    "hammer", "strike", "ink", "secure", "forge", "clinch", "unveil", "present", "submit",
+    "put", "table", "offer", "extend", "send", "deliver", "pay", "do", "wrap",
 }  # fmt: skip
 
 
@@ -106,7 +119,10 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
     With ``attitude`` (a noun of wanting: "interest in working with"), whoever has, states or confirms it
     is the agent: the subject of any verb it is the object of."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        # a pronoun possessor stands for whoever holds the event only as the object of a light verb
+        # ("they will hold their summit"); elsewhere it is resolved as a pronoun ("their criticism of X")
+        held = noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS
+        if child.dep_ == "poss" and not (child.pos_ == "PRON" and held):
             return [child]
     tok = noun
     for _ in range(4):
@@ -123,11 +139,17 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
                 "attr",
                 "nsubjpass",
             }
+            partake = tok.dep_ in {"prep", "dobj"} and head.lemma_ in PARTAKE_VERBS
+            if partake and (tok.lower_ == "in" or tok.lemma_ in {"role", "part"}):
+                light = True
             adjunct = tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS
             if light or adjunct or tok.dep_ == "attr":
                 subj, _ = subject_of(head)
                 return subj
             return []
+        if tok.dep_ == "prep" and tok.lower_ == "in" and head.lemma_ in {"role", "part", "participation"}:
+            tok = head  # "X played a role in the talks": on to X
+            continue
         if tok.dep_ == "prep" and tok.lower_ in {"including", "like"} and head.pos_ == "NOUN":
             return [head]  # "court rulings, including the expropriation of ...": the rulings' author
         if (
@@ -158,11 +180,20 @@ def slots_for(
     slots: dict[str, list[Token]] = defaultdict(list)
     if nominal:
         slots["subj"].extend(nominal_agent(trigger, attitude))
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
+            # "X is under US sanctions", "the tanker X, under sanctions since 2022": X is what is under it
+            holder = trigger.head.head
+            if holder.pos_ in {"VERB", "AUX"}:
+                slots["under"].extend(subject_of(holder)[0])
+            elif holder.pos_ in {"NOUN", "PROPN"}:
+                slots["under"].append(holder)
         for child in trigger.children:
             if child.dep_ == "poss":
                 slots["poss"].append(child)
             elif child.dep_ in {"compound", "amod", "nmod"}:
-                slots["compound"].append(child)
+                partners = _hyphen_partners(child)
+                joined = "-" in child.text[1:-1] and not child.text[-1].isdigit()  # "U.S.-Russian"
+                slots["hyphen" if partners or joined else "compound"].extend([*partners, child])
     else:
         subj, _ = subject_of(trigger)
         slots["subj"].extend(subj)
@@ -181,8 +212,29 @@ def slots_for(
                     slots["dative"].append(first)
         if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
             slots["obj"].append(trigger.head)  # "the frozen assets": what is frozen
+        if required_object is not None:
+            # "U.S. sanctions were imposed on X", "lifted EU sanctions": who the sanctions are of
+            slots["obj_mod"].extend(
+                c for c in required_object.children if c.dep_ in {"compound", "poss", "amod"}
+            )
     for prep, objects in prep_objects(trigger).items():
         slots["prep:" + prep].extend(objects)
+        if nominal:
+            # "the meeting in Alaska between A and B": the parser hangs the parties under the place
+            for inner in objects:
+                for nested, found in prep_objects(inner).items():
+                    if nested == "between" and nested != prep:
+                        slots["prep:between"].extend(found)
+    if nominal:
+        for verb in frame_verbs(trigger):
+            for prep, objects in prep_objects(verb).items():
+                if prep == "by" or prep == "agent":
+                    continue
+                inside = [o for o in objects if o.i != trigger.i and not o.is_ancestor(trigger)]
+                slots["prep:" + prep].extend(inside)
+            for child in verb.children:
+                if child.dep_ == "agent":  # "was attended by X", "talks led by X"
+                    slots["subj"].extend(c for c in child.children if c.dep_ == "pobj")
     objects = [required_object] if required_object is not None else []
     if not nominal and object_preps:
         objects += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
@@ -199,6 +251,44 @@ def slots_for(
             for prep, found in _object_preps(obj).items():
                 slots["clause:" + prep].extend(found)
     return slots
+
+
+def _hyphen_partners(tok: Token) -> list[Token]:
+    """Names joined to a modifier by a hyphen, which the parser hangs under it: "Russia-Ukraine talks"
+    (Russia is a compound of Ukraine), "the Trump-Putin summit"."""
+    found: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
+            between = tok.doc[child.i + 1 : tok.i]
+            if len(between) == 1 and between[0].text in {"-", "–", "—"}:
+                found.extend([*_hyphen_partners(child), child])
+    return found
+
+
+def frame_verbs(noun: Token) -> list[Token]:
+    """Verbs whose phrases belong to the event a nominal trigger names: the verb it is the subject or
+    object of when that verb holds, hosts or schedules events ("the meeting took place in Miami and was
+    attended by X": took, attended; "held talks in Istanbul": held), and participles or relative clauses
+    on it ("talks led by X", "the summit, which will be held in Alaska")."""
+    verbs: list[Token] = []
+    head = noun.head
+    held = head.lemma_ in FRAME_VERBS or head.lemma_ in LIGHT_VERBS
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and head.pos_ in {"VERB", "AUX"} and held:
+        verbs.append(head)
+        if noun.dep_ in {"nsubj", "nsubjpass"}:
+            # a coordinated verb without a subject of its own shares this one
+            verbs.extend(
+                c
+                for c in head.children
+                if c.dep_ == "conj"
+                and c.pos_ in {"VERB", "AUX"}
+                and c.lemma_ in FRAME_VERBS
+                and not any(g.dep_ in SUBJ for g in c.children)
+            )
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_ in FRAME_VERBS:
+            verbs.append(child)
+    return verbs
 
 
 def _object_preps(obj: Token) -> dict[str, list[Token]]:

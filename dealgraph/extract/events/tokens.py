@@ -47,6 +47,18 @@ RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "de
 # Definite descriptions that point back to the last entity of a type: "the project", "the company".
 ANAPHORS = {"project": "Project", "company": "Organization", "fund": "Organization", "country": "Country"}
 PRONOUNS = {"he", "his", "him", "she", "her"}
+# group nouns that stand for two parties named before, with the entity types to look for, in order
+PAIR_NOUNS = {
+    "countries": ("Country",),
+    "nations": ("Country",),
+    "states": ("Country",),
+    "sides": ("Country", "Person"),
+    "parties": ("Country",),
+    "delegations": ("Country",),
+    "pair": ("Person", "Country"),
+    "leaders": ("Person",),
+    "presidents": ("Person",),
+}
 # A source phrase does not say which project is meant: "a stake in the project from X" is still the project
 # named before (X sells the stake).
 SOURCE_PREPS = {"from"}
@@ -80,6 +92,8 @@ class EntityIndex:
             if key is not None and self.types.get(key) == "Person"
         )
         self.starts_by_type = sorted((m.start, e.type, e.key) for e in entities for m in e.mentions)
+        # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
+        self.surface = {m.text.lower(): e.key for e in entities for m in e.mentions if "-" not in m.text}
 
     def direct(self, tok: Token) -> str | None:
         key = self.token_entity.get(tok.i)
@@ -134,13 +148,22 @@ class EntityIndex:
                 continue
             key = self.direct(t)
             if key is None:
+                parts = self._hyphen_parts(t)  # "U.S.-Russian talks": both states
+                keys.extend(k for k in parts if k not in keys)
+                if parts:
+                    continue
+            if key is None:
                 listed = self._listed(t)  # "corporations such as X, Y and Z"
                 keys.extend(k for k in listed if k not in keys)
                 if listed:
                     continue
             if key is None:
-                # "the Belgian agency, the European Clearing Center": the apposition names it
-                key = next((k for c in t.children if c.dep_ == "appos" for k in [self.direct(c)] if k), None)
+                # "the Belgian agency, the European Clearing Center": the apposition names it, with the
+                # names coordinated with it ("a special envoy X, Y and Z")
+                named = self._appositions(t)
+                if named:
+                    key = named[0]
+                    keys.extend(k for k in named[1:] if k not in keys)
             if key is None and t.pos_ in {"NOUN", "PROPN"}:
                 via = self._via_modifiers(t)
                 keys.extend(k for k in via[1:] if k not in keys)
@@ -153,22 +176,67 @@ class EntityIndex:
                 keys.append(key)
         return keys
 
+    def _appositions(self, tok: Token) -> list[str]:
+        """The names in apposition to a noun, through a list the parser chains by appositions and
+        conjuncts: "the envoy X, the banker Y and Z" (X is the envoy's apposition, the banker X's, Y the
+        banker's, Z a conjunct of Y)."""
+        found: list[str] = []
+        frontier = [c for c in tok.children if c.dep_ == "appos"]
+        for _ in range(6):
+            following: list[Token] = []
+            for t in frontier:
+                key = self.direct(t)
+                if key is not None and key not in found:
+                    found.append(key)
+                following.extend(c for c in t.children if c.dep_ in {"appos", "conj"})
+            if not following:
+                break
+            frontier = following
+        return found
+
+    def _hyphen_parts(self, tok: Token) -> list[str]:
+        """The entities named by the parts of one hyphenated token: "U.S.-Russian", "EU-China"."""
+        if "-" not in tok.text and "–" not in tok.text:
+            return []
+        keys: list[str] = []
+        for part in tok.text.replace("–", "-").split("-"):
+            key = self.adjectives.get(part) or self.surface.get(part.lower())
+            if key is None:
+                return []  # every part must name something: "Russian-speaking" is no pair
+            if key not in keys:
+                keys.append(key)
+        return keys
+
     def _pair(self, tok: Token) -> list[str]:
-        """ "the two countries", "both nations": the last two states named before, in this sentence or
-        the one before."""
-        if tok.lower_ not in {"countries", "nations", "states"}:
+        """Group referents for two parties named before, in this sentence or the two before it: "the two
+        countries", "both nations" (the last two states); "the two sides", "both sides", "the sides", "the
+        delegations", "the pair" (the last two states, else the last two people); "the two leaders", "both
+        presidents" (the last two people)."""
+        word = tok.lower_
+        if word not in PAIR_NOUNS:
             return []
         two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children) and any(
             c.lower_ in {"the", "these", "those"} for c in tok.children
         )
-        if not (two or any(c.lower_ == "both" and c.dep_ in {"det", "predet"} for c in tok.children)):
+        both = any(c.lower_ == "both" and c.dep_ in {"det", "predet"} for c in tok.children)
+        definite = word in {"sides", "delegations", "pair"} and any(
+            c.lower_ == "the" and c.dep_ == "det" for c in tok.children
+        )
+        if not (two or both or definite):
             return []
-        window = tok.doc[max(0, tok.sent.start - 1)].sent.start_char
-        found: list[str] = []
-        for start, type_, key in reversed(self.starts_by_type):
-            if window <= start < tok.idx and type_ == "Country" and key not in found:
-                found.append(key)
-        return found[1::-1] if len(found) >= 2 else []  # in the order they were named
+        first_sent = tok.sent.start
+        for _ in range(2):
+            if first_sent > 0:
+                first_sent = tok.doc[first_sent - 1].sent.start
+        window = tok.doc[first_sent].idx
+        for kind in PAIR_NOUNS[word]:
+            found: list[str] = []
+            for start, type_, key in reversed(self.starts_by_type):
+                if window <= start < tok.idx and type_ == kind and key not in found:
+                    found.append(key)
+                if len(found) == 2:
+                    return found[::-1]  # in the order they were named
+        return []
 
     def _group(self, tok: Token) -> list[str]:
         """Set anaphora for groups of organisations. "these brands" / "those companies" stand for the
@@ -224,6 +292,8 @@ class EntityIndex:
         ("Russian court rulings": the rulings of the Russian court)."""
         if tok.lower_ not in PROXY_NOUNS | RELATION_NOUNS and tok.lemma_.lower() not in PROXY_NOUNS:
             return []
+        if tok.tag_ == "NN" and any(c.lower_ in {"a", "an", "one"} for c in tok.children):
+            return []  # "an American official" is one unnamed person, not the state
         modifiers = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
         for child in reversed(modifiers):  # the nearest to the head first
             keys = [k for t in [child, *_conjuncts(child)] for k in [self.direct(t)] if k is not None]
