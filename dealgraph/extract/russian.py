@@ -112,9 +112,15 @@ def _is_vessel(name: _Name, text: str, words: frozenset[str], previous_vessel: i
     the vessel named just before it ("Iris и Voskhod")."""
     line_start = text.rfind("\n", 0, name.start) + 1
     before = text[line_start : name.start]
-    joined = previous_vessel is not None and previous_vessel >= line_start
-    if joined and previous_vessel is not None and _JOINED.fullmatch(text, previous_vessel, name.start):
-        return True
+    joined = (
+        previous_vessel is not None
+        and previous_vessel >= line_start
+        and _JOINED.fullmatch(text, previous_vessel, name.start) is not None
+    )
+    return joined or _after_ship_noun(before, words)
+
+
+def _after_ship_noun(before: str, words: frozenset[str]) -> bool:
     word = _WORD_BEFORE.search(before)
     return word is not None and bool(lemmas(word.group(1)) & words)
 
