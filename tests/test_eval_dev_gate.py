@@ -27,8 +27,15 @@ FLOORS: dict[tuple[str, str], float] = {
     ("en", "events"): 0.31,
     ("en", "event_modality_acc"): 0.78,
     ("en", "event_source_acc"): 0.82,
-    ("en", "entities"): 0.85,
-    ("ru", "entities"): 0.76,
+    # entities (issue 12): measured 2026-12-07 en 0.871/0.895, ru 0.963/0.974; bars ru >= 0.88/0.90,
+    # en not below 0.864
+    ("en", "entities"): 0.864,
+    ("en", "entities_untyped"): 0.88,
+    ("ru", "entities"): 0.94,
+    ("ru", "entities_untyped"): 0.95,
+    # the whole set (English and Russian together): B3 0.976 (bar 0.97), published dates 1.0 (bar 0.95)
+    ("all", "resolution_b3"): 0.97,
+    ("all", "published_acc"): 0.95,
     # Russian events (events/ru): measured 2026-12-07 P 0.821 R 0.438 F1 0.571, modality 0.94, source 0.91
     ("ru", "events"): 0.52,
     ("ru", "event_modality_acc"): 0.88,
@@ -60,9 +67,10 @@ def dev_scores(dev_store: Any, tmp_path_factory: pytest.TempPathFactory) -> dict
     export(dev_store, "eval", buffer)
     out.write_text(buffer.getvalue(), encoding="utf-8")
     scores = {}
-    for lang in ("en", "ru"):
+    for lang in ("en", "ru", "all"):
+        only = [] if lang == "all" else ["--lang", lang]
         result = subprocess.run(
-            [sys.executable, str(need(SCORER)), str(DEV_GOLD), str(out), "--json", "--lang", lang],
+            [sys.executable, str(need(SCORER)), str(DEV_GOLD), str(out), "--json", *only],
             capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": "0", "PATH": ""},
         )  # fmt: skip
         scores[lang] = json.loads(result.stdout)
@@ -88,3 +96,14 @@ def test_dev_event_precision(dev_scores: dict[str, dict[str, Any]], lang: str) -
 def test_every_dev_article_is_stored(dev_scores: dict[str, dict[str, Any]]) -> None:
     assert dev_scores["en"]["docs"] == {"gold": 32, "system": 32}
     assert dev_scores["ru"]["docs"] == {"gold": 12, "system": 12}
+
+
+def test_every_canonical_id_has_a_latin_letter(dev_store: Any) -> None:
+    from dealgraph.store import schema
+
+    with dev_store.read() as conn:
+        ids = [
+            str(i)
+            for i in conn.execute(schema.entities.select().with_only_columns(schema.entities.c.id)).scalars()
+        ]
+    assert ids and all(any("a" <= c <= "z" for c in i) for i in ids), [i for i in ids if not i.isascii()]

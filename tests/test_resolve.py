@@ -125,3 +125,47 @@ def test_remembered_scores_stay_bounded() -> None:
     assert score > 0.9 and len(resolver._cache) <= SCORE_CACHE
     assert ("Person", "name 0", "other") not in resolver._cache  # the oldest went first
     assert ("Person", f"name {SCORE_CACHE - 1}", "other") in resolver._cache
+
+
+def test_display_name_is_the_fullest_most_frequent_well_formed_name() -> None:
+    from dealgraph.resolve.naming import best_name
+
+    # the first article's machine-translated spelling loses to the spelling most articles use
+    seen = {"Kirill Dmitriyev": 2, "Kirill Dmitriev": 9, "Dmitriev": 14, "Кирилл Дмитриев": 3}
+    assert best_name(seen, "Person") == "Kirill Dmitriev"
+    assert best_name({"Putin": 20, "Vladimir Putin": 4}, "Person") == "Vladimir Putin"
+    # a photo credit run into a name is not well formed
+    assert (
+        best_name({"Steve Witkoff": 1, "Steve Witkoff Sefa Karacan / Anadolu": 1}, "Person")
+        == "Steve Witkoff"
+    )
+
+
+def test_an_acronym_joins_a_gazetteer_name_it_abbreviates() -> None:
+    from dealgraph.extract.coref import Item, cluster
+    from dealgraph.model import Mention
+
+    text = "The European Commission (EC) met on Monday. Later the EC said it would wait."
+    first = text.index("European")
+    items = [
+        Item(Mention(first, first + 19, "European Commission", "Organization", "gazetteer"),
+             "org:european-commission", "European Commission"),
+        Item(Mention(text.index("EC)"), text.index("EC)") + 2, "EC", "Organization", "ner"), None, None),
+        Item(Mention(text.rindex("EC"), text.rindex("EC") + 2, "EC", "Organization", "ner"), None, None),
+    ]  # fmt: skip
+    (entity,) = cluster(items, text)
+    assert entity.ref == "org:european-commission" and len(entity.mentions) == 3
+
+
+def test_a_legal_form_does_not_make_a_second_organisation() -> None:
+    from dealgraph.extract.coref import Item, cluster
+    from dealgraph.model import Mention
+
+    text = "Lukoil said on Monday that Lukoil OAO would sell its foreign assets."
+    items = [
+        Item(Mention(0, 6, "Lukoil", "Organization", "gazetteer"), "org:lukoil", "Lukoil"),
+        Item(Mention(27, 37, "Lukoil OAO", "Organization", "ner"), None, None),
+    ]  # fmt: skip
+    assert text[27:37] == "Lukoil OAO"
+    (entity,) = cluster(items, text)
+    assert entity.ref == "org:lukoil" and len(entity.mentions) == 2

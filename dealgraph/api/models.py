@@ -164,6 +164,9 @@ class TimelineItem(BaseModel):
 class EntityOut(BaseModel):
     id: str = Field(examples=["kirill-dmitriev"])
     name: str = Field(examples=["Kirill Dmitriev"])
+    other_script: str | None = Field(
+        None, examples=["Кирилл Дмитриев"], description="the name in the other script (Latin or Cyrillic)"
+    )
     type: str = Field(examples=["Person"])
     ref: str | None = None
     names: list[NameCountOut]

@@ -7,11 +7,9 @@ is given, naive datetimes, dates from the past of a relative base). dateparser a
 bare numbers and words as dates; the patterns below decide *where* a date may stand, dateparser only
 *reads* it.
 
-A year-less date (``MOSCOW, Feb 27 (Reuters) -``) is placed in the past of a relative base: the end of
-the latest year the text mentions (not after today). That year is a lower bound of the publication
-year, right when the article names its own year ("talks in February 2025") and wrong when it only
-names earlier ones, so the result says the year was inferred (``Dated.year_given``). With no year in
-the text, a year-less date is not read at all: guessing this year would date a whole archive wrong.
+A year-less date (``MOSCOW, Feb 27 (Reuters) -``, ``МОСКВА, 8 октября. /ТАСС/.``) is read only when the
+caller gives a relative base to place it in; the cleaner gives none, so such a dateline dates nothing
+(the annotation guidelines, §5: a year the text does not give with the date is a guess).
 """
 
 from __future__ import annotations
@@ -50,7 +48,8 @@ DATE_EXPR = rf"(?:(?:{_WEEKDAY}),?\s*)?(?:{_NUMERIC}|{_TEXTUAL})"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?-i:[A-ZА-Я]{2,5})(?:[+-]\d+)?)?"
 # Words that may stand around a date on a date-only line ("Updated: 27.02.2025, 14:33").
 _DATE_LABEL = (
-    r"(?:date|dated|published|posted|updated|last updated|modified|created|on|at|as of|"
+    r"(?:date|dated|published on|published|posted on|posted|updated on|last updated on|updated|last updated"
+    r"|modified|created|on|at|as of|"
     r"дата|опубликовано|обновлено|изменено|создано|в|от|дата публікації|оновлено|опубліковано)"
 )
 
@@ -98,16 +97,6 @@ class Dated:
 
     when: date
     year_given: bool = True
-
-
-def relative_base(text: str, today: date | None = None) -> datetime | None:
-    """Where year-less dates of ``text`` are placed: the end of the latest year it mentions that is not
-    after ``today`` (at most ``today``); None when it mentions none."""
-    today = today or date.today()
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(text) if int(y) <= today.year]
-    if not years:
-        return None
-    return min(datetime(max(years), 12, 31, 23, 59), datetime(today.year, today.month, today.day, 23, 59))
 
 
 def read_date(value: str, base: datetime | None) -> Dated | None:
@@ -165,6 +154,17 @@ def date_of_line(line: str, base: datetime | None) -> Dated | None:
     """The date on a date-only line."""
     found = _DATE_ONLY.match(line)
     return read_date(found["date"], base) if found else None
+
+
+_LABELLED = re.compile(rf"^[\s•·|]*{_PREFIX_LABEL}(?:\s+on)?\b", re.IGNORECASE)
+
+
+def labelled_date(line: str) -> Dated | None:
+    """The date of a date-only line that says what the date is ("Updated 15 October 2025", "Posted on
+    September 11, 2025", "Опубликовано: 08.10.2025"), with its year."""
+    if not _LABELLED.match(line):
+        return None
+    return date_of_line(line, None)
 
 
 def date_prefix(line: str, base: datetime | None) -> tuple[int, Dated] | None:

@@ -13,10 +13,13 @@ The steps, in order:
    the body, so that extraction sees the headline too.
 4. Language with py3langid over the cleaned text.
 5. The publication date, first found wins: the item's metadata, the page's metadata, the date prefix, a
-   lone date line before the body, a dateline ("MOSCOW, Feb 27 (Reuters) -") in the first lines. Dates
-   in the site footer or in the body's sentences are not publication dates. ``published_how`` says
-   which it was ("metadata", "html-metadata", "date-prefix", "date-line", "dateline"), with
-   "+year-from-text" when the date had no year of its own (see ``dates.py``).
+   lone date line before the body, a dateline ("MOSCOW, Feb 27 (Reuters) -") in the first lines, a
+   labelled date line ("Updated 15 October 2025") among the first lines of the body. Dates in the site
+   footer or in the body's sentences are not publication dates. ``published_how`` says which it was
+   ("metadata", "html-metadata", "date-prefix", "date-line", "dateline", "labelled-date-line").
+   A date read from the text counts only with its own year: "MOSCOW, Aug 15" and "МОСКВА, 8 октября.
+   /ТАСС/." give no date (the annotation guidelines, §5), since a year guessed from the years the text
+   mentions is wrong whenever the article only names earlier ones.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from dealgraph.clean.dates import (
     date_of_line,
     date_prefix,
     dateline_date,
+    labelled_date,
     metadata_date,
-    relative_base,
 )
 from dealgraph.clean.furniture import strip_furniture
 from dealgraph.clean.html import extract_html
@@ -44,7 +47,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TOKEN = re.compile(r"\w+")
 _HEADLINE_END = re.compile(r"[.:;,][\"'»”’)\]]*$")
 DATELINE_LINES = 3
-YEAR_FROM_TEXT = "+year-from-text"  # appended to ``published_how`` when the date itself had no year
+LABELLED_DATE_LINES = 12  # how far into the body a labelled date line ("Updated 15 October 2025") counts
 
 
 @dataclass
@@ -101,9 +104,9 @@ def _from_text(item: RawItem) -> _Draft:
     )
 
 
-def _cut_date_prefix(draft: _Draft, raw: str, today: date | None) -> None:
+def _cut_date_prefix(draft: _Draft, raw: str) -> None:
     first, _, rest = draft.body.partition("\n")
-    found = date_prefix(first, relative_base(draft.body, today))
+    found = date_prefix(first, None)
     if found is None:
         return
     length, when = found
@@ -135,42 +138,42 @@ def with_headline(title: str | None, body: str) -> str:
     return f"{title}\n\n{body}"
 
 
-def _how(found: Dated, how: str) -> tuple[date, str]:
-    return found.when, how if found.year_given else how + YEAR_FROM_TEXT
-
-
-def _published(draft: _Draft, text: str, today: date | None) -> tuple[date | None, str | None]:
+def _published(draft: _Draft) -> tuple[date | None, str | None]:
     for value, how in draft.dates:
         from_metadata = metadata_date(value)
         if from_metadata:
             return from_metadata, how
     if draft.prefix_date:
-        return _how(draft.prefix_date, "date-prefix")
-    base = relative_base(text, today)
+        return draft.prefix_date.when, "date-prefix"
     for line in draft.lead_dates:
-        found = date_of_line(line, base)
+        found = date_of_line(line, None)
         if found:
-            return _how(found, "date-line")
-    for line in [line for line in draft.body.split("\n") if line.strip()][:DATELINE_LINES]:
-        found = dateline_date(line, base)
+            return found.when, "date-line"
+    lines = [line for line in draft.body.split("\n") if line.strip()]
+    for line in lines[:DATELINE_LINES]:
+        found = dateline_date(line, None)
         if found:
-            return _how(found, "dateline")
+            return found.when, "dateline"
+    for line in lines[:LABELLED_DATE_LINES]:
+        found = labelled_date(line)
+        if found:
+            return found.when, "labelled-date-line"
     return None, None
 
 
-def clean_item(item: RawItem, *, today: date | None = None) -> Article:
+def clean_item(item: RawItem) -> Article:
     """Clean one raw item into an ``Article``; raises ``ItemError`` (stage "clean") when nothing usable
-    is left. ``today`` (default: the real today) caps the year that a year-less date takes from the text."""
+    is left."""
     _check_raw(item)
     draft = _from_html(item) if item.content_type == "html" else _from_text(item)
-    _cut_date_prefix(draft, item.content, today)
+    _cut_date_prefix(draft, item.content)
     if draft.title is None and item.content_type != "html":
         draft.title = headline(draft.body)
     body = draft.body.strip()
     if not _tokens(body):
         raise _error(item, "no text left after removing site furniture")
     text = with_headline(draft.title, body)
-    published, how = _published(draft, text, today)
+    published, how = _published(draft)
     digest = content_hash(text)
     return Article(
         id=article_id(item, digest),

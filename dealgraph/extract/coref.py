@@ -9,7 +9,8 @@ General rules, in order:
    equals (machine-translated spellings: "Dmitriyev", "Whitkof"/"Whitkoff"), the nearest preceding one.
    Single words typed otherwise by NER ("Trump" as ORG) are re-typed when they match a person's surname.
 5. An organisation name that is a word-prefix of a longer organisation name ("Goldman Sachs" / "Goldman Sachs
-   Group Inc.") joins it.
+   Group Inc.") joins it, and so does one that differs from an earlier name only by a legal form
+   ("Lukoil OAO" / "Lukoil").
 The entity's type is a vote of its mentions (gazetteer and full person names weigh most); its name is the
 gazetteer's canonical name, or the longest mention of the winning type.
 """
@@ -131,16 +132,30 @@ def cluster(items: list[Item], text: str) -> list[Entity]:
                 target.ref, target.ref_name = item.ref, item.ref_name
             by_ref[item.ref] = target
             add(item, target)
+            _define_acronym(m, text, target)
+            for alias in target.aliases:
+                by_norm.setdefault(norm(alias), target)
             continue
-        target = by_norm.get(key) or _acronym_target(m, clusters) or _surname_target(m, clusters)
+        target = by_norm.get(key) or by_norm.get(_without_legal_form(key, m.type))
+        target = target or _acronym_target(m, clusters) or _surname_target(m, clusters)
         target = target or _prefix_target(m, clusters) or _project_target(m, clusters)
         if target is None:
             target = Cluster()
             clusters.append(target)
         add(item, target)
         _define_acronym(m, text, target)
+        for alias in target.aliases:  # a known acronym's later mention finds its name ("ЦРУ")
+            by_norm.setdefault(norm(alias), target)
     clusters = _merge_late_surnames(clusters)
     return [_entity(i, c) for i, c in enumerate(clusters)]
+
+
+def _without_legal_form(key: str, kind: EntityType) -> str:
+    """An organisation's folded name without its trailing legal form ("lukoil oao" → "lukoil")."""
+    words = key.split()
+    while kind == "Organization" and len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def _merge_late_surnames(clusters: list[Cluster]) -> list[Cluster]:
@@ -183,7 +198,7 @@ def _acronym_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
         if m.text in c.aliases:
             return c
     for c in clusters:
-        if c.ref is None and any(len(x.text.split()) > 1 and initials(x.text) == m.text for x in c.mentions):
+        if any(len(x.text.split()) > 1 and initials(x.text) == m.text for x in c.mentions):
             return c
     return None
 

@@ -30,6 +30,7 @@ class GazetteerEntry:
     country: str | None = None
     ru: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()  # forms that name the state through its capital city
+    ru_capitals: tuple[str, ...] = ()  # the same in Russian (also in ``ru``)
     lowercase_the: bool = True  # "the Times" inside a sentence; not "the Atlantic" (the ocean)
 
 
@@ -41,6 +42,7 @@ class Gazetteer:
         default_factory=dict
     )  # "Russian" -> "country:ru" (for event roles)
     titles: frozenset[str] = field(default=frozenset())  # position words for ROLE and appositions
+    vessel_words: dict[str, frozenset[str]] = field(default_factory=dict)  # language -> ship nouns
 
     def by_ref(self) -> dict[str, GazetteerEntry]:
         return {e.ref: e for e in self.entries}
@@ -51,7 +53,7 @@ def _items(filename: str) -> list[dict[str, Any]]:
     if not path.is_file():
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    if isinstance(data, dict):  # titles.yaml groups its words
+    if isinstance(data, dict):  # titles.yaml and vessels.yaml group their words
         return [data]
     return cast(list[dict[str, Any]], data)
 
@@ -83,6 +85,7 @@ def _country(item: dict[str, Any]) -> GazetteerEntry:
         country=str(item["code"]),
         ru=tuple(ru),
         capitals=tuple(capitals),
+        ru_capitals=_strs(item.get("ru_capital")),
     )
 
 
@@ -125,4 +128,6 @@ def load_gazetteer() -> Gazetteer:
     for group in _items("titles.yaml"):
         for words in group.values():
             titles.update(w.lower() for w in _strs(words))
-    return Gazetteer(tuple(entries), frozenset(adjective_refs), adjective_refs, frozenset(titles))
+    vessels = {lang: frozenset(w.lower() for w in _strs(words)) for group in _items("vessels.yaml")
+               for lang, words in group.items()}  # fmt: skip
+    return Gazetteer(tuple(entries), frozenset(adjective_refs), adjective_refs, frozenset(titles), vessels)

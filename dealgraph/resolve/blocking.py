@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from normality import ascii_text
 from rigour.text.phonetics import metaphone
 
 from dealgraph.resolve.keys import fold
+from dealgraph.resolve.translit import to_latin
 
 STOP = {
     "the", "of", "and", "for", "in", "on", "de", "la", "le", "van", "von", "bin", "al",
@@ -26,7 +26,7 @@ STOP = {
 
 @lru_cache(maxsize=100_000)
 def latin(text: str) -> str:
-    return fold(ascii_text(text) or text)
+    return fold(to_latin(text))
 
 
 def tokens(name: str) -> list[str]:

@@ -6,6 +6,7 @@ resolver (``resolve/matcher.py``) extends it with name matching, blocking and ju
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sqlalchemy import Connection, insert, select
@@ -17,6 +18,8 @@ from dealgraph.store import schema
 
 def new_id(conn: Connection, entity: Entity) -> str:
     base = entity.ref.split(":", 1)[1] if entity.ref else slug(entity.name)
+    if not re.search("[A-Za-z]", base):  # "1": say what it is
+        base = f"{entity.type.lower()}-{base}"
     candidate, n = base, 1
     t = schema.entities
     while conn.execute(select(t.c.id).where(t.c.id == candidate)).scalar() is not None:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from dealgraph.model import Entity
+from dealgraph.resolve.translit import to_latin
 
 
 def fold(text: str) -> str:
@@ -17,7 +18,8 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    value = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    """A readable Latin id: "Кирилл Дмитриев" → "kirill-dmitriev" (``translit.to_latin``)."""
+    value = re.sub(r"[^a-z0-9]+", "-", fold(to_latin(text))).strip("-")
     return value[:80] or "entity"
 
 

@@ -34,6 +34,8 @@ from dealgraph.model import Entity
 from dealgraph.resolve.blocking import STOP, acronym, block_keys, tokens
 from dealgraph.resolve.canonical import create_entity
 from dealgraph.resolve.keys import entity_key, fold
+from dealgraph.resolve.naming import rename_display
+from dealgraph.resolve.rename import rename_ids
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
 
@@ -163,7 +165,11 @@ class MatchingResolver:
             decision = self.decide_new(conn, entity, key)
             decisions[entity.key] = decision
             found[key] = decision.entity_id  # a second cluster with the same key in this article
-        self.remember_many(conn, [(decisions[e.key].entity_id, e) for e in entities])
+        renamed = self.remember_many(conn, [(decisions[e.key].entity_id, e) for e in entities])
+        for key, decision in list(decisions.items()):
+            if decision.entity_id in renamed:
+                new_id = renamed[decision.entity_id]
+                decisions[key] = Decision(new_id, decision.method, decision.score, decision.explanation)
         if entities:
             conn.execute(
                 insert(rt.entity_links),
@@ -345,13 +351,16 @@ class MatchingResolver:
 
     @staticmethod
     def remember(conn: Connection, entity_id: str, entity: Entity) -> None:
-        MatchingResolver.remember_many(conn, [(entity_id, entity)])
+        MatchingResolver.remember_many(conn, [(entity_id, entity)], rename=False)
 
     @staticmethod
-    def remember_many(conn: Connection, pairs: Sequence[tuple[str, Entity]]) -> None:
-        """Add entities' forms and blocking keys to their canonical entities, in bulk."""
+    def remember_many(
+        conn: Connection, pairs: Sequence[tuple[str, Entity]], rename: bool = True
+    ) -> dict[str, str]:
+        """Add entities' forms and blocking keys to their canonical entities, in bulk; an entity whose
+        display name changed takes that name's id (``rename.rename_ids``). Returns old id → new id."""
         if not pairs:
-            return
+            return {}
         ids = {entity_id for entity_id, _ in pairs}
         names = rt.entity_names
         known = {
@@ -376,24 +385,7 @@ class MatchingResolver:
         ]
         if fresh:
             conn.execute(insert(names), fresh)
-        # the display name grows with what articles say: "Putin" becomes "Vladimir Putin"
-        current = dict(
-            conn.execute(
-                select(schema.entities.c.id, schema.entities.c.name).where(schema.entities.c.id.in_(ids))
-            ).all()
-        )
-        longer: dict[str, str] = {}
-        for entity_id, entity in pairs:
-            name = longer.get(entity_id, str(current.get(entity_id, "")))
-            if entity.ref is None and len(entity.name.split()) > len(name.split()):
-                longer[entity_id] = entity.name
-        if longer:
-            conn.execute(
-                update(schema.entities)
-                .where(schema.entities.c.id == bindparam("eid"))
-                .values(name=bindparam("display")),
-                [{"eid": e, "display": n} for e, n in longer.items()],
-            )
+        display = rename_display(conn, ids, pairs)
         blocks = rt.entity_blocks
         have = {
             (str(r[0]), str(r[1]))
@@ -407,6 +399,7 @@ class MatchingResolver:
         new -= have
         if new:
             conn.execute(insert(blocks), [{"block": b, "entity_id": e} for e, b in sorted(new)])
+        return rename_ids(conn, display) if rename else {}
 
 
 __all__ = ["Decision", "MatchingResolver", "canonical"]

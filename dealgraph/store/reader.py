@@ -16,6 +16,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from dealgraph.exc import NotFound
 from dealgraph.store import event_tables, schema
 from dealgraph.store.event_reads import ArgView, EventView, events_where, list_events
+from dealgraph.store.name_search import entity_ids_by_name
 from dealgraph.store.store import Store
 
 __all__ = ["ArgView", "EventView", "list_events"]  # re-exported: the read interface in one import
@@ -142,23 +143,25 @@ def list_entities(
     )
     if type_:
         stmt = stmt.where(E.c.type == type_)
-    if q:
-        like = f"%{q.lower()}%"
-        stmt = stmt.where(
-            or_(
-                func.lower(E.c.name).like(like),
-                func.lower(AE.c.name).like(like),
-                func.lower(M.c.text).like(like),
-            )
-        )
     with store.read() as conn:
+        if q:  # a part of a name, or a name in any script and spelling (``name_search``)
+            like = f"%{q.lower()}%"
+            stmt = stmt.where(
+                or_(
+                    func.lower(E.c.name).like(like),
+                    func.lower(AE.c.name).like(like),
+                    func.lower(M.c.text).like(like),
+                    E.c.id.in_(entity_ids_by_name(conn, q, type_)),
+                )
+            )
         return [
             EntitySummary(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in conn.execute(stmt)
         ]
 
 
 def find_entity_ids(store: Store, id_or_name: str) -> list[str]:
-    """Entity ids for an id, or for a name or mention text (case-insensitive)."""
+    """Entity ids for an id, or for a name or mention text (case-insensitive), else for a name in another
+    script or spelling ("Дмитриев" for Kirill Dmitriev)."""
     with store.read() as conn:
         if conn.execute(select(E.c.id).where(E.c.id == id_or_name)).scalar() is not None:
             return [id_or_name]
@@ -174,7 +177,7 @@ def find_entity_ids(store: Store, id_or_name: str) -> list[str]:
             .scalars()
             .all()
         )
-        return [str(i) for i in ids]
+        return [str(i) for i in ids] or entity_ids_by_name(conn, id_or_name)
 
 
 def article_ids(store: Store, limit: int | None = None, offset: int = 0) -> list[str]:

@@ -9,6 +9,7 @@ events point to. Everything is SQLAlchemy Core over the store's tables; nothing 
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,10 +20,13 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, func, inspect, or_, select
 
 from dealgraph.exc import NotFound
+from dealgraph.resolve.translit import to_latin
 from dealgraph.store import resolve_tables, schema, search_index
+from dealgraph.store.name_search import entity_ids_by_name
 from dealgraph.store.store import Store
 
 log = logging.getLogger(__name__)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 A, E, AE, M, AM = schema.articles, schema.entities, schema.article_entities, schema.mentions, schema.amounts
 
@@ -103,6 +107,7 @@ class EntityOverview:
     articles: tuple[EntityArticleRow, ...]
     merged_from: tuple[str, ...]
     hits: tuple[HitView, ...]
+    other_script: str | None = None  # the name in the other script: "Кирилл Дмитриев" / "Kirill Dmitriev"
 
 
 def canonical_id(store: Store, entity_id: str) -> str:
@@ -136,18 +141,35 @@ def list_articles(
 
 
 def search_articles(store: Store, q: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-    """Full-text hits (best first) with their article's title and date."""
+    """Full-text hits (best first) with their article's title and date, then the articles that mention
+    an entity named ``q`` in any script or spelling ("Дмитриев" finds the articles that say "Kirill
+    Dmitriev" or "Кириллом Дмитриевым"), newest first."""
     with store.read() as conn:
-        found = search_index.search(conn, q, limit, offset)
-        if not found:
+        found = search_index.search(conn, q, limit + offset, 0)
+        texts = {i for i, _ in found}
+        entity_ids = entity_ids_by_name(conn, q)
+        by_entity: list[tuple[str, str]] = []
+        if entity_ids and len(found) < limit + offset:
+            ae = schema.article_entities
+            rows = conn.execute(
+                select(ae.c.article_id, func.min(ae.c.name))
+                .join(A, A.c.id == ae.c.article_id)
+                .where(ae.c.entity_id.in_(entity_ids))
+                .group_by(ae.c.article_id)
+                .order_by(func.max(A.c.published).desc(), ae.c.article_id)
+                .limit(limit + offset)
+            ).all()
+            by_entity = [(str(r[0]), f"mentions {r[1]}") for r in rows if str(r[0]) not in texts]
+        page = (found + by_entity)[offset : offset + limit]
+        if not page:
             return []
-        ids = [i for i, _ in found]
+        ids = [i for i, _ in page]
         meta = {
             r.id: r for r in conn.execute(select(A.c.id, A.c.title, A.c.published).where(A.c.id.in_(ids)))
         }
     return [
         SearchHit(i, meta[i].title if i in meta else None, meta[i].published if i in meta else None, snippet)
-        for i, snippet in found
+        for i, snippet in page
     ]
 
 
@@ -212,6 +234,7 @@ def entity_overview(store: Store, entity_id: str, limit: int = 50, offset: int =
         ).scalars()
         merged_from = tuple(sorted(str(m) for m in merged))
         hits = _hits(conn, [entity_id]).get(entity_id, [])
+        other = _other_script(conn, entity_id, str(row.name))
     articles = tuple(
         EntityArticleRow(
             str(r.article_id),
@@ -234,7 +257,23 @@ def entity_overview(store: Store, entity_id: str, limit: int = 50, offset: int =
         articles,
         merged_from,
         tuple(hits),
+        other,
     )
+
+
+def _other_script(conn: Connection, entity_id: str, name: str) -> str | None:
+    """A Cyrillic name in Latin letters (``to_latin``); for a Latin name, the Cyrillic name Russian
+    articles gave the entity most often (their in-article names are nominative)."""
+    if _CYRILLIC.search(name):
+        return to_latin(name)
+    rows = conn.execute(
+        select(AE.c.name, func.count())
+        .where(AE.c.entity_id == entity_id)
+        .group_by(AE.c.name)
+        .order_by(func.count().desc(), AE.c.name)
+        .limit(20)
+    ).all()
+    return next((str(r[0]) for r in rows if _CYRILLIC.search(str(r[0]))), None)
 
 
 def article_titles(store: Store, article_ids: Iterable[str]) -> dict[str, tuple[str | None, date | None]]:

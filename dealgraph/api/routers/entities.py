@@ -81,6 +81,7 @@ def get_entity(
     return m.EntityOut(
         id=view.id,
         name=view.name,
+        other_script=view.other_script,
         type=view.type,
         ref=view.ref,
         names=[m.NameCountOut(name=n.name, count=n.count) for n in view.names],
