@@ -127,7 +127,8 @@ def group_deals(store: Store, events: Iterable[EventView]) -> list[DealGroup]:
             parties.append(Party(arg.role, arg.entity_id, arg.name or arg.entity_id, listed, entity_hits))
         group.events.append(DealEvent(ev, tuple(parties), amount, to_usd(amount)))
     for group in groups.values():
-        group.events.sort(key=lambda d: (d.day or date.min, d.event.id))
+        # in reading order within a day (event ids are hashes: store.stable_event_id)
+        group.events.sort(key=lambda d: (d.day or date.min, d.event.article_id, d.event.evidence_start))
     return sorted(groups.values(), key=lambda g: (g.project_id is None, -(g.largest_usd or 0.0), g.project))
 
 

@@ -37,7 +37,7 @@ def _matching(entity_id: str, type_: str | None, modality: str | None, since: da
     """(event id, date key) of the events in which the entity fills a role, without duplicates."""
     day = func.coalesce(EV.c.event_date, cast(A.c.published, String))
     stmt = (
-        select(EV.c.id.label("id"), day.label("day"))
+        select(EV.c.id.label("id"), day.label("day"), EV.c.article_id.label("article"), EV.c.idx.label("idx"))
         .select_from(
             AE.join(EV, EV.c.article_id == AE.c.article_id)
             .join(ARG, and_(ARG.c.event_id == EV.c.id, ARG.c.entity_key == AE.c.key))
@@ -63,7 +63,11 @@ def _page(conn: Connection, stmt: Any, limit: int, offset: int) -> list[tuple[st
     return [
         (str(r.id), r.day)
         for r in conn.execute(
-            select(sub.c.id, sub.c.day).order_by(sub.c.day, sub.c.id).limit(limit).offset(offset)
+            # within a day in reading order (ids are hashes: store.stable_event_id)
+            select(sub.c.id, sub.c.day)
+            .order_by(sub.c.day, sub.c.article, sub.c.idx)
+            .limit(limit)
+            .offset(offset)
         )
     ]
 

@@ -122,8 +122,13 @@ def events_where(conn: Connection, where: Any, limit: int | None = None, offset:
         select(EV, A.c.published, evidence_text().label("evidence"))
         .select_from(EV.join(A, A.c.id == EV.c.article_id))
         .where(where)
-        # undated first on both backends (SQLite and PostgreSQL disagree on where NULLs go)
-        .order_by(func.coalesce(EV.c.event_date, func.cast(A.c.published, String)).nulls_first(), EV.c.id)
+        # undated first on both backends (SQLite and PostgreSQL disagree on where NULLs go); within a day,
+        # in reading order (ids are hashes: store.stable_event_id)
+        .order_by(
+            func.coalesce(EV.c.event_date, func.cast(A.c.published, String)).nulls_first(),
+            EV.c.article_id,
+            EV.c.idx,
+        )
         .offset(offset)
     )
     if limit is not None:
