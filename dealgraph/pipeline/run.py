@@ -19,6 +19,7 @@ from dealgraph.exc import ItemError
 from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest import iter_items
 from dealgraph.model import Article, RawItem
+from dealgraph.pipeline.extract_batches import extract_stream
 from dealgraph.resolve.matcher import MatchingResolver
 from dealgraph.screen.entities import screen_entities
 from dealgraph.settings import Settings
@@ -144,9 +145,14 @@ def ingest_items(
 ) -> IngestReport:
     resolver = resolver or MatchingResolver()
     batch = _Batch(store, IngestReport())
-    for article, extraction in extractor.extract_many(_cleaned(items, batch, progress)):
+    for article, extraction in extract_stream(extractor, _cleaned(items, batch, progress)):
         started = time.perf_counter()
         signature = batch.signatures.pop(article.id)
+        if isinstance(extraction, ItemError):
+            _not_extracted(article, extraction, batch)
+            if progress:
+                progress(article.source)
+            continue
         store.save(article, extraction, resolver, band_keys(signature), signature)
         for duplicate, score in batch.pending.pop(article.id, []):
             store.save_duplicate(duplicate, article.id, score)
@@ -156,6 +162,22 @@ def ingest_items(
         if progress:
             progress(article.source)
     return batch.report
+
+
+def _not_extracted(article: Article, error: ItemError, batch: _Batch) -> None:
+    """Record an article that could not be extracted, and the near-duplicates that waited for it: they
+    cannot point at an original that is not stored, so each is recorded with the reason."""
+    batch.report.errors.append(error)
+    batch.store.record_error(error.source, error.stage, error.reason)
+    for duplicate, _ in batch.pending.pop(article.id, []):
+        batch.report.duplicates.remove((duplicate.id, article.id))
+        orphan = ItemError(
+            duplicate.source,
+            f"near-duplicate of {article.source}, which was not stored: {error.reason}",
+            "extract",
+        )
+        batch.report.errors.append(orphan)
+        batch.store.record_error(orphan.source, orphan.stage, orphan.reason)
 
 
 def ingest(
