@@ -23,6 +23,7 @@ import codecs
 import csv
 import json
 import logging
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +92,7 @@ def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> Ra
     content = text if text and text.strip() else html
     if content is None or not content.strip():
         raise ItemError(source, "empty")
-    size = len(content.encode("utf-8"))
+    size = len(content.encode("utf-8", "surrogatepass"))  # a lone surrogate is refused in clean
     if size > max_bytes:
         raise too_large(source, size, max_bytes, what="text")
     meta = {field: value.strip() or None if value else None for field, value in values.items()}
@@ -108,15 +109,36 @@ def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> Ra
 
 
 def _field(record: Mapping[str, object], names: tuple[str, ...], source: str) -> str | None:
-    """The first of ``names`` the record has, as a string; numbers are accepted (an id, a year)."""
+    """The first of ``names`` the record has, as a string; finite numbers are accepted for metadata (an
+    id, a year), never as the content: ``NaN`` or ``1.5e308`` is not an article."""
     for name in names:
         value = record.get(name)
         if value is None or value == "":
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
+        content = name in ("text", "html")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, str | int | float)
+            or (content and not isinstance(value, str))
+        ):
             raise ItemError(source, f"field {name!r} is a {type(value).__name__}, not a string")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ItemError(source, f"field {name!r} is {value}, not a value")
         return str(value)
     return None
+
+
+def json_line(text: str, source: str) -> object:
+    """One line parsed as JSON, or ``ItemError``: besides syntax errors, ``json.loads`` raises
+    ``RecursionError`` on deep nesting and ``ValueError`` on an integer of over 4,300 digits."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ItemError(source, f"invalid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise ItemError(source, "invalid JSON: nested too deeply") from None
+    except ValueError as error:  # int(...) past sys.get_int_max_str_digits()
+        raise ItemError(source, f"invalid JSON: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -162,10 +184,7 @@ class JsonlSource:
             raise ItemError(source, f"not valid {encoding} at byte {error.start}") from None
         if not text.strip():
             return None
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ItemError(source, f"invalid JSON: {error.msg} at column {error.colno}") from None
+        record = json_line(text, source)
         if not isinstance(record, dict):
             raise ItemError(source, f"a JSON {type(record).__name__}, not an object")
         return record_item(record, source, self.max_bytes)
