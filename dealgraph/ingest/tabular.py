@@ -12,9 +12,9 @@ article id). A few common synonyms are accepted (``publisher`` for ``outlet``, `
 The file's encoding is found once, from its first ``_SNIFF_BYTES`` (UTF-8 unless that sample is not);
 a line that does not decode in it is an error for that line. Python's ``csv`` module holds a
 process-wide field size limit (128 KB by default, far below a long article); ``CsvSource`` raises it to
-the line limit below, never lowers it. CSV is read strictly (a quote left open is an error, not a field
-that swallows the rest of the file); the delimiter is the one that makes the header name a content
-column.
+the line limit below, never lowers it. CSV is read strictly, and a quote left open is an error for its
+row, not a field that swallows the rest of the file: reading starts again on the row's second line. The
+delimiter is the one that makes the header name a content column.
 """
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ _SNIFF_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 
 
-def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) for each line, without a UTF-8 byte-order mark; None for a line over ``limit``."""
-    number = 0
+def _lines(handle: BinaryIO, limit: int, number: int = 0) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line after line ``number``, without a UTF-8 byte-order mark; None
+    for a line over ``limit``."""
     while True:
         line = handle.readline(limit + 1)
         if not line:
@@ -220,31 +220,45 @@ class CsvSource:
             if not {"text", "html"} & set(header):
                 yield ItemError(self.name, f"no 'text' or 'html' column in the header ({first.strip()})")
                 return
-            reader = csv.reader(lines, delimiter=delimiter, strict=True)
             found = False
-            for item in self._rows(reader, lines, header):
+            for item in self._rows(lines, header, delimiter):
                 found = True
                 yield item
             if not found:
                 yield ItemError(self.name, "empty (a header and no rows)")
 
-    def _rows(self, reader: Iterator[list[str]], lines: _DecodedLines, header: list[str]) -> Iterator[Item]:
+    def _rows(self, lines: _DecodedLines, header: list[str], delimiter: str) -> Iterator[Item]:
+        """The rows as items. A bad row that spans several lines (a quote left open makes the reader take
+        every following line as part of one field) is reported for its first line, and reading starts
+        again at its second line: the rows it swallowed are read, not lost."""
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
         while True:
-            start = lines.number + 1
+            start, offset = lines.number + 1, lines.offset
+            row: list[str] | None
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as error:
-                yield ItemError(f"{self.name}#{start}", f"malformed CSV: {error}")
-                continue
+                row, problem = None, f"malformed CSV: {error}"
             source = f"{self.name}#{start}"
-            if lines.bad_since(start):
-                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
-            elif not any(cell.strip() for cell in row):
+            if row is not None and len(row) != len(header) and any(cell.strip() for cell in row):
+                problem = f"{len(row)} fields where the header has {len(header)}"
+            elif row is not None:
+                problem = ""
+            if problem and lines.number > start:
+                yield ItemError(
+                    source, f"{problem} (a quote left open? the lines after {start} are read again)"
+                )
+                lines = lines.restart(offset, start)
+                reader = csv.reader(lines, delimiter=delimiter, strict=True)
                 continue
-            elif len(row) != len(header):
-                yield ItemError(source, f"{len(row)} fields where the header has {len(header)}")
+            if problem:
+                yield ItemError(source, problem)
+            elif row is None or not any(cell.strip() for cell in row):
+                continue
+            elif lines.bad_since(start):
+                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
             else:
                 try:
                     yield record_item(dict(zip(header, row, strict=True)), source, self.max_bytes)
@@ -265,17 +279,20 @@ def _header(line: str) -> tuple[list[str], str]:
 
 
 class _DecodedLines:
-    """The lines of a binary file as text for ``csv.reader``, remembering which ones were bad."""
+    """The lines of a binary file as text for ``csv.reader``, remembering which ones were bad and where
+    the next line starts (``csv.reader`` takes one line at a time, never reading ahead)."""
 
-    def __init__(self, handle: BinaryIO, encoding: str, limit: int) -> None:
+    def __init__(self, handle: BinaryIO, encoding: str, limit: int, number: int = 0) -> None:
         self.encoding = encoding
-        self.number = 0  # the last line handed out
-        self._lines = _lines(handle, limit)
+        self.number = number  # the last line handed out
+        self.offset = handle.tell()  # where the next line starts
+        self._handle, self._limit = handle, limit
+        self._lines = _lines(handle, limit, number)
         self._bad: list[int] = []
 
     def __iter__(self) -> Iterator[str]:
         for number, line in self._lines:
-            self.number = number
+            self.number, self.offset = number, self._handle.tell()
             if line is None:
                 self._bad.append(number)
                 yield "\n"
@@ -289,3 +306,10 @@ class _DecodedLines:
     def bad_since(self, start: int) -> bool:
         """Whether a line from ``start`` on was undecodable or over the limit."""
         return bool(self._bad) and self._bad[-1] >= start
+
+    def restart(self, offset: int, number: int) -> _DecodedLines:
+        """The lines from the one after line ``number``, which starts at ``offset``."""
+        self._handle.seek(offset)
+        lines = _DecodedLines(self._handle, self.encoding, self._limit, number - 1)
+        next(iter(lines), None)
+        return lines
