@@ -118,6 +118,20 @@ def rss(items: list[str], title: str = "Example Wire") -> bytes:
     ).encode("utf-8")
 
 
+@pytest.mark.parametrize("charset", ["base64", "hex", "zlib", "undefined", "rot13"])
+def test_a_charset_that_is_no_text_encoding_is_ignored(server: Server, tmp_path: Path, charset: str) -> None:
+    """Issue 13, defect 2: the label from the server or the page's ``<meta>`` raised out of ingest."""
+    page = ARTICLE.replace("restore embassy staff", "restore the embassies' staff in Pétersbourg")
+    data = page.replace("<head>", f'<head><meta charset="{charset}">').encode("cp1252")
+    server.routes["/c"] = fixed(Reply(body=data, content_type=f"text/html; charset={charset}"))
+    server.routes["/ok"] = fixed(Reply(body=ARTICLE.encode()))
+    (tmp_path / "page.html").write_bytes(data)
+    fetched, after, local = fetch(server.url("/c"), server.url("/ok"), str(tmp_path / "page.html"))
+    assert isinstance(fetched, RawItem) and "Pétersbourg" in fetched.content
+    assert isinstance(after, RawItem)
+    assert isinstance(local, RawItem) and "Pétersbourg" in local.content
+
+
 def test_html_page_is_an_item(server: Server) -> None:
     server.routes["/a"] = fixed(Reply(body=ARTICLE.encode()))
     (item,) = fetch(server.url("/a"))
