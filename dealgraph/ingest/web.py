@@ -69,6 +69,8 @@ class Fetcher:
             raise ItemError(url, f"timed out after {self.timeout:g} s ({type(error).__name__})") from None
         except httpx.InvalidURL as error:
             raise ItemError(url, f"invalid URL: {error}") from None
+        except UnicodeError as error:  # a host name IDNA cannot encode ("a..b", a 64-letter label, emoji)
+            raise ItemError(url, f"invalid URL: host name not encodable ({error})") from None
         except httpx.HTTPError as error:  # connection refused, DNS failure, protocol errors, ...
             reason = str(error) or type(error).__name__
             raise ItemError(url, f"cannot fetch: {reason}") from None

@@ -94,6 +94,12 @@ def _clean_one(item: RawItem | ItemError, batch: _Batch) -> Article | None:
         report.errors.append(error)
         store.record_error(error.source, error.stage, error.reason)
         return None
+    except Exception as error:  # a bug on one odd item is its error, as on the Dask engine's workers
+        log.exception("cleaning %s failed", item.source)
+        failed = ItemError(item.source, f"{type(error).__name__}: {error}", "clean")
+        report.errors.append(failed)
+        store.record_error(failed.source, failed.stage, failed.reason)
+        return None
     if store.has_content(article.content_hash):
         report.unchanged.append(article.id)
         return None
