@@ -239,7 +239,9 @@ class OrderedDriver:
             return
         self.store.save(article, result, self.resolver, band_keys(signature), signature)
         for duplicate, score in self.pending.pop(article.id, []):
-            self.store.save_duplicate(duplicate, article.id, score)
+            if not self.store.save_duplicate(duplicate, article.id, score):  # a copy of an earlier duplicate
+                self.report.duplicates.remove((duplicate.id, article.id))
+                self.report.unchanged.append(duplicate.id)
         self.store.clear_errors(article.source)
         self.inflight.remove(article.id)
         self.report.stored.append(article.id)

@@ -161,7 +161,9 @@ def ingest_items(
             continue
         store.save(article, extraction, resolver, band_keys(signature), signature)
         for duplicate, score in batch.pending.pop(article.id, []):
-            store.save_duplicate(duplicate, article.id, score)
+            if not store.save_duplicate(duplicate, article.id, score):  # a copy of an earlier duplicate
+                batch.report.duplicates.remove((duplicate.id, article.id))
+                batch.report.unchanged.append(duplicate.id)
         store.clear_errors(article.source)
         batch.report.stored.append(article.id)
         batch.report.timings["store"] += time.perf_counter() - started
@@ -178,9 +180,7 @@ def _not_extracted(article: Article, error: ItemError, batch: _Batch) -> None:
     for duplicate, _ in batch.pending.pop(article.id, []):
         batch.report.duplicates.remove((duplicate.id, article.id))
         orphan = ItemError(
-            duplicate.source,
-            f"near-duplicate of {article.source}, which was not stored: {error.reason}",
-            "extract",
+            duplicate.source, f"near-duplicate of {article.id}, which failed: {error.reason}", "dedupe"
         )
         batch.report.errors.append(orphan)
         batch.store.record_error(orphan.source, orphan.stage, orphan.reason)

@@ -94,7 +94,9 @@ class Store:
                 )
             search_index.index_article(conn, article.id, article.title, article.text)
 
-    def save_duplicate(self, article: Article, original: str, similarity: float) -> None:
+    def save_duplicate(self, article: Article, original: str, similarity: float) -> bool:
+        """Record a near-duplicate of a stored article; False when its content is already recorded (an
+        exact copy of an earlier duplicate), which a caller counts as already stored."""
         with self.begin() as conn:
             exists = conn.execute(
                 select(schema.duplicates.c.content_hash).where(
@@ -112,6 +114,7 @@ class Store:
                         seen_at=_now(),
                     )
                 )
+        return exists is None
 
     def record_error(self, source: str, stage: str, reason: str) -> None:
         """Record a per-item error once (a re-run that meets the same error does not repeat it)."""
