@@ -143,12 +143,14 @@ def list_entities(
     if type_:
         stmt = stmt.where(E.c.type == type_)
     if q:
-        like = f"%{q.lower()}%"
+        # the query is text to find, not a pattern: "%" and "_" match themselves
+        escaped = q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
         stmt = stmt.where(
             or_(
-                func.lower(E.c.name).like(like),
-                func.lower(AE.c.name).like(like),
-                func.lower(M.c.text).like(like),
+                func.lower(E.c.name).like(like, escape="\\"),
+                func.lower(AE.c.name).like(like, escape="\\"),
+                func.lower(M.c.text).like(like, escape="\\"),
             )
         )
     with store.read() as conn:
