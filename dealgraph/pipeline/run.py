@@ -159,13 +159,15 @@ def ingest_items(
             if progress:
                 progress(article.source)
             continue
-        store.save(article, extraction, resolver, band_keys(signature), signature)
+        if store.save(article, extraction, resolver, band_keys(signature), signature):
+            batch.report.stored.append(article.id)
+            store.clear_errors(article.source)
+        else:  # another ingest stored it while we read it
+            batch.report.unchanged.append(article.id)
         for duplicate, score in batch.pending.pop(article.id, []):
             if not store.save_duplicate(duplicate, article.id, score):  # a copy of an earlier duplicate
                 batch.report.duplicates.remove((duplicate.id, article.id))
                 batch.report.unchanged.append(duplicate.id)
-        store.clear_errors(article.source)
-        batch.report.stored.append(article.id)
         batch.report.timings["store"] += time.perf_counter() - started
         if progress:
             progress(article.source)

@@ -8,11 +8,13 @@ and a re-run neither duplicates nor skips anything.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from dealgraph.model import Article, Entity, Extraction
 from dealgraph.store import event_tables, schema, search_index
@@ -21,6 +23,7 @@ from dealgraph.store.migrations import migrate
 
 log = logging.getLogger(__name__)
 
+MIGRATE_ATTEMPTS = 5
 Resolver = Callable[[Connection, str, Sequence[Entity]], dict[str, str]]
 
 
@@ -52,6 +55,9 @@ class Store:
 
     def has_content(self, digest: str) -> str | None:
         """The id of the article (or the original of a duplicate) already stored for this content."""
+        return self._content_stored(digest)
+
+    def _content_stored(self, digest: str) -> str | None:
         with self.read() as conn:
             found = conn.execute(
                 select(schema.articles.c.id).where(schema.articles.c.content_hash == digest)
@@ -76,11 +82,32 @@ class Store:
         resolver: Resolver,
         bands: list[str],
         signature: tuple[int, ...],
-    ) -> None:
-        """Store one article and everything extracted from it, atomically.
+    ) -> bool:
+        """Store one article and everything extracted from it, atomically; False when another writer
+        stored the same content first.
 
-        ``resolver`` gives each in-article entity its canonical id, inside the same transaction.
+        ``resolver`` gives each in-article entity its canonical id, inside the same transaction. Two
+        ingests of the same input at once both find an article new, and the second to commit breaks a
+        unique key: then the article is already there (False), or a canonical entity it needed was
+        created by the other writer, and a second attempt resolves against it.
         """
+        try:
+            self._save(article, extraction, resolver, bands, signature)
+        except IntegrityError:
+            if self._content_stored(article.content_hash) is not None:
+                log.info("%s was stored by another writer meanwhile", article.id)
+                return False
+            self._save(article, extraction, resolver, bands, signature)
+        return True
+
+    def _save(
+        self,
+        article: Article,
+        extraction: Extraction,
+        resolver: Resolver,
+        bands: list[str],
+        signature: tuple[int, ...],
+    ) -> None:
         with self.begin() as conn:
             _insert_article(conn, article)
             entity_ids = resolver(conn, article.id, extraction.entities)
@@ -96,7 +123,14 @@ class Store:
 
     def save_duplicate(self, article: Article, original: str, similarity: float) -> bool:
         """Record a near-duplicate of a stored article; False when its content is already recorded (an
-        exact copy of an earlier duplicate), which a caller counts as already stored."""
+        exact copy of an earlier duplicate, or another writer's record of it), which a caller counts as
+        already stored."""
+        try:
+            return self._save_duplicate(article, original, similarity)
+        except IntegrityError:  # another writer recorded it between our check and our insert
+            return False
+
+    def _save_duplicate(self, article: Article, original: str, similarity: float) -> bool:
         with self.begin() as conn:
             exists = conn.execute(
                 select(schema.duplicates.c.content_hash).where(
@@ -272,6 +306,15 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
 def open_store(url: str) -> Store:
     """Open (and migrate) the store at a SQLAlchemy URL."""
     engine = make_engine(url)
-    with engine.begin() as conn:
-        migrate(conn)
+    for attempt in range(MIGRATE_ATTEMPTS):
+        try:
+            with engine.begin() as conn:
+                migrate(conn)
+            break
+        except (IntegrityError, OperationalError):
+            # another process is migrating the same new store (two ingests started at once): once it
+            # has committed there is nothing left to do
+            if attempt == MIGRATE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
     return Store(engine)
