@@ -230,22 +230,7 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
                 for e in ex.entities
             ],
         )
-        conn.execute(
-            insert(schema.mentions),
-            [
-                {
-                    "article_id": article_id,
-                    "entity_key": e.key,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "type": m.type,
-                    "origin": m.origin,
-                }
-                for e in ex.entities
-                for m in e.mentions
-            ],
-        )
+        conn.execute(insert(schema.mentions), _mention_rows(article_id, ex))
     if ex.amounts:
         conn.execute(
             insert(schema.amounts),
@@ -301,6 +286,30 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
                     for j, a in enumerate(ev.args)
                 ],
             )
+
+
+def _mention_rows(article_id: str, ex: Extraction) -> list[dict[str, object]]:
+    """One row per span of an entity: two extractors finding the same span (the gazetteer and the
+    project rule on "Suez Canal") make one mention, kept with the first origin."""
+    seen: set[tuple[str, int, int]] = set()
+    rows: list[dict[str, object]] = []
+    for e in ex.entities:
+        for m in e.mentions:
+            if (e.key, m.start, m.end) in seen:
+                continue
+            seen.add((e.key, m.start, m.end))
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "entity_key": e.key,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "type": m.type,
+                    "origin": m.origin,
+                }
+            )
+    return rows
 
 
 def open_store(url: str) -> Store:
