@@ -142,6 +142,8 @@ def list_entities(
     )
     if type_:
         stmt = stmt.where(E.c.type == type_)
+    if q and "\x00" in q:
+        return []  # no stored name holds a NUL, and SQLite's LIKE would end the pattern there
     if q:
         # the query is text to find, not a pattern: "%" and "_" match themselves
         escaped = q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
