@@ -234,3 +234,11 @@ def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_file(tmp_path: Path)
         ("1", "Line one\nline two, same story."),
         ("2", "next"),
     ]
+
+
+def test_a_csv_row_over_the_line_limit_is_an_error_not_a_blank_row(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_bytes(b'id,text\n1,"Talks in Riyadh."\n2,"' + b"b" * 9000 + b'"\n3,"More talks."\n')
+    result = items(path, max_bytes=1000)
+    assert [type(i) for i in result] == [RawItem, ItemError, RawItem]
+    assert isinstance(result[1], ItemError) and "too long" in result[1].reason

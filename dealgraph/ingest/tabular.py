@@ -255,10 +255,10 @@ class CsvSource:
                 continue
             if problem:
                 yield ItemError(source, problem)
+            elif lines.bad_since(start):  # before the blank-row test: an over-long line reads as blank
+                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
             elif row is None or not any(cell.strip() for cell in row):
                 continue
-            elif lines.bad_since(start):
-                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
             else:
                 try:
                     yield record_item(dict(zip(header, row, strict=True)), source, self.max_bytes)
