@@ -1,7 +1,8 @@
 """Property tests with Hypothesis over the parsers hostile input reaches first (issue 13): amounts, dates,
 furniture, decoding, JSON lines, CSV and the search path. Each property runs a few hundred examples in
-the default run and ``FUZZ_EXAMPLES`` (10,000 unless ``DEALGRAPH_FUZZ_EXAMPLES`` says otherwise) in the
-``slow`` run. The inputs that crashed before the fixes are kept as explicit examples.
+the default run, and ``DEALGRAPH_FUZZ_EXAMPLES`` (say 10,000) in the ``slow`` run when that variable is
+set: ``DEALGRAPH_FUZZ_EXAMPLES=10000 pytest -m slow tests/test_fuzz.py``. The inputs that crashed
+before the fixes are kept as explicit examples.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ from dealgraph.model import RawItem
 
 QUICK = 300
 FUZZ_EXAMPLES = int(os.environ.get("DEALGRAPH_FUZZ_EXAMPLES", "10000"))
+# the big runs take about an hour in all (dateparser alone is most of it), so `make test` leaves them out
+BIG = pytest.mark.skipif(
+    "DEALGRAPH_FUZZ_EXAMPLES" not in os.environ,
+    reason="the 10,000-example runs: DEALGRAPH_FUZZ_EXAMPLES=10000 pytest -m slow tests/test_fuzz.py",
+)
 COMMON = {"deadline": None, "database": None, "suppress_health_check": [HealthCheck.too_slow]}
 
 
@@ -44,7 +50,7 @@ def both(*strategies: Any, quick: int = QUICK) -> Callable[[Callable[..., None]]
                 test = example(*args)(test)
             return settings(max_examples=count, **COMMON)(test)
 
-        return build(quick), pytest.mark.slow(build(FUZZ_EXAMPLES))
+        return build(quick), BIG(pytest.mark.slow(build(FUZZ_EXAMPLES)))
 
     return wrap
 
@@ -253,6 +259,7 @@ def test_search(desk: Any, q: str) -> None:
     check_search(desk, q)
 
 
+@BIG
 @pytest.mark.slow
 @settings(max_examples=FUZZ_EXAMPLES, **COMMON)
 @given(q=QUERIES)
