@@ -348,15 +348,18 @@ def run_long(extractor: Any) -> Outcome:
 
 def table(results: list[Outcome]) -> str:
     lines = [
-        "| case | items | stored | recorded error | lost | batch aborted |",
+        "| case | items | stored (good of them) | recorded error | lost | batch aborted |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for r in results:
-        lines.append(f"| {r.case} | {r.items} | {r.stored} | {r.errors} | {r.lost} | {r.aborted or 'no'} |")
-    lost, aborted = sum(r.lost for r in results), sum(1 for r in results if r.aborted)
+        aborted = r.aborted.replace("|", "/") or "no"
+        lines.append(
+            f"| {r.case} | {r.items} | {r.stored} ({r.good_stored}) | {r.errors} | {r.lost} | {aborted} |"
+        )
+    lost, aborted_count = sum(r.lost for r in results), sum(1 for r in results if r.aborted)
     lines.append(f"| **{len(results)} cases** | {sum(r.items for r in results)} | "
-                 f"{sum(r.stored for r in results)} | {sum(r.errors for r in results)} | **{lost}** | "
-                 f"**{aborted}** |")  # fmt: skip
+                 f"{sum(r.stored for r in results)} ({sum(r.good_stored for r in results)}) | "
+                 f"{sum(r.errors for r in results)} | **{lost}** | **{aborted_count}** |")  # fmt: skip
     return "\n".join(lines)
 
 

@@ -242,3 +242,24 @@ def test_a_csv_row_over_the_line_limit_is_an_error_not_a_blank_row(tmp_path: Pat
     result = items(path, max_bytes=1000)
     assert [type(i) for i in result] == [RawItem, ItemError, RawItem]
     assert isinstance(result[1], ItemError) and "too long" in result[1].reason
+
+
+def test_one_stray_byte_does_not_make_a_utf8_file_legacy(tmp_path: Path) -> None:
+    """Found by scripts/bench_bad_input.py: one cp1252 byte in a UTF-8 JSONL or CSV made the whole file
+    read as cp1252, storing every other line garbled ("’" as "â€™"); the bad line is its own error."""
+    good = "Dmitriev’s fund and Novatek’s partners met in Riyadh — “a good start”, they said."
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_bytes(
+        f'{{"id": "a", "text": "{good}"}}\n'.encode()
+        + b'{"id": "b", "text": "caf\xe9 talks"}\n'
+        + f'{{"id": "c", "text": "{good}"}}\n'.encode()
+    )
+    csv_file = tmp_path / "rows.csv"
+    csv_file.write_bytes(
+        f'id,text\na,"{good}"\n'.encode() + b'b,"caf\xe9 talks"\n' + f'c,"{good}"\n'.encode()
+    )
+    for path in (jsonl, csv_file):
+        result = items(path)
+        assert [type(i) for i in result] == [RawItem, ItemError, RawItem], path
+        assert all(i.content == good for i in result if isinstance(i, RawItem)), path
+        assert isinstance(result[1], ItemError) and "utf-8" in result[1].reason

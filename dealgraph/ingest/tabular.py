@@ -78,9 +78,18 @@ def _encoding(handle: BinaryIO) -> str:
     try:
         sample.decode("utf-8")
     except UnicodeDecodeError as error:
-        if error.start < len(sample) - 4:  # not just a character cut at the sample's end
+        if error.start < len(sample) - 4 and not _mostly_utf8(sample):
             return detect_encoding(sample) or "utf-8"
     return "utf-8"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 with a stray byte or two: more well-formed multi-byte characters than malformed sequences.
+    One bad line must not make the whole file read as a legacy code page (every ’ and é garbled); it is
+    an error for that line. Legacy text has almost no well-formed multi-byte sequences."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd") > bad
 
 
 def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> RawItem:
