@@ -13,10 +13,21 @@ class ItemError(DealgraphError):
     """One input item (file, URL, feed entry, row) cannot be used; the batch goes on."""
 
     def __init__(self, source: str, reason: str, stage: str = "ingest") -> None:
+        # a name or reason quoting bad input may hold a lone surrogate, which no store can encode:
+        # escape it, so that recording the error never fails
+        source, reason = _storable(source), _storable(reason)
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
         self.stage = stage
+
+
+def _storable(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 class NotFound(DealgraphError):

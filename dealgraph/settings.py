@@ -28,6 +28,7 @@ class Settings:
     max_bytes: int
     http_timeout: float
     api_token: str | None
+    max_list_shrink: float = 0.05  # share of a sanctions list a new snapshot may remove (--allow-shrink)
 
     @classmethod
     def load(cls) -> Settings:
@@ -37,4 +38,5 @@ class Settings:
             max_bytes=env_int("MAX_BYTES", 10 * 1024 * 1024),
             http_timeout=float(env_str("HTTP_TIMEOUT", "20")),
             api_token=env_opt("API_TOKEN"),
+            max_list_shrink=float(env_str("MAX_LIST_SHRINK", "0.05")),
         )

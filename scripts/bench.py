@@ -80,12 +80,9 @@ def phase_pipeline(corpus: Path, limit: int | None, db: str | None = None) -> di
     seconds = time.perf_counter() - started
     timings = dict(report.timings)
     timings.update({f"extract.{k}": v for k, v in extractor.timings.items()})
-    spacy = (
-        timings.get("extract.spacy+upstream", 0.0)
-        - timings.get("ingest", 0.0)
-        - timings.get("clean+dedupe", 0.0)
-    )
-    timings["extract.spacy"] = spacy
+    # the pipeline hands the extractor whole batches (pipeline/extract_batches.py), so the time inside
+    # nlp.pipe no longer includes the upstream generator
+    timings["extract.spacy"] = timings.get("extract.spacy+upstream", 0.0)
     timings["store"] -= resolve_seconds  # store.save runs the resolver inside its transaction
     timings["resolve"] = resolve_seconds
     timings.pop("extract.spacy+upstream", None)

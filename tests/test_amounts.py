@@ -231,3 +231,13 @@ def test_seed_articles_against_gold(tmp_path: Path) -> None:
     )  # fmt: skip
     scores = json.loads(result.stdout)["amounts"]
     assert scores["f1"] >= 0.95, scores
+
+
+def test_a_number_past_a_floats_range_has_no_value_rather_than_infinity() -> None:
+    """Issue 13, defect 9: 309 digits became ``inf``, stored, then ``null`` in the API and ``Infinity``
+    in the eval export, which strict JSON parsers reject."""
+    text = f"The fund offered ${'9' * 309} billion, then $5 billion, for a {'9' * 400}% stake."
+    amounts = find_amounts(text)
+    assert [a.value for a in amounts] == [None, 5e9, None]
+    assert amounts[0].text.startswith("$999") and amounts[0].currency == "USD"
+    json.dumps([a.__dict__ for a in amounts], allow_nan=False)  # strict JSON can carry them

@@ -67,3 +67,14 @@ def test_rejected(data: bytes, reason: str) -> None:
     with pytest.raises(ItemError, match=reason) as caught:
         decode_bytes(data, "some/file.txt")
     assert caught.value.source == "some/file.txt"
+
+
+@pytest.mark.parametrize(
+    "label", ["rot13", "base64", "hex", "zlib", "undefined", "unicode_escape", "\x00", "idna"]
+)
+def test_only_character_encodings_are_honoured(label: str) -> None:
+    """Issue 13, defect 2: a label naming a transform or no encoding at all raised LookupError,
+    UnicodeError or ValueError out of ingest; it is ignored and the bytes are detected."""
+    assert codec_name(label) is None
+    french = "Le ministre a évoqué les avoirs gelés à Euroclear, à Bruxelles, lundi dernier."
+    assert decode_bytes(french.encode("cp1252"), "x", declared=label) == french

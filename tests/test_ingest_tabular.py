@@ -205,10 +205,61 @@ def test_csv_with_no_rows_is_an_error(tmp_path: Path, content: bytes) -> None:
 def test_csv_with_semicolons_and_an_unclosed_quote(tmp_path: Path) -> None:
     path = tmp_path / "excel.csv"
     path.write_bytes(
-        b'\xef\xbb\xbfid;text\r\n1;"Talks, in Riyadh; ended."\r\n2;"A quote left open\r\n3;lost\r\n'
+        b'\xef\xbb\xbfid;text\r\n1;"Talks, in Riyadh; ended."\r\n2;"A quote left open\r\n3;not lost\r\n'
     )
     result = items(path)
-    assert [type(item) for item in result] == [RawItem, ItemError]
-    good, broken = result
+    assert [type(item) for item in result] == [RawItem, ItemError, RawItem]
+    good, broken, after = result
     assert isinstance(good, RawItem) and (good.doc_id, good.content) == ("1", "Talks, in Riyadh; ended.")
     assert isinstance(broken, ItemError) and broken.source == f"{path}#3" and "malformed CSV" in broken.reason
+    assert isinstance(after, RawItem) and (after.doc_id, after.content) == ("3", "not lost")
+
+
+def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_file(tmp_path: Path) -> None:
+    """Issue 13, defect 6: 1 good row, 1 with a quote left open, 1,000 good: 1,001 items and one error."""
+    rows = ["id,title,text", '1,One,"Rosneft, Novatek and Chinese investors met in Beijing."']
+    rows.append('2,Two,"Gazprom said exports rose')
+    rows += [f'{n},Row {n},"Lukoil agreed to sell a stake, story {n}."' for n in range(3, 1003)]
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = items(path)
+    errors = [item for item in result if isinstance(item, ItemError)]
+    assert [e.source for e in errors] == [f"{path}#3"]
+    assert [item.doc_id for item in result if isinstance(item, RawItem)] == [
+        str(n) for n in range(1, 1003) if n != 2
+    ]
+    multi = path.with_name("multi.csv")  # a quoted field over several lines is still one good row
+    multi.write_text('id,text\n1,"Line one\nline two, same story."\n2,next\n', encoding="utf-8")
+    assert [(i.doc_id, i.content) for i in items(multi) if isinstance(i, RawItem)] == [
+        ("1", "Line one\nline two, same story."),
+        ("2", "next"),
+    ]
+
+
+def test_a_csv_row_over_the_line_limit_is_an_error_not_a_blank_row(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_bytes(b'id,text\n1,"Talks in Riyadh."\n2,"' + b"b" * 9000 + b'"\n3,"More talks."\n')
+    result = items(path, max_bytes=1000)
+    assert [type(i) for i in result] == [RawItem, ItemError, RawItem]
+    assert isinstance(result[1], ItemError) and "too long" in result[1].reason
+
+
+def test_one_stray_byte_does_not_make_a_utf8_file_legacy(tmp_path: Path) -> None:
+    """Found by scripts/bench_bad_input.py: one cp1252 byte in a UTF-8 JSONL or CSV made the whole file
+    read as cp1252, storing every other line garbled ("’" as "â€™"); the bad line is its own error."""
+    good = "Dmitriev’s fund and Novatek’s partners met in Riyadh — “a good start”, they said."
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_bytes(
+        f'{{"id": "a", "text": "{good}"}}\n'.encode()
+        + b'{"id": "b", "text": "caf\xe9 talks"}\n'
+        + f'{{"id": "c", "text": "{good}"}}\n'.encode()
+    )
+    csv_file = tmp_path / "rows.csv"
+    csv_file.write_bytes(
+        f'id,text\na,"{good}"\n'.encode() + b'b,"caf\xe9 talks"\n' + f'c,"{good}"\n'.encode()
+    )
+    for path in (jsonl, csv_file):
+        result = items(path)
+        assert [type(i) for i in result] == [RawItem, ItemError, RawItem], path
+        assert all(i.content == good for i in result if isinstance(i, RawItem)), path
+        assert isinstance(result[1], ItemError) and "utf-8" in result[1].reason

@@ -118,6 +118,20 @@ def rss(items: list[str], title: str = "Example Wire") -> bytes:
     ).encode("utf-8")
 
 
+@pytest.mark.parametrize("charset", ["base64", "hex", "zlib", "undefined", "rot13"])
+def test_a_charset_that_is_no_text_encoding_is_ignored(server: Server, tmp_path: Path, charset: str) -> None:
+    """Issue 13, defect 2: the label from the server or the page's ``<meta>`` raised out of ingest."""
+    page = ARTICLE.replace("restore embassy staff", "restore the embassies' staff in Pétersbourg")
+    data = page.replace("<head>", f'<head><meta charset="{charset}">').encode("cp1252")
+    server.routes["/c"] = fixed(Reply(body=data, content_type=f"text/html; charset={charset}"))
+    server.routes["/ok"] = fixed(Reply(body=ARTICLE.encode()))
+    (tmp_path / "page.html").write_bytes(data)
+    fetched, after, local = fetch(server.url("/c"), server.url("/ok"), str(tmp_path / "page.html"))
+    assert isinstance(fetched, RawItem) and "Pétersbourg" in fetched.content
+    assert isinstance(after, RawItem)
+    assert isinstance(local, RawItem) and "Pétersbourg" in local.content
+
+
 def test_html_page_is_an_item(server: Server) -> None:
     server.routes["/a"] = fixed(Reply(body=ARTICLE.encode()))
     (item,) = fetch(server.url("/a"))
@@ -290,3 +304,48 @@ def test_parse_feed_entries() -> None:
     assert (second.link, second.published) == (None, None)
     with pytest.raises(ItemError, match="not an RSS/Atom feed"):
         parse_feed(b"<html><body>hello</body></html>", "https://wire.test/page")
+
+
+@pytest.fixture
+def trickling() -> Iterator[str]:
+    """A server that sends its response headers one byte every 0.2 s (about 20 s in all), as a hostile
+    server would to hold a client past its per-read timeout."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(4096)
+                head = (
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Pad: " + b"x" * 60 + b"\r\n\r\nhello"
+                )
+                try:
+                    for byte in head:
+                        if stop.is_set():
+                            break
+                        conn.sendall(bytes([byte]))
+                        time.sleep(0.2)
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    stop.set()
+    thread.join(timeout=5)
+    listener.close()
+
+
+def test_the_time_limit_holds_while_headers_arrive(trickling: str) -> None:
+    """Issue 13, defect 7: headers sent a byte at a time held `ingest URL` for 113 s against 5 s."""
+    started = time.monotonic()
+    (item,) = fetch(trickling, timeout=2.0)
+    elapsed = time.monotonic() - started
+    assert isinstance(item, ItemError) and "timed out" in item.reason
+    assert elapsed < 4.0, elapsed

@@ -293,3 +293,33 @@ def test_durations_and_backoff() -> None:
         EVERY, 2 * EVERY, 4 * EVERY, timedelta(hours=2), timedelta(hours=2)
     ]  # fmt: skip
     assert backoff(EVERY, 500) == timedelta(hours=24)
+
+
+def test_one_bad_entry_does_not_stick_the_feed(
+    site: tuple[Site, str], pages: list[bytes], store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13, defect 3: entries good / bad / good made `watch --once` exit 1 on every poll, with
+    nothing stored and no state saved. The bad entry links to a host name IDNA cannot encode."""
+    import typer
+    from typer.testing import CliRunner
+
+    from dealgraph.cli import watch_cmd
+    from dealgraph.cli.context import state
+
+    server, base = site
+    serve(server, base, pages, [1, 3])
+    feed = rss(base, [1, 2, 3]).replace(f"{base}/story/2".encode(), b"http://bad..host.example/story/2")
+    server.routes["/feed.xml"] = (200, "application/rss+xml", feed)
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """dealgraph (test harness)"""
+
+    watch_cmd.register(app)
+    monkeypatch.setattr(state, "db", store.url)
+    result = CliRunner().invoke(app, ["watch", f"{base}/feed.xml", "--once"])
+    assert result.exit_code == 0, result.output
+    assert "3 entries, 3 new" in result.output and "1 errors" in result.output
+    assert entry_statuses(store) == {"1": ("done", 1), "2": ("retry", 1), "3": ("done", 1)}  # a fetch error
+    assert store.count("articles") == 2

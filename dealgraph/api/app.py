@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dealgraph.api import errors
+from dealgraph.api.guards import WriteGate, write_routes
 from dealgraph.api.limits import BodySizeLimit
 from dealgraph.api.routers import articles, deals, entities, events, graph, ingest, judgements, screen, search
 from dealgraph.settings import Settings
@@ -23,9 +25,15 @@ the token in the server's `DEALGRAPH_API_TOKEN`. Lists are paged with `limit` an
 
 
 def create_app(
-    settings: Settings | None = None, *, store: Store | None = None, max_body: int = MAX_BODY
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    max_body: int = MAX_BODY,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
-    """Build the app. ``store`` defaults to ``open_store(settings.db)``."""
+    """Build the app. ``store`` defaults to ``open_store(settings.db)``; with ``allowed_hosts`` (``serve``
+    passes them), a request whose ``Host`` header names another host is refused (400), which stops
+    DNS-rebinding pages from reading a local server."""
     settings = settings or Settings.load()
     app = FastAPI(
         title="dealgraph", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None
@@ -34,7 +42,8 @@ def create_app(
     app.state.store = store or open_store(settings.db)
     app.state.extractor = None
     errors.install(app)
-    for module in (articles, entities, judgements, events, graph, search, deals, screen, ingest):
+    modules = (articles, entities, judgements, events, graph, search, deals, screen, ingest)
+    for module in modules:
         app.include_router(module.router)
     from dealgraph.api.docs import install as install_docs
     from dealgraph.web.pages import install as install_web
@@ -42,4 +51,9 @@ def create_app(
     install_web(app)
     install_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_body)
+    app.add_middleware(
+        WriteGate, routes=write_routes([module.router for module in modules]), token=settings.api_token
+    )
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app

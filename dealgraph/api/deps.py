@@ -53,12 +53,20 @@ def require_token(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
     """Writes need ``Authorization: Bearer <token>``: 401 without one, 403 with a wrong one, and 403 for
-    everyone when the server has no token configured (writes are then off)."""
-    if not settings.api_token:
+    everyone when the server has no token configured (writes are then off). ``guards.WriteGate`` makes
+    the same check before the body is read."""
+    given = f"{credentials.scheme} {credentials.credentials}" if credentials else ""
+    check_token(settings.api_token, given)
+
+
+def check_token(token: str | None, authorization: str) -> None:
+    """The write-token check on an ``Authorization`` header's value; raises ``HTTPException``."""
+    if not token:
         raise HTTPException(403, "writes are disabled: the server has no API token configured")
-    if credentials is None or credentials.scheme.lower() != "bearer":
+    scheme, _, given = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
         raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-    if not secrets.compare_digest(credentials.credentials.encode(), settings.api_token.encode()):
+    if not secrets.compare_digest(given.strip().encode(), token.encode()):
         raise HTTPException(403, "wrong token")
 
 

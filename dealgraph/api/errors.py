@@ -1,10 +1,12 @@
-"""One exception handler: dealgraph's errors to HTTP statuses, with a small JSON problem body."""
+"""One exception handler: dealgraph's errors to HTTP statuses, with a small JSON problem body (and one
+for invalid requests, which never echoes the input)."""
 
 from __future__ import annotations
 
 import logging
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from dealgraph.exc import ConfigError, DealgraphError, InputError, ItemError, NotFound
@@ -45,5 +47,16 @@ async def handle(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"error": type(error).__name__, "detail": str(error)}, status_code=status)
 
 
+async def invalid(request: Request, error: Exception) -> JSONResponse:
+    """FastAPI's 422 without the offending input: its own handler echoes the input back, which fails
+    (a 500) when the input is ``NaN`` or ``Infinity``, and sends a hostile body straight back."""
+    errors = error.errors() if isinstance(error, RequestValidationError) else []
+    detail = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in errors
+    ]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(DealgraphError, handle)
+    app.add_exception_handler(RequestValidationError, invalid)

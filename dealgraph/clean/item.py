@@ -71,6 +71,14 @@ def _error(item: RawItem, reason: str) -> ItemError:
 def _check_raw(item: RawItem) -> None:
     if not item.content or not item.content.strip():
         raise _error(item, "empty content")
+    fields = ("content", "title", "url", "published", "outlet", "doc_id")
+    for name, value in ((name, getattr(item, name)) for name in fields):
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate, as JSON's "\ud800" gives
+            code = ord(value[error.start])
+            reason = f"{name} is not valid Unicode (lone surrogate U+{code:04X} at {error.start})"
+            raise _error(item, reason) from None
     sample = item.content[:4096]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) / 100:
         raise _error(item, "content is not text (control characters)")

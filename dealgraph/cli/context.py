@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from dealgraph.exc import DealgraphError
 from dealgraph.settings import Settings
@@ -23,9 +24,7 @@ class State:
     def settings(self) -> Settings:
         settings = Settings.load()
         if self.db:
-            settings = Settings(
-                self.db, settings.spacy_model, settings.max_bytes, settings.http_timeout, settings.api_token
-            )
+            settings = replace(settings, db=self.db)
         return settings
 
     def store(self) -> Store:
@@ -36,7 +35,8 @@ state = State()
 
 
 def fail(error: DealgraphError) -> None:
-    err_console.print(f"[red]error:[/red] {error}")
+    # one line whatever the terminal's width: rich would wrap a long reason over several
+    err_console.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True, highlight=False)
     raise typer.Exit(code=1)
 
 

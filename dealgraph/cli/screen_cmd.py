@@ -30,6 +30,11 @@ def load(
     fmt: str = typer.Option(..., "--format", help="ofac-sdn | eu-csv | uk-ods | ftm"),
     dataset: str = typer.Option(None, "--dataset", help="Dataset name (default: from the format)."),
     as_of: str = typer.Option(None, "--as-of", help="The snapshot's date (default: from the file name)."),
+    allow_shrink: bool = typer.Option(
+        False,
+        "--allow-shrink",
+        help="Accept a snapshot that removes more than DEALGRAPH_MAX_LIST_SHRINK (5%) of the list before it.",
+    ),
 ) -> None:
     """Load a list snapshot (all or nothing), then screen the store's entities against the lists."""
     from dealgraph.screen.entities import screen_entities
@@ -44,7 +49,8 @@ def load(
         name = dataset or (entries[0].dataset if entries else fmt)
         store = state.store()
         with store.begin() as conn:
-            stats = save_snapshot(conn, name, day, entries, source=str(path), format=fmt)
+            shrink = None if allow_shrink else state.settings().max_list_shrink
+            stats = save_snapshot(conn, name, day, entries, source=str(path), format=fmt, max_shrink=shrink)
         console.print(
             f"{stats.dataset} as of {stats.as_of}: {stats.entries} entries "
             f"({stats.added} added, {stats.removed} removed since the snapshot before)"

@@ -6,10 +6,17 @@ import typer
 
 from dealgraph.cli.context import console, state
 
+LOCAL_HOSTS = "localhost,127.0.0.1,[::1]"
+
 
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind; the default keeps the server local."),
     port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on."),
+    allowed_hosts: str = typer.Option(
+        LOCAL_HOSTS,
+        "--allowed-hosts",
+        help="Comma-separated host names the Host header may give ('*' for any); others get 400.",
+    ),
 ) -> None:
     """Serve the API (docs at /docs) and the web UI (at /). Writes need $DEALGRAPH_API_TOKEN."""
     import uvicorn
@@ -17,7 +24,8 @@ def serve(
     from dealgraph.api.app import create_app
 
     settings = state.settings()
-    app = create_app(settings)
+    hosts = [h.strip() for h in allowed_hosts.split(",") if h.strip()]
+    app = create_app(settings, allowed_hosts=hosts)
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(
             f"[yellow]warning:[/yellow] binding {host}: the server is reachable from other machines"

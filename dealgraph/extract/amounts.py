@@ -26,6 +26,7 @@ turns it into ``Amount`` records.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -320,13 +321,22 @@ class _Reader:
             start=start,
             end=end,
             text=self.text[start:end],
-            value=None if value is None else float(value),
+            value=_finite(value),
             currency=None if percent else currency,
             unit="percent" if percent else None,
             qualifier=qualifier,
-            min=None if low is None else float(low),
-            max=None if high is None else float(high),
+            min=_finite(low),
+            max=_finite(high),
         )
+
+
+def _finite(number: Decimal | None) -> float | None:
+    """The number as a float, or None (value unknown) past a float's range: 309 digits make ``inf``,
+    which strict JSON cannot carry and no deal is worth."""
+    if number is None:
+        return None
+    value = float(number)
+    return value if math.isfinite(value) else None
 
 
 def find_amounts(text: str) -> list[Amount]:

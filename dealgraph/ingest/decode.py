@@ -65,6 +65,13 @@ CUSTOMARY: dict[str, frozenset[str]] = {
     "ja": _CJK_JA,
     "ko": frozenset({"cp949", "euc_kr"}),
 }
+# The encodings a page or server may declare and have honoured: the Unicode ones and the legacy ones above.
+DECLARABLE = frozenset(
+    {"utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "latin_1"}
+    | set(WEB_ENCODINGS)
+    | WESTERN
+    | {codec for codecs_ in CUSTOMARY.values() for codec in codecs_}
+)
 # Tie-break when several encodings remain plausible: the most common on the web first.
 PREFERRED = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_15", "latin_1")
 _SAMPLE_BYTES = 8192  # enough text for language identification
@@ -78,15 +85,20 @@ _SNIFF_BYTES = 4096
 
 
 def codec_name(label: str | None) -> str | None:
-    """The Python codec for a charset label (``"Windows-1251"`` -> ``"cp1251"``), or None if unknown."""
+    """The Python codec for a charset label (``"Windows-1251"`` -> ``"cp1251"``), or None if unknown or
+    not a character encoding a page may declare. Python's codec registry also holds transforms
+    (``base64``, ``zlib``, ``rot13``), escapes (``unicode_escape``) and ``undefined``, which raise or
+    make nonsense of a page: a label from a page or a server is honoured only if it names one of the
+    ``DECLARABLE`` encodings, else the bytes are detected."""
     if not label:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
-    except LookupError:
+    except (LookupError, ValueError, TypeError):  # unknown; "\x00" in a label is a ValueError
         return None
     name = name.replace("-", "_")
-    return _SUPERSETS.get(name, name)
+    name = _SUPERSETS.get(name, name)
+    return name if name in DECLARABLE else None
 
 
 def meta_charset(data: bytes) -> str | None:
@@ -129,7 +141,7 @@ def _decode(data: bytes, source: str, declared: str | None) -> str:
     if codec:
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeError:
             log.debug("%s: declared charset %s does not fit, detecting", source, declared)
     detected = detect_encoding(data)
     if detected is None:

@@ -12,9 +12,9 @@ article id). A few common synonyms are accepted (``publisher`` for ``outlet``, `
 The file's encoding is found once, from its first ``_SNIFF_BYTES`` (UTF-8 unless that sample is not);
 a line that does not decode in it is an error for that line. Python's ``csv`` module holds a
 process-wide field size limit (128 KB by default, far below a long article); ``CsvSource`` raises it to
-the line limit below, never lowers it. CSV is read strictly (a quote left open is an error, not a field
-that swallows the rest of the file); the delimiter is the one that makes the header name a content
-column.
+the line limit below, never lowers it. CSV is read strictly, and a quote left open is an error for its
+row, not a field that swallows the rest of the file: reading starts again on the row's second line. The
+delimiter is the one that makes the header name a content column.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import codecs
 import csv
 import json
 import logging
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +53,9 @@ _SNIFF_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 
 
-def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) for each line, without a UTF-8 byte-order mark; None for a line over ``limit``."""
-    number = 0
+def _lines(handle: BinaryIO, limit: int, number: int = 0) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line after line ``number``, without a UTF-8 byte-order mark; None
+    for a line over ``limit``."""
     while True:
         line = handle.readline(limit + 1)
         if not line:
@@ -77,9 +78,18 @@ def _encoding(handle: BinaryIO) -> str:
     try:
         sample.decode("utf-8")
     except UnicodeDecodeError as error:
-        if error.start < len(sample) - 4:  # not just a character cut at the sample's end
+        if error.start < len(sample) - 4 and not _mostly_utf8(sample):
             return detect_encoding(sample) or "utf-8"
     return "utf-8"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 with a stray byte or two: more well-formed multi-byte characters than malformed sequences.
+    One bad line must not make the whole file read as a legacy code page (every ’ and é garbled); it is
+    an error for that line. Legacy text has almost no well-formed multi-byte sequences."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd") > bad
 
 
 def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> RawItem:
@@ -91,7 +101,7 @@ def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> Ra
     content = text if text and text.strip() else html
     if content is None or not content.strip():
         raise ItemError(source, "empty")
-    size = len(content.encode("utf-8"))
+    size = len(content.encode("utf-8", "surrogatepass"))  # a lone surrogate is refused in clean
     if size > max_bytes:
         raise too_large(source, size, max_bytes, what="text")
     meta = {field: value.strip() or None if value else None for field, value in values.items()}
@@ -108,15 +118,36 @@ def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> Ra
 
 
 def _field(record: Mapping[str, object], names: tuple[str, ...], source: str) -> str | None:
-    """The first of ``names`` the record has, as a string; numbers are accepted (an id, a year)."""
+    """The first of ``names`` the record has, as a string; finite numbers are accepted for metadata (an
+    id, a year), never as the content: ``NaN`` or ``1.5e308`` is not an article."""
     for name in names:
         value = record.get(name)
         if value is None or value == "":
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
+        content = name in ("text", "html")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, str | int | float)
+            or (content and not isinstance(value, str))
+        ):
             raise ItemError(source, f"field {name!r} is a {type(value).__name__}, not a string")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ItemError(source, f"field {name!r} is {value}, not a value")
         return str(value)
     return None
+
+
+def json_line(text: str, source: str) -> object:
+    """One line parsed as JSON, or ``ItemError``: besides syntax errors, ``json.loads`` raises
+    ``RecursionError`` on deep nesting and ``ValueError`` on an integer of over 4,300 digits."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ItemError(source, f"invalid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise ItemError(source, "invalid JSON: nested too deeply") from None
+    except ValueError as error:  # int(...) past sys.get_int_max_str_digits()
+        raise ItemError(source, f"invalid JSON: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -162,10 +193,7 @@ class JsonlSource:
             raise ItemError(source, f"not valid {encoding} at byte {error.start}") from None
         if not text.strip():
             return None
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ItemError(source, f"invalid JSON: {error.msg} at column {error.colno}") from None
+        record = json_line(text, source)
         if not isinstance(record, dict):
             raise ItemError(source, f"a JSON {type(record).__name__}, not an object")
         return record_item(record, source, self.max_bytes)
@@ -201,31 +229,45 @@ class CsvSource:
             if not {"text", "html"} & set(header):
                 yield ItemError(self.name, f"no 'text' or 'html' column in the header ({first.strip()})")
                 return
-            reader = csv.reader(lines, delimiter=delimiter, strict=True)
             found = False
-            for item in self._rows(reader, lines, header):
+            for item in self._rows(lines, header, delimiter):
                 found = True
                 yield item
             if not found:
                 yield ItemError(self.name, "empty (a header and no rows)")
 
-    def _rows(self, reader: Iterator[list[str]], lines: _DecodedLines, header: list[str]) -> Iterator[Item]:
+    def _rows(self, lines: _DecodedLines, header: list[str], delimiter: str) -> Iterator[Item]:
+        """The rows as items. A bad row that spans several lines (a quote left open makes the reader take
+        every following line as part of one field) is reported for its first line, and reading starts
+        again at its second line: the rows it swallowed are read, not lost."""
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
         while True:
-            start = lines.number + 1
+            start, offset = lines.number + 1, lines.offset
+            row: list[str] | None
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as error:
-                yield ItemError(f"{self.name}#{start}", f"malformed CSV: {error}")
-                continue
+                row, problem = None, f"malformed CSV: {error}"
             source = f"{self.name}#{start}"
-            if lines.bad_since(start):
-                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
-            elif not any(cell.strip() for cell in row):
+            if row is not None and len(row) != len(header) and any(cell.strip() for cell in row):
+                problem = f"{len(row)} fields where the header has {len(header)}"
+            elif row is not None:
+                problem = ""
+            if problem and lines.number > start:
+                yield ItemError(
+                    source, f"{problem} (a quote left open? the lines after {start} are read again)"
+                )
+                lines = lines.restart(offset, start)
+                reader = csv.reader(lines, delimiter=delimiter, strict=True)
                 continue
-            elif len(row) != len(header):
-                yield ItemError(source, f"{len(row)} fields where the header has {len(header)}")
+            if problem:
+                yield ItemError(source, problem)
+            elif lines.bad_since(start):  # before the blank-row test: an over-long line reads as blank
+                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
+            elif row is None or not any(cell.strip() for cell in row):
+                continue
             else:
                 try:
                     yield record_item(dict(zip(header, row, strict=True)), source, self.max_bytes)
@@ -246,17 +288,20 @@ def _header(line: str) -> tuple[list[str], str]:
 
 
 class _DecodedLines:
-    """The lines of a binary file as text for ``csv.reader``, remembering which ones were bad."""
+    """The lines of a binary file as text for ``csv.reader``, remembering which ones were bad and where
+    the next line starts (``csv.reader`` takes one line at a time, never reading ahead)."""
 
-    def __init__(self, handle: BinaryIO, encoding: str, limit: int) -> None:
+    def __init__(self, handle: BinaryIO, encoding: str, limit: int, number: int = 0) -> None:
         self.encoding = encoding
-        self.number = 0  # the last line handed out
-        self._lines = _lines(handle, limit)
+        self.number = number  # the last line handed out
+        self.offset = handle.tell()  # where the next line starts
+        self._handle, self._limit = handle, limit
+        self._lines = _lines(handle, limit, number)
         self._bad: list[int] = []
 
     def __iter__(self) -> Iterator[str]:
         for number, line in self._lines:
-            self.number = number
+            self.number, self.offset = number, self._handle.tell()
             if line is None:
                 self._bad.append(number)
                 yield "\n"
@@ -270,3 +315,10 @@ class _DecodedLines:
     def bad_since(self, start: int) -> bool:
         """Whether a line from ``start`` on was undecodable or over the limit."""
         return bool(self._bad) and self._bad[-1] >= start
+
+    def restart(self, offset: int, number: int) -> _DecodedLines:
+        """The lines from the one after line ``number``, which starts at ``offset``."""
+        self._handle.seek(offset)
+        lines = _DecodedLines(self._handle, self.encoding, self._limit, number - 1)
+        next(iter(lines), None)
+        return lines

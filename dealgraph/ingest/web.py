@@ -16,6 +16,7 @@ import httpx
 
 from dealgraph.exc import ItemError
 from dealgraph.ingest.base import human_size, too_large
+from dealgraph.ingest.deadline import deadline, deadline_transport
 from dealgraph.ingest.decode import decode_bytes, meta_charset
 from dealgraph.ingest.feeds import FEED_MEDIA_TYPES, XML_MEDIA_TYPES, looks_like_feed
 from dealgraph.model import RawItem
@@ -44,6 +45,7 @@ class Response:
 def new_client(timeout: float) -> httpx.Client:
     """The client ``iter_items`` uses when given none: redirects followed, at most ``MAX_REDIRECTS``."""
     return httpx.Client(
+        transport=deadline_transport(),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         timeout=httpx.Timeout(timeout),
@@ -69,12 +71,18 @@ class Fetcher:
             raise ItemError(url, f"timed out after {self.timeout:g} s ({type(error).__name__})") from None
         except httpx.InvalidURL as error:
             raise ItemError(url, f"invalid URL: {error}") from None
+        except UnicodeError as error:  # a host name IDNA cannot encode ("a..b", a 64-letter label, emoji)
+            raise ItemError(url, f"invalid URL: host name not encodable ({error})") from None
         except httpx.HTTPError as error:  # connection refused, DNS failure, protocol errors, ...
             reason = str(error) or type(error).__name__
             raise ItemError(url, f"cannot fetch: {reason}") from None
 
     def _fetch(self, url: str) -> Response:
-        deadline = time.monotonic() + self.timeout
+        with deadline(self.timeout):  # the whole request, headers and redirects included
+            return self._read(url)
+
+    def _read(self, url: str) -> Response:
+        ends = time.monotonic() + self.timeout
         with self.client.stream("GET", url, follow_redirects=True, timeout=self.timeout) as response:
             if response.status_code >= 400:
                 raise ItemError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
@@ -90,7 +98,7 @@ class Fetcher:
                 if len(body) > self.max_bytes:
                     cap = human_size(self.max_bytes)
                     raise ItemError(url, f"response is over the size cap of {cap}; stopped reading")
-                if time.monotonic() > deadline:
+                if time.monotonic() > ends:
                     raise ItemError(url, f"download took over {self.timeout:g} s")
             return Response(str(response.url), media_type, charset, bytes(body))
 

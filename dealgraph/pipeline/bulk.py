@@ -1,9 +1,10 @@
 """Bulk input for backfills: JSONL, CSV and Parquet files, and directories of them, streamed as ``RawItem``s.
 
 A backfill archive is many large files, often compressed, often Parquet. This reads them record by
-record, with no dependency on the ingest stage's sources: JSONL and CSV line by line (plain or gzip),
-Parquet one batch of rows at a time through pyarrow, so memory does not grow with the size of a file or
-of the input. (The ingest stage streams plain JSONL and CSV too, but not Parquet or gzip.)
+record, with no dependency on the ingest stage's sources but its JSON-line parser (``json_line``):
+JSONL and CSV line by line (plain or gzip), Parquet one batch of rows at a time through pyarrow, so
+memory does not grow with the size of a file or of the input. (The ingest stage streams plain JSONL
+and CSV too, but not Parquet or gzip.)
 
 Each record maps to one ``RawItem`` with the same fields, synonyms and source names (``file#LINE``) as
 the ingest stage's JSONL/CSV reader, so a backfill stores what ``dealgraph ingest`` of the same file
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dealgraph.exc import ItemError
+from dealgraph.ingest.tabular import json_line
 from dealgraph.model import RawItem
 
 log = logging.getLogger(__name__)
@@ -112,9 +113,9 @@ def _jsonl(stream: IO[str], name: str, cap: int) -> Iterator[Item]:
             yield ItemError(source, f"line is {len(line)} characters, over {cap * LINE_FACTOR}; skipped")
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield ItemError(source, f"invalid JSON: {error}")
+            record = json_line(line, source)
+        except ItemError as error:
+            yield error
             continue
         if not isinstance(record, dict):
             yield ItemError(source, f"a JSON object was expected, not {type(record).__name__}")
@@ -186,7 +187,7 @@ def to_item(record: Mapping[str, Any], source: str, cap: int = DEFAULT_MAX_RECOR
         return ItemError(source, "no 'text' or 'html' field")
     else:
         return ItemError(source, "empty")
-    size = len(content.encode("utf-8"))
+    size = len(content.encode("utf-8", "surrogatepass"))  # a lone surrogate is refused in clean
     if size > cap:
         return ItemError(source, f"text is {size} bytes, over the cap of {cap} bytes")
     fields = {key: _field(record, names) for key, names in _FIELDS.items()}

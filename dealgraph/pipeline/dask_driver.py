@@ -237,9 +237,16 @@ class OrderedDriver:
                 reason = f"near-duplicate of {article.id}, which failed"
                 self._fail(Failure(duplicate.source, "dedupe", reason))
             return
-        self.store.save(article, result, self.resolver, band_keys(signature), signature)
+        if not self.store.save(article, result, self.resolver, band_keys(signature), signature):
+            self.report.unchanged.append(article.id)  # another ingest stored it meanwhile
+            self.inflight.remove(article.id)
+            for duplicate, score in self.pending.pop(article.id, []):
+                self.store.save_duplicate(duplicate, article.id, score)
+            return
         for duplicate, score in self.pending.pop(article.id, []):
-            self.store.save_duplicate(duplicate, article.id, score)
+            if not self.store.save_duplicate(duplicate, article.id, score):  # a copy of an earlier duplicate
+                self.report.duplicates.remove((duplicate.id, article.id))
+                self.report.unchanged.append(duplicate.id)
         self.store.clear_errors(article.source)
         self.inflight.remove(article.id)
         self.report.stored.append(article.id)

@@ -22,6 +22,7 @@ from dealgraph.clean.dedupe import shingle_signature
 from dealgraph.exc import ItemError
 from dealgraph.extract.extractor import Extractor
 from dealgraph.model import Article, Extraction, RawItem
+from dealgraph.pipeline.extract_batches import extract_stream
 
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "dealgraph-models"
@@ -102,24 +103,15 @@ def clean_chunk(items: list[RawItem | Failure]) -> tuple[list[Cleaned | Failure]
 
 def extract_chunk(articles: list[Article], batch_size: int) -> tuple[list[Extraction | Failure], float]:
     """Extract from a chunk of articles in one ``nlp.pipe`` pass (the chunk is one batch of the local
-    path's pass, so the model sees the same batches). If the pass fails, the articles are retried one by
-    one so that only the bad one is reported."""
+    path's pass, so the model sees the same batches), through the local path's ``extract_stream``: a text
+    over the parser's limit is refused, and a failing pass is retried article by article."""
     started = time.perf_counter()
     extractor = worker_extractor()
-    results: list[Extraction | Failure] = []
-    try:
-        results.extend(ex for _, ex in extractor.extract_many(articles, batch_size=batch_size))
-    except Exception:
-        log.exception("batch extraction failed; retrying article by article")
-        results = [_extract_one(extractor, article) for article in articles]
+    results: list[Extraction | Failure] = [
+        Failure.of(result) if isinstance(result, ItemError) else result
+        for _, result in extract_stream(extractor, articles, batch_size)
+    ]
     return results, time.perf_counter() - started
-
-
-def _extract_one(extractor: Extractor, article: Article) -> Extraction | Failure:
-    try:
-        return extractor.extract(article)
-    except Exception as error:  # recorded as this article's error; the others go on
-        return Failure(article.source, "extract", f"{type(error).__name__}: {error}")
 
 
 def noop(value: int) -> int:

@@ -19,6 +19,7 @@ from dealgraph.exc import ItemError
 from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest import iter_items
 from dealgraph.model import Article, RawItem
+from dealgraph.pipeline.extract_batches import extract_stream
 from dealgraph.resolve.matcher import MatchingResolver
 from dealgraph.screen.entities import screen_entities
 from dealgraph.settings import Settings
@@ -93,6 +94,12 @@ def _clean_one(item: RawItem | ItemError, batch: _Batch) -> Article | None:
         report.errors.append(error)
         store.record_error(error.source, error.stage, error.reason)
         return None
+    except Exception as error:  # a bug on one odd item is its error, as on the Dask engine's workers
+        log.exception("cleaning %s failed", item.source)
+        failed = ItemError(item.source, f"{type(error).__name__}: {error}", "clean")
+        report.errors.append(failed)
+        store.record_error(failed.source, failed.stage, failed.reason)
+        return None
     if store.has_content(article.content_hash):
         report.unchanged.append(article.id)
         return None
@@ -144,18 +151,41 @@ def ingest_items(
 ) -> IngestReport:
     resolver = resolver or MatchingResolver()
     batch = _Batch(store, IngestReport())
-    for article, extraction in extractor.extract_many(_cleaned(items, batch, progress)):
+    for article, extraction in extract_stream(extractor, _cleaned(items, batch, progress)):
         started = time.perf_counter()
         signature = batch.signatures.pop(article.id)
-        store.save(article, extraction, resolver, band_keys(signature), signature)
+        if isinstance(extraction, ItemError):
+            _not_extracted(article, extraction, batch)
+            if progress:
+                progress(article.source)
+            continue
+        if store.save(article, extraction, resolver, band_keys(signature), signature):
+            batch.report.stored.append(article.id)
+            store.clear_errors(article.source)
+        else:  # another ingest stored it while we read it
+            batch.report.unchanged.append(article.id)
         for duplicate, score in batch.pending.pop(article.id, []):
-            store.save_duplicate(duplicate, article.id, score)
-        store.clear_errors(article.source)
-        batch.report.stored.append(article.id)
+            if not store.save_duplicate(duplicate, article.id, score):  # a copy of an earlier duplicate
+                batch.report.duplicates.remove((duplicate.id, article.id))
+                batch.report.unchanged.append(duplicate.id)
         batch.report.timings["store"] += time.perf_counter() - started
         if progress:
             progress(article.source)
     return batch.report
+
+
+def _not_extracted(article: Article, error: ItemError, batch: _Batch) -> None:
+    """Record an article that could not be extracted, and the near-duplicates that waited for it: they
+    cannot point at an original that is not stored, so each is recorded with the reason."""
+    batch.report.errors.append(error)
+    batch.store.record_error(error.source, error.stage, error.reason)
+    for duplicate, _ in batch.pending.pop(article.id, []):
+        batch.report.duplicates.remove((duplicate.id, article.id))
+        orphan = ItemError(
+            duplicate.source, f"near-duplicate of {article.id}, which failed: {error.reason}", "dedupe"
+        )
+        batch.report.errors.append(orphan)
+        batch.store.record_error(orphan.source, orphan.stage, orphan.reason)
 
 
 def ingest(

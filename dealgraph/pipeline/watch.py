@@ -214,6 +214,17 @@ class Watcher:
         return parse_feed(response.body, response.url)
 
     def _fetch(self, entry: FeedEntry, feed: str, number: int) -> tuple[RawItem | ItemError, bool]:
+        """The entry's article, or its error: whatever one entry does, the others are read and the
+        feed's state is saved."""
+        try:
+            return self._fetch_entry(entry, feed, number)
+        except Exception as error:  # a bug on one odd entry is recorded as its error, not retried
+            log.exception("%s: entry %d failed", feed, number)
+            return ItemError(
+                entry.link or f"{feed}#entry-{number}", f"{type(error).__name__}: {error}"
+            ), False
+
+    def _fetch_entry(self, entry: FeedEntry, feed: str, number: int) -> tuple[RawItem | ItemError, bool]:
         """The entry's article, labelled with the feed's title, date and name (as ``ingest`` does)."""
         if entry.link is None:
             return ItemError(f"{feed}#entry-{number}", f"feed entry {number} has no http(s) link"), False

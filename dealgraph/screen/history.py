@@ -32,6 +32,7 @@ from dealgraph.store.screening_tables import (
 log = logging.getLogger(__name__)
 
 _CHUNK = 500  # ids per IN (...) clause
+MAX_SHRINK = 0.05  # the share of a list a new snapshot may remove without --allow-shrink
 
 
 def compute_intervals(snapshots: Sequence[tuple[date, set[str]]]) -> dict[str, list[Interval]]:
@@ -99,12 +100,42 @@ def save_snapshot(
     entries: Sequence[ListEntry],
     source: str = "",
     format: str | None = None,
+    max_shrink: float | None = MAX_SHRINK,
 ) -> SnapshotStats:
-    """Store one snapshot of a list as of a date: all of it or, on any error, nothing."""
+    """Store one snapshot of a list as of a date: all of it or, on any error, nothing.
+
+    A snapshot that would remove more than ``max_shrink`` (a share) of the entries of the snapshot
+    before it (or of the one it replaces) is refused: a list cut short by a copy or a ``head`` would
+    otherwise delist thousands of parties from that date on. ``None`` accepts any shrinking."""
     checked = _validate(dataset, entries)
     context = nullcontext() if conn.in_transaction() else conn.begin()
     with context:
+        if max_shrink is not None:
+            _check_shrink(conn, dataset, as_of, {e.entry_id for e in checked}, max_shrink)
         return _save(conn, dataset, as_of, checked, source, format)
+
+
+def _check_shrink(conn: Connection, dataset: str, as_of: date, ids: set[str], max_shrink: float) -> None:
+    snaps = list_snapshots.c
+    before = conn.execute(
+        select(snaps.id, snaps.as_of)
+        .where(snaps.dataset == dataset, snaps.as_of <= as_of)
+        .order_by(snaps.as_of.desc())
+        .limit(1)
+    ).first()
+    if before is None:
+        return
+    members = set(
+        conn.execute(select(list_members.c.entry_id).where(list_members.c.snapshot_id == before.id)).scalars()
+    )
+    removed = len(members - ids)
+    if members and removed > max_shrink * len(members):
+        raise InputError(
+            f"{dataset} as of {as_of}: refused, it would remove {removed} of the {len(members)} entries "
+            f"of the snapshot of {before.as_of} ({removed / len(members):.1%}, more than the "
+            f"{max_shrink:.0%} allowed) and keep {len(ids)}; is the file cut short? "
+            "If the list really shrank, load it with --allow-shrink"
+        )
 
 
 def _save(

@@ -50,6 +50,8 @@ def _read(path: Path | str) -> list[Any]:
             data = json.loads(line)
         except json.JSONDecodeError as err:
             raise input_error(path, f"line {line_no}: not JSON ({err.msg}); truncated file?") from err
+        except RecursionError:
+            raise input_error(path, f"line {line_no}: JSON nested too deeply to be an entity") from None
         if not isinstance(data, dict) or "schema" not in data:
             raise input_error(path, f"line {line_no}: not a FollowTheMoney entity (no schema)")
         try:

@@ -96,7 +96,8 @@ def parse_row(row: list[str], line: int, path: Path | str, dataset: str) -> List
 
 def load_ofac_sdn(path: Path | str, dataset: str = "us_ofac_sdn") -> list[ListEntry]:
     """Every entry of an SDN CSV. Raises ``InputError`` on a file that is not one, or is cut short."""
-    text = read_text(path).rstrip("\x1a\r\n\t ")
+    raw = read_text(path)
+    text = raw.rstrip("\x1a\r\n\t ")
     if "\n" not in text and "," not in text:
         raise input_error(path, "not an SDN CSV file")
     entries: list[ListEntry] = []
@@ -110,5 +111,8 @@ def load_ofac_sdn(path: Path | str, dataset: str = "us_ofac_sdn") -> list[ListEn
         raise input_error(path, f"line {reader.line_num}: malformed CSV ({err}); truncated file?") from err
     if text.count('"') % 2:
         raise input_error(path, "unbalanced quotes: the file is truncated")
+    if not raw.rstrip("\r\n\t ").endswith("\x1a"):
+        # cut at a line end (``head -n 2000``) every row parses: only the missing marker tells
+        raise input_error(path, "no end-of-file byte (0x1A) after the last row: the file is truncated")
     log.info("read %d SDN entries from %s", len(entries), path)
     return check_unique(path, entries)

@@ -143,14 +143,18 @@ def list_entities(
     )
     if type_:
         stmt = stmt.where(E.c.type == type_)
+    if q and "\x00" in q:
+        return []  # no stored name holds a NUL, and SQLite's LIKE would end the pattern there
     with store.read() as conn:
         if q:  # a part of a name, or a name in any script and spelling (``name_search``)
-            like = f"%{q.lower()}%"
+            # the query is text to find, not a pattern: "%" and "_" match themselves
+            escaped = q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{escaped}%"
             stmt = stmt.where(
                 or_(
-                    func.lower(E.c.name).like(like),
-                    func.lower(AE.c.name).like(like),
-                    func.lower(M.c.text).like(like),
+                    func.lower(E.c.name).like(like, escape="\\"),
+                    func.lower(AE.c.name).like(like, escape="\\"),
+                    func.lower(M.c.text).like(like, escape="\\"),
                     E.c.id.in_(entity_ids_by_name(conn, q, type_)),
                 )
             )

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from dealgraph.model import Article, Entity, Event, Extraction
 from dealgraph.store import event_tables, schema, search_index
@@ -22,6 +24,7 @@ from dealgraph.store.migrations import migrate
 
 log = logging.getLogger(__name__)
 
+MIGRATE_ATTEMPTS = 5
 Resolver = Callable[[Connection, str, Sequence[Entity]], dict[str, str]]
 
 
@@ -53,6 +56,9 @@ class Store:
 
     def has_content(self, digest: str) -> str | None:
         """The id of the article (or the original of a duplicate) already stored for this content."""
+        return self._content_stored(digest)
+
+    def _content_stored(self, digest: str) -> str | None:
         with self.read() as conn:
             found = conn.execute(
                 select(schema.articles.c.id).where(schema.articles.c.content_hash == digest)
@@ -77,11 +83,32 @@ class Store:
         resolver: Resolver,
         bands: list[str],
         signature: tuple[int, ...],
-    ) -> None:
-        """Store one article and everything extracted from it, atomically.
+    ) -> bool:
+        """Store one article and everything extracted from it, atomically; False when another writer
+        stored the same content first.
 
-        ``resolver`` gives each in-article entity its canonical id, inside the same transaction.
+        ``resolver`` gives each in-article entity its canonical id, inside the same transaction. Two
+        ingests of the same input at once both find an article new, and the second to commit breaks a
+        unique key: then the article is already there (False), or a canonical entity it needed was
+        created by the other writer, and a second attempt resolves against it.
         """
+        try:
+            self._save(article, extraction, resolver, bands, signature)
+        except IntegrityError:
+            if self._content_stored(article.content_hash) is not None:
+                log.info("%s was stored by another writer meanwhile", article.id)
+                return False
+            self._save(article, extraction, resolver, bands, signature)
+        return True
+
+    def _save(
+        self,
+        article: Article,
+        extraction: Extraction,
+        resolver: Resolver,
+        bands: list[str],
+        signature: tuple[int, ...],
+    ) -> None:
         with self.begin() as conn:
             _insert_article(conn, article)
             entity_ids = resolver(conn, article.id, extraction.entities)
@@ -95,7 +122,16 @@ class Store:
                 )
             search_index.index_article(conn, article.id, article.title, article.text)
 
-    def save_duplicate(self, article: Article, original: str, similarity: float) -> None:
+    def save_duplicate(self, article: Article, original: str, similarity: float) -> bool:
+        """Record a near-duplicate of a stored article; False when its content is already recorded (an
+        exact copy of an earlier duplicate, or another writer's record of it), which a caller counts as
+        already stored."""
+        try:
+            return self._save_duplicate(article, original, similarity)
+        except IntegrityError:  # another writer recorded it between our check and our insert
+            return False
+
+    def _save_duplicate(self, article: Article, original: str, similarity: float) -> bool:
         with self.begin() as conn:
             exists = conn.execute(
                 select(schema.duplicates.c.content_hash).where(
@@ -113,6 +149,7 @@ class Store:
                         seen_at=_now(),
                     )
                 )
+        return exists is None
 
     def record_error(self, source: str, stage: str, reason: str) -> None:
         """Record a per-item error once (a re-run that meets the same error does not repeat it)."""
@@ -194,22 +231,7 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
                 for e in ex.entities
             ],
         )
-        conn.execute(
-            insert(schema.mentions),
-            [
-                {
-                    "article_id": article_id,
-                    "entity_key": e.key,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "type": m.type,
-                    "origin": m.origin,
-                }
-                for e in ex.entities
-                for m in e.mentions
-            ],
-        )
+        conn.execute(insert(schema.mentions), _mention_rows(article_id, ex))
     if ex.amounts:
         conn.execute(
             insert(schema.amounts),
@@ -284,9 +306,42 @@ def stable_event_id(article_id: str, ev: Event, first_spans: dict[str, tuple[int
     return f"{article_id}:{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12]}"
 
 
+def _mention_rows(article_id: str, ex: Extraction) -> list[dict[str, object]]:
+    """One row per span of an entity: two extractors finding the same span (the gazetteer and the
+    project rule on "Suez Canal") make one mention, kept with the first origin."""
+    seen: set[tuple[str, int, int]] = set()
+    rows: list[dict[str, object]] = []
+    for e in ex.entities:
+        for m in e.mentions:
+            if (e.key, m.start, m.end) in seen:
+                continue
+            seen.add((e.key, m.start, m.end))
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "entity_key": e.key,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "type": m.type,
+                    "origin": m.origin,
+                }
+            )
+    return rows
+
+
 def open_store(url: str) -> Store:
     """Open (and migrate) the store at a SQLAlchemy URL."""
     engine = make_engine(url)
-    with engine.begin() as conn:
-        migrate(conn)
+    for attempt in range(MIGRATE_ATTEMPTS):
+        try:
+            with engine.begin() as conn:
+                migrate(conn)
+            break
+        except (IntegrityError, OperationalError):
+            # another process is migrating the same new store (two ingests started at once): once it
+            # has committed there is nothing left to do
+            if attempt == MIGRATE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
     return Store(engine)

@@ -1,0 +1,58 @@
+"""Checks made before a request reaches its route: the write token, before the body is read.
+
+FastAPI reads and parses a route's JSON body before it runs the route's dependencies, so the token
+dependency (``deps.require_token``) alone let anyone without a token make the server parse a body up to
+the size cap (deep nesting, huge numbers) and answer 400/422 instead of 401. ``WriteGate`` finds the
+routes that depend on ``require_token`` and refuses a request to one of them from its headers alone;
+the dependency stays, so that the OpenAPI schema shows the security and a route is never unguarded.
+The ``Host`` header check is Starlette's ``TrustedHostMiddleware``, installed by ``create_app``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, HTTPException
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+from starlette.routing import Match
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from dealgraph.api.deps import check_token
+
+
+def write_routes(routers: list[APIRouter]) -> list[APIRoute]:
+    """The routes of ``routers`` that need the write token (through ``require_token``, on the route or
+    on its router). Read from the routers, not the app: FastAPI may keep included routers lazily."""
+    from dealgraph.api.deps import require_token
+
+    def needs(dependant: Dependant) -> bool:
+        return any(d.call is require_token or needs(d) for d in dependant.dependencies)
+
+    return [r for router in routers for r in router.routes if isinstance(r, APIRoute) and needs(r.dependant)]
+
+
+class WriteGate:
+    """401/403 for a write route without the right bearer token, before its body is read."""
+
+    def __init__(self, app: ASGIApp, routes: list[APIRoute], token: str | None) -> None:
+        self.app, self.routes, self.token = app, routes, token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and any(r.matches(scope)[0] == Match.FULL for r in self.routes):
+            headers = dict(scope.get("headers", []))
+            authorization = headers.get(b"authorization", b"").decode("latin-1")
+            try:
+                check_token(self.token, authorization)
+            except HTTPException as refusal:
+                await _refuse(send, refusal)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _refuse(send: Send, refusal: HTTPException) -> None:
+    body = json.dumps({"detail": refusal.detail}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    headers += [(k.lower().encode(), v.encode()) for k, v in (refusal.headers or {}).items()]
+    await send({"type": "http.response.start", "status": refusal.status_code, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
