@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dealgraph.extract.events.learned import NONE, RoleModel, features, parties
 from dealgraph.extract.events.lexicon import EventType, VerbTrigger, event_types, modality_lexicon
-from dealgraph.extract.events.modality import Attributions, modality_of
+from dealgraph.extract.events.modality import Attributions, modality_of, own_modality, presupposed
 from dealgraph.extract.events.roles import RoleFinder
 from dealgraph.extract.events.slots import complement_clause, slots_for
 from dealgraph.extract.events.tokens import EntityIndex
@@ -232,8 +232,11 @@ class EventExtractor:
         if attitude and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             # "X stated an interest in working with Y": stating it is the proposal, not a report of one
             anchor = trigger.head
-        source = attributions.source(anchor)
-        modality = modality_of(anchor, nominal and anchor is trigger, source, self.lex)
+        if nominal and presupposed(trigger):
+            source, modality = None, own_modality(trigger, self.lex)
+        else:
+            source = attributions.source(anchor)
+            modality = modality_of(anchor, nominal and anchor is trigger, source, self.lex)
         polarity = None
         if kind.lift:
             lifted = trigger.lemma_.lower() in kind.lift or any(

@@ -328,14 +328,42 @@ def _scheduled(trigger: Token, lex: Modality) -> bool:
     return False
 
 
+PRESUPPOSING = {"at", "during", "after", "before", "following", "ahead", "since", "amid"}
+
+
+def presupposed(trigger: Token) -> bool:
+    """A nominal event named in an adjunct of another clause ("progress may have been made at the talks in
+    X", "Y said during the meeting"): the clause asserts something about the time or place of the event,
+    not the event; its modality is its own (an "upcoming" summit is planned) and nobody is its source."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING and trigger.head.head.pos_ in {
+        "VERB",
+        "AUX",
+    }
+
+
+def own_modality(trigger: Token, lex: Modality) -> str:
+    """The modality of a presupposed event from its own words: "the upcoming summit", "no meeting"."""
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children):
+        return "denied"
+    if any(c.lower_ in lex.plan_adjectives or c.lower_ in lex.future_words for c in trigger.children):
+        return "planned"
+    if any(c.lower_ in lex.hedge_adjectives for c in trigger.children):
+        return "hedged"
+    return "asserted"
+
+
 def _withheld(trigger: Token, lex: Modality) -> bool:
     """The infinitive or gerund complement of a withholding verb did not happen: "declined to criticize",
     "avoided directly criticizing", "has yet to meet"."""
     node = trigger
-    for _ in range(3):
+    for _ in range(4):
         head = node.head
-        if head.i == node.i or node.dep_ not in {"xcomp", "pcomp"}:
+        # also through the plan or offer it completes: "withdrew its offer to buy X"
+        offer = node.dep_ == "acl" and head.dep_ == "dobj"
+        if head.i == node.i or (node.dep_ not in {"xcomp", "pcomp", "dobj"} and not offer):
             return False
+        if node.dep_ == "dobj" and node.i == trigger.i:
+            return False  # the trigger's own object relation says nothing of it
         if head.lemma_.lower() in lex.withhold_verbs:
             return True
         if head.lemma_ == "have" and any(c.lower_ == "yet" for c in head.children):
