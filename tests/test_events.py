@@ -916,7 +916,7 @@ def test_it_in_what_an_organisation_says_is_the_organisation(rules_extractor: An
             None,
         ),
         (
-            "Lavrov said on Friday that nothing would change before the upcoming summit of Spain and Morocco.",
+            "Lavrov said nothing would change before the upcoming summit of Spain and Morocco.",
             "MEET",
             "planned",
             None,

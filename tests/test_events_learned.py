@@ -73,13 +73,40 @@ def test_features_read_the_path_and_the_preposition(extractor: Any) -> None:
     }
 
 
-def test_classifier_binds_what_the_slots_miss(extractor: Any, rules_only: Any) -> None:
-    # "ready to discuss X's presence at P": the project sits two phrases below the trigger
-    text = "Norway is ready to discuss Chile's presence at the Atacama Solar Project."
-    assert not [e for e in _events(rules_only, text) if e[0] == "NEGOTIATE"]
-    learned = [e for e in _events(extractor, text) if e[0] == "NEGOTIATE"]
-    assert learned and learned[0][2].endswith("+roles-lr")
-    assert learned[0][1]["agent"] == {"Norway"}
+def _with_model(extractor: Any, model: RoleModel) -> Any:
+    from dealgraph.extract.events.extract import EventExtractor
+    from dealgraph.extract.extractor import Extractor
+
+    copy = Extractor.__new__(Extractor)
+    copy.__dict__.update(extractor.__dict__)
+    copy.events = EventExtractor(extractor.gazetteer.adjective_refs, extractor.gazetteer.titles, model)
+    return copy
+
+
+# a model that calls every named place in a sentence the event's place
+PLACES = RoleModel(
+    {"classes": ["none", "place"], "weights": {"etype=Location": [0.0, 5.0]}, "intercept": [0.0, 0.0]}
+)
+
+
+def test_classifier_completes_what_the_rules_found(rules_only: Any) -> None:
+    text = "Gabriel Boric met Mark Carney on Monday, a day after arriving from Patagonia."
+    plain = find_kind(_events(rules_only, text), "MEET")
+    assert "place" not in plain[1]
+    completed = find_kind(_events(_with_model(rules_only, PLACES), text), "MEET")
+    assert completed[1]["place"] == {"Patagonia"} and completed[2].endswith("+roles-lr")
+
+
+def test_classifier_makes_no_event_alone(rules_only: Any) -> None:
+    # no event by the rules (a speech), so the classifier has nothing to complete
+    text = "Gabriel Boric spoke about the meeting at a forum in Santiago."
+    assert not _events(_with_model(rules_only, PLACES), text)
+
+
+def find_kind(
+    events: list[tuple[str, dict[str, set[str]], str]], kind: str
+) -> tuple[str, dict[str, set[str]], str]:
+    return next(e for e in events if e[0] == kind)
 
 
 def test_classifier_keeps_the_rules_roles(extractor: Any, rules_only: Any) -> None:

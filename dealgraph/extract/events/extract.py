@@ -22,7 +22,7 @@ from dealgraph.model import Amount, Entity, Event, EventArg
 
 # bumped whenever the rules change what is extracted; event ids do not depend on it (store.stable_event_id)
 EXTRACTOR = "dealgraph-events/0.2"
-LEARNED = "roles-lr"  # marks an event with a role the classifier gave (events/learned.py)
+LEARNED = "roles-lr"
 CLAUSE_END = re.compile(r"[.;!?]")
 
 
@@ -202,7 +202,10 @@ class EventExtractor:
                     keys = [k for k in found if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
         by_rules = set(filled)
-        learned = self._learned_roles(kind, trigger, nominal, index, filled, used)
+        # the classifier completes events the rules found (an agent and another role); it never makes
+        # one alone: on PolNeAR the events it made alone were right one time in three
+        complete = "agent" in filled and len(filled) >= 2
+        learned = complete and self._learned_roles(kind, trigger, nominal, index, filled, used)
         if "holder" in kind.role_types and "agent" not in filled and "holder" in filled:
             # "assets blocked at Euroclear": who holds them frozen is who freezes them here
             filled["agent"] = filled.pop("holder")[:1]
