@@ -335,10 +335,8 @@ def presupposed(trigger: Token) -> bool:
     """A nominal event named in an adjunct of another clause ("progress may have been made at the talks in
     X", "Y said during the meeting"): the clause asserts something about the time or place of the event,
     not the event; its modality is its own (an "upcoming" summit is planned) and nobody is its source."""
-    return trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING and trigger.head.head.pos_ in {
-        "VERB",
-        "AUX",
-    }
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ in PRESUPPOSING and head.head.pos_ in {"VERB", "AUX"}
 
 
 def own_modality(trigger: Token, lex: Modality) -> str:
