@@ -24,9 +24,11 @@ DEV_GOLD = SHARED / "eval" / "gold" / "dev.jsonl"
 
 # (language, metric) -> floor (F1 for P/R/F1 metrics, accuracy otherwise)
 FLOORS: dict[tuple[str, str], float] = {
-    ("en", "events"): 0.31,
-    ("en", "event_modality_acc"): 0.78,
-    ("en", "event_source_acc"): 0.82,
+    # English events (issue 11): measured 2026-12-07 P 0.822 R 0.276 F1 0.413 (rules alone 0.399),
+    # modality 0.858, source 0.875; was F1 0.265 before the issue
+    ("en", "events"): 0.39,
+    ("en", "event_modality_acc"): 0.83,
+    ("en", "event_source_acc"): 0.85,
     # entities (issue 12): measured 2026-12-07 en 0.871/0.895, ru 0.963/0.974; bars ru >= 0.88/0.90,
     # en not below 0.864
     ("en", "entities"): 0.864,
@@ -36,13 +38,13 @@ FLOORS: dict[tuple[str, str], float] = {
     # the whole set (English and Russian together): B3 0.976 (bar 0.97), published dates 1.0 (bar 0.95)
     ("all", "resolution_b3"): 0.97,
     ("all", "published_acc"): 0.95,
-    # Russian events (events/ru): measured 2026-12-07 P 0.821 R 0.438 F1 0.571, modality 0.94, source 0.91
-    ("ru", "events"): 0.52,
+    # Russian events (events/ru): measured 2026-12-07 P 1.000 R 0.534 F1 0.696, modality 0.92, source 0.90
+    ("ru", "events"): 0.65,
     ("ru", "event_modality_acc"): 0.88,
-    ("ru", "event_source_acc"): 0.85,
+    ("ru", "event_source_acc"): 0.86,
 }
-# precision of event pairs: recall is not bought with it
-PRECISION_FLOORS: dict[str, float] = {"en": 0.70, "ru": 0.75}
+# precision of event pairs: recall is not bought with it (issue bars: en >= 0.70, ru >= 0.65)
+PRECISION_FLOORS: dict[str, float] = {"en": 0.78, "ru": 0.90}
 
 
 @pytest.fixture(scope="module")
