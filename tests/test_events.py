@@ -930,3 +930,10 @@ def test_presupposed_and_withdrawn(
 ) -> None:
     event = find(events_of(rules_extractor, text), kind)
     assert (event[2], event[3]) == (modality, source), event
+
+
+def test_a_title_in_apposition_describes_its_own_person(rules_extractor: Any) -> None:
+    # the title anaphora ("the RDIF CEO" for the person named with it) must not read a description
+    text = "President Anna Lind met Omar Haddad. Later, Tom Berg, the president of Alcoa, left."
+    roles = [e for e in events_of(rules_extractor, text) if e[0] == "ROLE"]
+    assert {(next(iter(e[1]["agent"])), e[1]["title"]) for e in roles} >= {("Tom Berg", "president")}, roles

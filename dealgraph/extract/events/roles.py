@@ -124,7 +124,7 @@ class RoleFinder:
         targets: list[str] = []
         while i >= 0 and end - i < 10:
             t = doc[i]
-            key = index.direct(t)
+            key = index.direct(t, titles=False)
             if key is not None and key != person and index.types.get(key) in TARGET_TYPES:
                 if key not in targets:
                     targets.append(key)
@@ -135,7 +135,9 @@ class RoleFinder:
                     t.is_punct and t.text != "-"
                 ):
                     break
-                if t.pos_ == "DET" and not (i + 1 <= end and index.direct(doc[i + 1]) is not None):
+                if t.pos_ == "DET" and not (
+                    i + 1 <= end and index.direct(doc[i + 1], titles=False) is not None
+                ):
                     break  # "head of the Fund X": a determiner only before a name
             else:
                 break
@@ -144,7 +146,7 @@ class RoleFinder:
         words.reverse()
         if not any(self.is_title(w) for w in words) or not targets:
             return []
-        title = " ".join(w.text for w in words if index.direct(w) is None or w.lower_ in {"of"})
+        title = " ".join(w.text for w in words if index.direct(w, titles=False) is None or w.lower_ in {"of"})
         title = title.strip().removesuffix(" of").removeprefix("of ").strip()
         anchor = next(w for w in words if self.is_title(w))
         return [(target, title, anchor) for target in targets]
@@ -158,7 +160,7 @@ class RoleFinder:
         for t in head.subtree:
             if t.i > head.i and t.dep_ in {"cc", "conj", "relcl", "acl", "punct"} and t.head.i == head.i:
                 break
-            key = index.direct(t)
+            key = index.direct(t, titles=False)
             if key is not None and key != person and index.types.get(key) in TARGET_TYPES:
                 if _names_holder(t, head, self):
                     target = target or key
@@ -167,7 +169,9 @@ class RoleFinder:
                 continue
             if t.i > head.i and t.dep_ == "prep" and t.lower_ in {"at", "of", "in", "with"}:
                 continue
-            if t.i > head.i and any(a.dep_ == "pobj" and index.direct(a) is not None for a in t.ancestors):
+            if t.i > head.i and any(
+                a.dep_ == "pobj" and index.direct(a, titles=False) is not None for a in t.ancestors
+            ):
                 continue
             title_tokens.append(t)
         if target is None:

@@ -116,7 +116,9 @@ class EntityIndex:
         # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
         self.surface = {m.text.lower(): e.key for e in entities for m in e.mentions if "-" not in m.text}
 
-    def direct(self, tok: Token) -> str | None:
+    def direct(self, tok: Token, titles: bool = True) -> str | None:
+        """The entity one token stands for. ``titles``: a definite title stands for the person named with
+        it before ("the RDIF CEO"); reading a title phrase itself wants its words, not that person."""
         key = self.token_entity.get(tok.i)
         if key is not None:
             return key
@@ -135,7 +137,12 @@ class EntityIndex:
             )
         ):
             return self._last_of_type(tok, ANAPHORS[tok.lower_])
-        if tok.lower_ in self.titled and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+        if (
+            titles
+            and tok.lower_ in self.titled
+            and tok.dep_ != "appos"  # "X, the president of Y": a description of X, not someone before
+            and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
+        ):
             # "the RDIF CEO", "the Russian president": the last person named with that title before
             before = [key for start, key in self.titled[tok.lower_] if start < tok.idx]
             return before[-1] if before else None
