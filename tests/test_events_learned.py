@@ -109,6 +109,18 @@ def find_kind(
     return next(e for e in events if e[0] == kind)
 
 
-def test_classifier_keeps_the_rules_roles(extractor: Any, rules_only: Any) -> None:
+def test_classifier_keeps_the_rules_roles(rules_only: Any) -> None:
+    shipped = RoleModel.shipped()
+    assert shipped is not None
     text = "The Bank of Italy has filed a lawsuit against Clearstream in the Milan court."
-    assert [e[:2] for e in _events(extractor, text)] == [e[:2] for e in _events(rules_only, text)]
+    learned = _events(_with_model(rules_only, shipped), text)
+    assert [e[:2] for e in learned] == [e[:2] for e in _events(rules_only, text)]
+
+
+def test_classifier_is_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dealgraph.extract.extractor import Extractor
+
+    monkeypatch.delenv("DEALGRAPH_LEARNED_ROLES", raising=False)
+    assert Extractor().events.role_model is None
+    monkeypatch.setenv("DEALGRAPH_LEARNED_ROLES", "1")
+    assert Extractor().events.role_model is not None
