@@ -937,3 +937,10 @@ def test_a_title_in_apposition_describes_its_own_person(rules_extractor: Any) ->
     text = "President Anna Lind met Omar Haddad. Later, Tom Berg, the president of Alcoa, left."
     roles = [e for e in events_of(rules_extractor, text) if e[0] == "ROLE"]
     assert {(next(iter(e[1]["agent"])), e[1]["title"]) for e in roles} >= {("Tom Berg", "president")}, roles
+
+
+def test_questions_and_absences(rules_extractor: Any) -> None:
+    asked = events_of(rules_extractor, "Chile asked Norway whether it would lift its sanctions on Codelco.")
+    assert "PROPOSE" not in {e[0] for e in asked}, asked
+    absent = events_of(rules_extractor, "Omar Haddad was not at the summit of Spain and Morocco.")
+    assert all(e[2] == "denied" for e in absent if e[0] == "MEET"), absent

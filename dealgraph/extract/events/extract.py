@@ -142,8 +142,8 @@ class EventExtractor:
                 if trigger.particles and not any(c.lower_ in trigger.particles for c in tok.children):
                     continue
                 if trigger.xcomp and not any(
-                    c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in trigger.xcomp for c in tok.children
-                ):
+                    c.dep_ == "xcomp" and c.lemma_.lower() in trigger.xcomp for c in tok.children
+                ):  # an infinitive: "asked X whether she would release it" is a question
                     continue  # "asked X to leave" requests no deal
                 if trigger.not_object and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in trigger.not_object for c in tok.children

@@ -340,8 +340,12 @@ def presupposed(trigger: Token) -> bool:
 
 
 def own_modality(trigger: Token, lex: Modality) -> str:
-    """The modality of a presupposed event from its own words: "the upcoming summit", "no meeting"."""
+    """The modality of a presupposed event from its own words ("the upcoming summit", "no meeting"), or
+    denied when the clause says its subject was not there ("X was not at the summit")."""
     if any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children):
+        return "denied"
+    verb = trigger.head.head
+    if trigger.head.lower_ == "at" and any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ == "be":
         return "denied"
     if any(c.lower_ in lex.plan_adjectives or c.lower_ in lex.future_words for c in trigger.children):
         return "planned"
