@@ -117,3 +117,17 @@ def test_memory_does_not_grow_with_the_file(records: list[dict[str, str]], tmp_p
     assert peak < 2 * 1024 * 1024, (
         f"peak {peak / 1e6:.1f} MB while streaming a {path.stat().st_size / 1e6:.0f} MB file"
     )
+
+
+def test_an_unclosed_quote_in_a_gzip_csv_costs_only_its_row(tmp_path: Path) -> None:
+    """Issue 13, defect 6, on the backfill path: 1 good row, 1 with a quote left open, 1,000 good, in a
+    gzip stream that cannot seek: 1,001 items and one error."""
+    rows = ["id,title,text", '1,One,"Rosneft, Novatek and Chinese investors met in Beijing."']
+    rows.append('2,Two,"Gazprom said exports rose')
+    rows += [f'{n},Row {n},"Lukoil agreed to sell a stake, story {n}."' for n in range(3, 1003)]
+    path = tmp_path / "rows.csv.gz"
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8")))
+    items = list(iter_bulk([path]))
+    assert [e.source for e in items if isinstance(e, ItemError)] == [f"{path}#3"]
+    stored = [i.doc_id for i in items if isinstance(i, RawItem)]
+    assert stored == [str(n) for n in range(1, 1003) if n != 2]

@@ -94,3 +94,23 @@ def test_the_api_stores_the_good_documents_of_a_request_with_a_long_one(tmp_path
     assert r.status_code == 200, r.text
     assert r.json()["stored"] == ["one", "three"]
     assert [(e["source"], e["stage"]) for e in r.json()["errors"]] == [("api:long", "extract")]
+
+
+def test_a_near_duplicate_of_a_refused_text_is_recorded_not_counted_as_linked(
+    tmp_path: Path, extractor: Any
+) -> None:
+    from dealgraph.pipeline.run import ingest
+    from dealgraph.store.reader import list_errors
+    from dealgraph.store.store import open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    varied = " ".join(f"Rosneft said exports rose {n} percent in week {n}." for n in range(25_000))
+    (folder / "a.txt").write_text(varied, encoding="utf-8")
+    (folder / "b.txt").write_text(varied[:-100] + " Novatek said so too.", encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    report = ingest([str(folder)], store, extractor=extractor, screen=False)
+    assert (report.stored, report.duplicates, len(report.errors)) == ([], [], 2)
+    reasons = {e.source.rsplit("/", 1)[-1]: e.reason for e in list_errors(store)}
+    assert "over the parser's limit" in reasons["a.txt"]
+    assert reasons["b.txt"].startswith("near-duplicate of a, which failed")

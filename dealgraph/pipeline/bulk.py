@@ -124,20 +124,79 @@ def _jsonl(stream: IO[str], name: str, cap: int) -> Iterator[Item]:
 
 
 def _csv(stream: IO[str], name: str, cap: int) -> Iterator[Item]:
+    """Rows as items. A bad row that spans several lines (a quote left open takes the following lines
+    into one field) is reported for its first line and the lines after it are read again, as the
+    ingest stage's ``CsvSource`` does; a row is given up at ``cap * LINE_FACTOR`` characters, so the
+    lines kept for reading again stay bounded on a stream that cannot seek (gzip)."""
     limit = min(cap * LINE_FACTOR, sys.maxsize)
     if csv.field_size_limit() < limit:  # a process-wide setting: raise it, never lower it
         csv.field_size_limit(limit)
-    reader = csv.reader(stream)
+    lines = _Lines(stream, limit)
+    reader = csv.reader(lines)
     header = [h.strip().lower() for h in next(reader, [])]
-    start = reader.line_num + 1
-    for row in reader:
-        source, start = f"{name}#{start}", reader.line_num + 1
-        if not any(cell.strip() for cell in row):
+    while True:
+        start = lines.number + 1
+        lines.start_row()
+        row: list[str] | None = None
+        try:
+            row = next(reader)
+            problem = (
+                "" if len(row) == len(header) else f"{len(row)} fields where the header has {len(header)}"
+            )
+        except StopIteration:
+            return
+        except (csv.Error, _RowTooLong) as error:
+            problem = f"malformed CSV: {error}"
+        source = f"{name}#{start}"
+        if row is not None and not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            yield ItemError(source, f"{len(row)} fields where the header has {len(header)}")
+        if problem:
+            again = (
+                f" (a quote left open? the lines after {start} are read again)" if len(lines.keep) > 1 else ""
+            )
+            yield ItemError(source, problem + again)
+            if len(lines.keep) > 1:
+                lines.replay(lines.keep[1:], start)
+            reader = csv.reader(lines)  # a fresh reader: the old one may hold half a field
             continue
-        yield to_item(dict(zip(header, row, strict=True)), source, cap)
+        yield to_item(dict(zip(header, row or [], strict=True)), source, cap)
+
+
+class _RowTooLong(Exception):
+    pass
+
+
+class _Lines:
+    """A text stream's lines for ``csv.reader``, numbered, keeping the lines of the row being read
+    (``keep``) so that they can be read again (``replay``)."""
+
+    def __init__(self, stream: IO[str], limit: int) -> None:
+        self.stream, self.limit = stream, limit
+        self.number = 0
+        self.keep: list[str] = []
+        self.kept = 0  # characters in ``keep``
+        self.pending: list[str] = []
+
+    def start_row(self) -> None:
+        self.keep, self.kept = [], 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self.pending.pop() if self.pending else self.stream.readline()
+        if not line:
+            raise StopIteration
+        self.number += 1
+        self.keep.append(line)
+        self.kept += len(line)
+        if self.kept > self.limit:
+            raise _RowTooLong(f"a row over {self.limit} characters")
+        return line
+
+    def replay(self, lines: list[str], number: int) -> None:
+        self.pending = list(reversed(lines)) + self.pending
+        self.number = number
 
 
 def _parquet(path: Path, cap: int) -> Iterator[Item]:

@@ -233,7 +233,9 @@ class OrderedDriver:
             self.inflight.remove(article.id)
             self._fail(result)
             for duplicate, _ in self.pending.pop(article.id, []):
-                # its original could not be stored, so there is nothing to link it to: say so
+                # its original could not be stored, so there is nothing to link it to: say so, and count
+                # it once, as an error (as the local engine does)
+                self.report.duplicates.remove((duplicate.id, article.id))
                 reason = f"near-duplicate of {article.id}, which failed"
                 self._fail(Failure(duplicate.source, "dedupe", reason))
             return
