@@ -30,7 +30,7 @@ from dealgraph.model import RawItem
 
 QUICK = 300
 FUZZ_EXAMPLES = int(os.environ.get("DEALGRAPH_FUZZ_EXAMPLES", "10000"))
-# the big runs take about an hour in all (dateparser alone is most of it), so `make test` leaves them out
+# the big runs took 8 minutes in all here (dateparser is most of it), so `make test` leaves them out
 BIG = pytest.mark.skipif(
     "DEALGRAPH_FUZZ_EXAMPLES" not in os.environ,
     reason="the 10,000-example runs: DEALGRAPH_FUZZ_EXAMPLES=10000 pytest -m slow tests/test_fuzz.py",
