@@ -100,7 +100,7 @@ class EventExtractor:
 
     def index(self, doc: Doc, entities: Sequence[Entity]) -> EntityIndex:
         """The article's entity index as the event rules read it (also for training the classifier)."""
-        return EntityIndex(doc, entities, self.adjective_refs, self.roles.heads)
+        return EntityIndex(doc, entities, self.adjective_refs, self.roles.heads, self.lex.report_verbs)
 
     def _triggers(self, tok: Token, index: EntityIndex) -> list[tuple[EventType, bool, Token | None]]:
         lemma = tok.lemma_.lower()
@@ -143,8 +143,8 @@ class EventExtractor:
                     continue
                 if trigger.xcomp and not any(
                     c.dep_ == "xcomp" and c.lemma_.lower() in trigger.xcomp for c in tok.children
-                ):  # an infinitive: "asked X whether she would release it" is a question
-                    continue  # "asked X to leave" requests no deal
+                ):
+                    continue  # "asked X to leave" requests no deal, "asked X whether ..." is a question
                 if trigger.not_object and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in trigger.not_object for c in tok.children
                 ):
@@ -189,8 +189,8 @@ class EventExtractor:
             table.update(verb.slots)
             # "froze $280 billion in reserves of X": a preposition's object that is an asset the verb
             # needs is what is acted on, not a place or a holder
-            for slot in [k for k in slots if k.startswith("prep:")]:
-                assets = [h for h in slots[slot] if verb.objects and h.lemma_.lower() in verb.objects]
+            for slot in [k for k in slots if k.startswith("prep:")] if verb.objects else []:
+                assets = [h for h in slots[slot] if h.lemma_.lower() in verb.objects]
                 if assets:
                     slots[slot] = [h for h in slots[slot] if h not in assets]
                     slots.setdefault("obj", []).extend(assets)

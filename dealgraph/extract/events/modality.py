@@ -255,11 +255,7 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
         return "hedged"
     if planned and not (wish and source is not None):
         return "planned"
-    if source is not None:
-        return "reported"
-    if planned:
-        return "planned"
-    return "asserted"
+    return "reported" if source is not None else "asserted"
 
 
 # how a trigger hangs on a negated head that negates the trigger too: "did not sign the deal", "did not

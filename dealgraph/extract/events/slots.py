@@ -223,12 +223,10 @@ def slots_for(
             )
     for prep, objects in prep_objects(trigger).items():
         slots["prep:" + prep].extend(objects)
-        if nominal:
+        if nominal and prep != "between":
             # "the meeting in Alaska between A and B": the parser hangs the parties under the place
             for inner in objects:
-                for nested, found in prep_objects(inner).items():
-                    if nested == "between" and nested != prep:
-                        slots["prep:between"].extend(found)
+                slots["prep:between"].extend(prep_objects(inner).get("between", []))
     if nominal and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         # "the EU sanctions package against Russia", "a peace talks venue in Riyadh": the phrases of the
         # noun the trigger modifies are the trigger's
@@ -237,8 +235,8 @@ def slots_for(
     if nominal:
         for verb in frame_verbs(trigger):
             for prep, objects in prep_objects(verb).items():
-                if prep == "by" or prep == "agent":
-                    continue
+                if prep == "by":
+                    continue  # a passive's agent: below
                 inside = [o for o in objects if o.i != trigger.i and not o.is_ancestor(trigger)]
                 slots["prep:" + prep].extend(inside)
             for child in verb.children:

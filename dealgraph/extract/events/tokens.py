@@ -47,8 +47,6 @@ RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "de
 # Definite descriptions that point back to the last entity of a type: "the project", "the company".
 ANAPHORS = {"project": "Project", "company": "Organization", "fund": "Organization", "country": "Country"}
 PRONOUNS = {"he", "his", "him", "she", "her"}
-# verbs of saying whose subject an "it" in their complement stands for ("Lukoil said it agreed")
-REPORTING = {"say", "announce", "state", "confirm", "report", "tell", "add", "insist", "warn", "claim"}
 # group nouns that stand for two parties named before, with the entity types to look for, in order
 PAIR_NOUNS = {
     "countries": ("Country",),
@@ -73,8 +71,11 @@ class EntityIndex:
         entities: Sequence[Entity],
         adjective_refs: dict[str, str],
         title_heads: frozenset[str] = frozenset(),
+        report_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
+        # verbs of saying (modality.yaml) whose subject an "it" in their complement stands for
+        self.report_verbs = report_verbs
         self.types = {e.key: e.type for e in entities}
         by_char: dict[int, tuple[int, str]] = {}
         for e in entities:
@@ -166,7 +167,7 @@ class EntityIndex:
             head = node.head
             if head.i == node.i:
                 return None
-            if head.lemma_ in REPORTING and node.dep_ in {"ccomp", "xcomp", "advcl", "conj", "dobj"}:
+            if head.lemma_ in self.report_verbs and node.dep_ in {"ccomp", "xcomp", "advcl", "conj", "dobj"}:
                 for child in head.children:
                     if child.dep_ == "nsubj":
                         key = self.token_entity.get(child.i)
