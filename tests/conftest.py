@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,25 +36,23 @@ def extractor():  # type: ignore[no-untyped-def]
     return Extractor()
 
 
-@pytest.fixture(scope="session")
-def seeds_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """A store with the five seed articles ingested through the whole pipeline."""
+def ingested(tmp_path_factory: pytest.TempPathFactory, extractor: Any, name: str, folder: Path) -> object:
+    """A fresh SQLite store with a folder of articles ingested through the whole pipeline."""
     from dealgraph.pipeline.run import ingest
     from dealgraph.store.store import open_store
 
-    need(SEEDS)
-    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    db = tmp_path_factory.mktemp(name) / f"{name}.db"
     store = open_store(f"sqlite:///{db}")
-    ingest([str(SEEDS)], store, extractor=extractor)
-    yield store
+    ingest([str(need(folder))], store, extractor=extractor)
+    return store
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A store with the five seed articles ingested through the whole pipeline."""
+    yield ingested(tmp_path_factory, extractor, "seeds", SEEDS)
 
 
 @pytest.fixture(scope="session")
 def examples_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    from dealgraph.pipeline.run import ingest
-    from dealgraph.store.store import open_store
-
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
-    store = open_store(f"sqlite:///{db}")
-    ingest([str(EXAMPLES)], store, extractor=extractor)
-    yield store
+    yield ingested(tmp_path_factory, extractor, "examples", EXAMPLES)

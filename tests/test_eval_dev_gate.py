@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SCORER, SHARED, need
+from tests.conftest import SCORER, SHARED, ingested, need
 
 DEV = SHARED / "data" / "corpus" / "dev"
 DEV_GOLD = SHARED / "eval" / "gold" / "dev.jsonl"
@@ -49,14 +49,7 @@ PRECISION_FLOORS: dict[str, float] = {"en": 0.78, "ru": 0.90}
 
 @pytest.fixture(scope="module")
 def dev_store(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Iterator[object]:
-    from dealgraph.pipeline.run import ingest
-    from dealgraph.store.store import open_store
-
-    need(DEV)
-    db = tmp_path_factory.mktemp("dev") / "dev.db"
-    store = open_store(f"sqlite:///{db}")
-    ingest([str(DEV)], store, extractor=extractor)
-    yield store
+    yield ingested(tmp_path_factory, extractor, "dev", DEV)
 
 
 @pytest.fixture(scope="module")
