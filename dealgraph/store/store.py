@@ -56,9 +56,6 @@ class Store:
 
     def has_content(self, digest: str) -> str | None:
         """The id of the article (or the original of a duplicate) already stored for this content."""
-        return self._content_stored(digest)
-
-    def _content_stored(self, digest: str) -> str | None:
         with self.read() as conn:
             found = conn.execute(
                 select(schema.articles.c.id).where(schema.articles.c.content_hash == digest)
@@ -95,7 +92,7 @@ class Store:
         try:
             self._save(article, extraction, resolver, bands, signature)
         except IntegrityError:
-            if self._content_stored(article.content_hash) is not None:
+            if self.has_content(article.content_hash) is not None:
                 log.info("%s was stored by another writer meanwhile", article.id)
                 return False
             self._save(article, extraction, resolver, bands, signature)
@@ -338,10 +335,12 @@ def open_store(url: str) -> Store:
             with engine.begin() as conn:
                 migrate(conn)
             break
-        except (IntegrityError, OperationalError):
+        except (IntegrityError, OperationalError) as error:
             # another process is migrating the same new store (two ingests started at once): once it
-            # has committed there is nothing left to do
-            if attempt == MIGRATE_ATTEMPTS - 1:
+            # has committed there is nothing left to do. Any other error (a bad path, a read-only file)
+            # is reported at once.
+            racing = isinstance(error, IntegrityError) or "locked" in str(error).lower()
+            if not racing or attempt == MIGRATE_ATTEMPTS - 1:
                 raise
             time.sleep(0.2 * (attempt + 1))
     return Store(engine)
