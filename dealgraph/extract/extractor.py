@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -23,7 +24,7 @@ from dealgraph.extract.matcher import GazetteerMatcher
 from dealgraph.extract.ner_ru import russian_ner
 from dealgraph.extract.nlp import load_nlp
 from dealgraph.extract.projects import find_projects
-from dealgraph.extract.russian import russian_entities, russian_index
+from dealgraph.extract.russian import RussianIndex, russian_entities, russian_index
 from dealgraph.model import Article, Entity, Extraction, Mention
 from dealgraph.settings import env_str
 
@@ -42,7 +43,6 @@ class Extractor:
         self.matcher = GazetteerMatcher(self.nlp, self.gazetteer)
         self.refs = self.gazetteer.by_ref()
         self.timings: defaultdict[str, float] = defaultdict(float)  # seconds per step, for benchmarks
-        self.russian = russian_index(self.gazetteer)
         # single-word titles only: words of longer titles ("national", "central") start names too
         self.title_words = frozenset(t for t in self.gazetteer.titles if " " not in t and t.isalpha())
         # the learned role classifier (events/learned.py) is opt-in, DEALGRAPH_LEARNED_ROLES=1: it raises
@@ -56,7 +56,8 @@ class Extractor:
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 32
     ) -> Iterator[tuple[Article, Extraction]]:
-        pairs = ((a.text, a) for a in articles)
+        # a Russian article is read by natasha (from_parsed): spaCy's English model gets no text of it
+        pairs = ((a.text if a.lang != "ru" else "", a) for a in articles)
         docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
         while True:
             started = time.perf_counter()
@@ -70,7 +71,7 @@ class Extractor:
             yield article, self.from_doc(article, doc)
 
     def extract(self, article: Article) -> Extraction:
-        return self.from_doc(article, self.nlp(article.text))
+        return self.from_doc(article, self.nlp(article.text if article.lang != "ru" else ""))
 
     def from_doc(self, article: Article, doc: Doc) -> Extraction:
         t0 = time.perf_counter()
@@ -78,6 +79,11 @@ class Extractor:
         entities = self.russian_entities(article.text) if russian else self.entities(doc)
         self.timings["entities"] += time.perf_counter() - t0
         return self.from_parsed(article, doc, entities)
+
+    @cached_property
+    def russian(self) -> RussianIndex:
+        """The gazetteer's Russian forms (0.7 s to build: only when a Russian article comes)."""
+        return russian_index(self.gazetteer)
 
     def russian_entities(self, text: str) -> tuple[Entity, ...]:
         return russian_entities(text, self.russian)
