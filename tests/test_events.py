@@ -699,9 +699,9 @@ def test_scheduled_events_are_planned(extractor: Any, text: str, modality: str, 
 )
 def test_event_data_is_validated_when_it_loads(change: Any, message: str) -> None:
     from dealgraph.exc import ConfigError
-    from dealgraph.extract.events.lexicon import _data, validate_events
+    from dealgraph.extract.events.lexicon import package_data, validate_events
 
-    data = _data("events.yaml")
+    data = package_data("events.yaml")
     validate_events(data)  # the shipped file is valid
     data["MEET"]["verbs"]["meet"] = data["MEET"]["verbs"]["meet"] or {}
     change(data)
@@ -711,9 +711,9 @@ def test_event_data_is_validated_when_it_loads(change: Any, message: str) -> Non
 
 def test_modality_data_is_validated_when_it_loads() -> None:
     from dealgraph.exc import ConfigError
-    from dealgraph.extract.events.lexicon import _data, validate_modality
+    from dealgraph.extract.events.lexicon import package_data, validate_modality
 
-    data = _data("modality.yaml")
+    data = package_data("modality.yaml")
     validate_modality(data)
     data["hedged"]["modal"] = ["may"]
     with pytest.raises(ConfigError, match="hedged has unknown keys"):

@@ -16,7 +16,13 @@ import pytest
 from dealgraph.exc import ConfigError
 from dealgraph.extract.events.lexicon import event_types
 from dealgraph.extract.events.ru.extract import EXTRACTOR, RussianEventExtractor
-from dealgraph.extract.events.ru.lexicon import _data, parse_lexicon, parse_modality, ru_lexicon, ru_modality
+from dealgraph.extract.events.ru.lexicon import (
+    package_data,
+    parse_lexicon,
+    parse_modality,
+    ru_lexicon,
+    ru_modality,
+)
 from dealgraph.extract.events.ru.tree import Sentence, Tok, repaired
 from dealgraph.model import Entity, Event, Mention
 
@@ -25,7 +31,7 @@ from dealgraph.model import Entity, Event, Mention
 
 @pytest.fixture(scope="module")
 def raw() -> dict[str, Any]:
-    return _data("events_ru.yaml")
+    return package_data("events_ru.yaml")
 
 
 def test_shipped_files_load_and_share_the_english_types() -> None:
@@ -60,12 +66,12 @@ def test_a_mistake_in_the_lexicon_is_a_config_error(raw: dict[str, Any], change:
 
 
 def test_a_mistake_in_the_modality_cues_is_a_config_error() -> None:
-    data = copy.deepcopy(_data("modality_ru.yaml"))
+    data = copy.deepcopy(package_data("modality_ru.yaml"))
     data["hedged"]["particles"] = ["якобы"]
     with pytest.raises(ConfigError, match="unknown key"):
         parse_modality(data)
     with pytest.raises(ConfigError, match="unknown key"):
-        parse_modality({**_data("modality_ru.yaml"), "sourced": {}})
+        parse_modality({**package_data("modality_ru.yaml"), "sourced": {}})
 
 
 # -- rules on hand-built trees ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ Each entity carries natasha's normal form: the nominative of the phrase, agreed 
 from natasha's ``NamesExtractor`` when it can read them.
 
 ``RussianNer.parse`` gives the whole parse (tokens with lemmas, UD syntax, entity spans) for the
-Russian event layer (``extract/events/russian.py``); it keeps the last parse, so an article is parsed
+Russian event layer (``extract/events/ru/``); it keeps the last parse, so an article is parsed
 once for its entities and its events.
 
 Organisations are normalised over natasha's syntax parse, which inflects the head and keeps its
@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from dealgraph.exc import ConfigError
+from dealgraph.extract.russian_gazetteer import morph_vocab
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,6 @@ class RussianNer:
     def __init__(self) -> None:
         try:
             from natasha import (
-                MorphVocab,
                 NamesExtractor,
                 NewsEmbedding,
                 NewsMorphTagger,
@@ -66,7 +66,7 @@ class RussianNer:
         began = time.perf_counter()
         embedding = NewsEmbedding()
         self._segmenter: Any = Segmenter()
-        self._morph_vocab: Any = MorphVocab()
+        self._morph_vocab: Any = morph_vocab()
         self._morph: Any = NewsMorphTagger(embedding)
         self._ner: Any = NewsNERTagger(embedding)
         self._syntax: Any = NewsSyntaxParser(embedding)

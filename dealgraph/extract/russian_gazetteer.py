@@ -37,7 +37,8 @@ _FUNCTION = {"NPRO", "Apro", "PREP", "CONJ", "PRCL", "INTJ"}
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Any:
+def morph_vocab() -> Any:
+    """natasha's pymorphy dictionary, loaded once per process (natasha's NER normalises with it too)."""
     from natasha import MorphVocab
 
     return MorphVocab()
@@ -54,7 +55,7 @@ def lemmas(word: str) -> frozenset[str]:
         return frozenset(
             "-".join(parts) for parts in product(*(sorted(lemmas(p)) for p in folded.split("-")))
         )
-    parses = [p for p in _morph().parse(folded) if not _FUNCTION & set(p.tag.grammemes)]
+    parses = [p for p in morph_vocab().parse(folded) if not _FUNCTION & set(p.tag.grammemes)]
     return frozenset({str(p.normal_form).replace("ё", "е") for p in parses} | {folded})
 
 
@@ -63,7 +64,7 @@ def is_common_word(word: str) -> bool:
     reading): "Экономика", "Погружайтесь", "Инвестиции", but not "Путин", "Роснефть", "Азии"."""
     if not _CYRILLIC.search(word) or "-" in word:
         return False
-    parses = _morph().parse(word)
+    parses = morph_vocab().parse(word)
     if not parses or not all(p.is_known for p in parses):
         return False
     return not any({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & set(p.tag.grammemes) for p in parses)

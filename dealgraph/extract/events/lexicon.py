@@ -97,7 +97,7 @@ class Modality:
     wishes: frozenset[str] = frozenset()
 
 
-def _data(name: str) -> dict[str, Any]:
+def package_data(name: str) -> dict[str, Any]:
     text = resources.files("dealgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
     return cast(dict[str, Any], yaml.safe_load(text))
 
@@ -176,7 +176,7 @@ def validate_events(data: dict[str, Any]) -> None:
 
 @lru_cache(maxsize=1)
 def event_types() -> tuple[EventType, ...]:
-    data = _data("events.yaml")
+    data = package_data("events.yaml")
     validate_events(data)
     groups = {k: _set(v) for k, v in data.pop("types").items()}
     result = []
@@ -245,7 +245,7 @@ def validate_modality(data: dict[str, Any]) -> None:
 
 @lru_cache(maxsize=1)
 def modality_lexicon() -> Modality:
-    d = _data("modality.yaml")
+    d = package_data("modality.yaml")
     validate_modality(d)
     den, hed, pla, rep = d["denied"], d["hedged"], d["planned"], d["reported"]
     return Modality(

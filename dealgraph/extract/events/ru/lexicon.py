@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, cast
 
-import yaml
-
 from dealgraph.exc import ConfigError
-from dealgraph.extract.events.lexicon import EventType, event_types
+from dealgraph.extract.events.lexicon import EventType, event_types, package_data
 
 SLOTS = frozenset(
     {"subj", "passive_subj", "obj", "dative", "instr", "gen", "host_subj", "receiver_subj", "owner"}
@@ -107,11 +104,6 @@ class RuModality:
         return (
             self.deny_verbs | self.hedge_verbs | self.hedge_nouns | self.plan_verbs | self.plan_adjectives
         ) | self.plan_nouns
-
-
-def _data(name: str) -> dict[str, Any]:
-    text = resources.files("dealgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
-    return cast(dict[str, Any], yaml.safe_load(text))
 
 
 def _keys(where: str, value: object, allowed: frozenset[str]) -> dict[str, Any]:
@@ -245,9 +237,9 @@ def parse_modality(data: dict[str, Any]) -> RuModality:
 
 @lru_cache(maxsize=1)
 def ru_lexicon() -> RuLexicon:
-    return parse_lexicon(_data("events_ru.yaml"), event_types())
+    return parse_lexicon(package_data("events_ru.yaml"), event_types())
 
 
 @lru_cache(maxsize=1)
 def ru_modality() -> RuModality:
-    return parse_modality(_data("modality_ru.yaml"))
+    return parse_modality(package_data("modality_ru.yaml"))
