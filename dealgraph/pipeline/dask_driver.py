@@ -239,19 +239,17 @@ class OrderedDriver:
                 reason = f"near-duplicate of {article.id}, which failed"
                 self._fail(Failure(duplicate.source, "dedupe", reason))
             return
-        if not self.store.save(article, result, self.resolver, band_keys(signature), signature):
-            self.report.unchanged.append(article.id)  # another ingest stored it meanwhile
-            self.inflight.remove(article.id)
-            for duplicate, score in self.pending.pop(article.id, []):
-                self.store.save_duplicate(duplicate, article.id, score)
-            return
+        # as the local engine (pipeline/run.py): the article, then the duplicates that waited for it
+        if self.store.save(article, result, self.resolver, band_keys(signature), signature):
+            self.report.stored.append(article.id)
+            self.store.clear_errors(article.source)
+        else:  # another ingest stored it meanwhile
+            self.report.unchanged.append(article.id)
         for duplicate, score in self.pending.pop(article.id, []):
             if not self.store.save_duplicate(duplicate, article.id, score):  # a copy of an earlier duplicate
                 self.report.duplicates.remove((duplicate.id, article.id))
                 self.report.unchanged.append(duplicate.id)
-        self.store.clear_errors(article.source)
         self.inflight.remove(article.id)
-        self.report.stored.append(article.id)
         self._tick(article.source)
 
     def _tick(self, source: str) -> None:
