@@ -55,7 +55,13 @@ class Store:
     # -- write path ------------------------------------------------------------------------------
 
     def has_content(self, digest: str) -> str | None:
-        """The id of the article (or the original of a duplicate) already stored for this content."""
+        """The id of the article (or the original of a duplicate) already stored for this content: the
+        admission check, before extraction."""
+        return self._content_stored(digest)
+
+    def _content_stored(self, digest: str) -> str | None:
+        """The same lookup for the write path, after a unique-key clash: kept apart from the admission
+        check so that a test can make admission miss a concurrent writer while the write path sees it."""
         with self.read() as conn:
             found = conn.execute(
                 select(schema.articles.c.id).where(schema.articles.c.content_hash == digest)
@@ -92,7 +98,7 @@ class Store:
         try:
             self._save(article, extraction, resolver, bands, signature)
         except IntegrityError:
-            if self.has_content(article.content_hash) is not None:
+            if self._content_stored(article.content_hash) is not None:
                 log.info("%s was stored by another writer meanwhile", article.id)
                 return False
             self._save(article, extraction, resolver, bands, signature)
