@@ -944,3 +944,16 @@ def test_questions_and_absences(rules_extractor: Any) -> None:
     assert "PROPOSE" not in {e[0] for e in asked}, asked
     absent = events_of(rules_extractor, "Omar Haddad was not at the summit of Spain and Morocco.")
     assert all(e[2] == "denied" for e in absent if e[0] == "MEET"), absent
+
+
+def test_places_that_place_the_place(rules_extractor: Any) -> None:
+    # a place's apposition and its "in" object say where it is: all of them are where the event is
+    text = "Chile's president Luis Ortega will meet Omar Haddad at Cerro Castillo in Valparaiso, Chile."
+    event = find(events_of(rules_extractor, text), "MEET", agent="Luis Ortega")
+    assert {"Valparaiso", "Chile"} <= event[1]["place"], event
+
+
+def test_two_titles_of_one_person(rules_extractor: Any) -> None:
+    found = events_of(rules_extractor, "Gazprom chairman and CEO Ivo Marsh met the Norwegian delegation.")
+    role = find(found, "ROLE", agent="Ivo Marsh", target="Gazprom")
+    assert role[1]["title"] == "chairman and CEO", role

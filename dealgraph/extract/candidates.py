@@ -41,7 +41,39 @@ PERSON_CUES = {
     "lawyer", "journalist", "oligarch", "entrepreneur", "tycoon", "financier", "mr", "mrs", "ms", "dr",
 }  # fmt: skip
 ORG_HEADS = {"Airport", "Bank", "Fund", "Group", "Corporation", "Company", "Agency", "Ministry", "Inc", "Ltd"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
+POSSESSIVE = {"'s", "’s", "ʼs", "'", "’", "ʼ"}  # ʼ: the modifier letter some outlets write
+# lower-case particles inside personal names: "Ursula von der Leyen", "Vincent van Gogh"
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "ter",
+}
+# modifiers of a title that are no portfolio: "deputy minister", "prime minister"
+TITLE_MODIFIERS = {
+    "deputy",
+    "vice",
+    "first",
+    "acting",
+    "prime",
+    "chief",
+    "senior",
+    "general",
+    "special",
+    "former",
+}
 
 
 @dataclass
@@ -181,8 +213,13 @@ def find_candidates(
     matcher: GazetteerMatcher,
     adjectives: frozenset[str] = frozenset(),
     titles: frozenset[str] = frozenset(),
+    title_phrases: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    ner_spans = [p for e in doc.ents if e.label_ in LABELS for p in _split(doc, e)]
+    """``titles``: single title words ("president", "ceo"); ``title_phrases``: all titles, multi-word ones
+    too ("foreign minister", "secretary of state"), which tell a portfolio word from a name."""
+    ents = _join_particles(doc, [e for e in doc.ents if e.label_ in LABELS])
+    ner_spans = [p for e in ents for p in _split(doc, e)]
+    portfolios = _portfolios(title_phrases, titles)
     common = lowercase_acronyms(doc)
     ner_types = {(e.start, e.end): LABELS[e.label_] for e in doc.ents if e.label_ in LABELS}
     gaz: list[Candidate] = []
@@ -211,6 +248,8 @@ def find_candidates(
         while start < end - 1 and doc[start].lower_ in titles:
             start += 1  # "Chancellor Olaf Scholz": the title is not the name, but says it is a person's
             title_words += 1
+        if ent.label_ != "PERSON":
+            start, end = _title_tail(doc, start, end, titles, title_phrases, portfolios)
         if start >= end:
             continue
         text = doc[start:end].text
@@ -237,6 +276,63 @@ def find_candidates(
         if c.type == "Person" and any(gaz_tokens.get(i) == "Country" for i in range(c.start, c.end)):
             c.type = "Organization"  # "Raven Russia": a company named after a country, not a person
     return [c for c in _merge(gaz, ner, doc) if not is_modifier(doc, c)]
+
+
+def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name cut at a lower-case particle ("Ursula von der" + "Leyen" as a place): the name
+    runs on over the capitalised words after the particle, and the span those words were given goes."""
+    taken: set[int] = set()
+    joined: list[Span] = []
+    for ent in ents:
+        end = ent.end
+        if ent.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower:
+            while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+        if end > ent.end:
+            joined.append(Span(doc, ent.start, end, label=ent.label_))
+            taken.update(range(ent.end, end))
+        else:
+            joined.append(ent)
+    return [e for e in joined if e.label_ == "PERSON" or not any(i in taken for i in range(e.start, e.end))]
+
+
+def _portfolios(title_phrases: frozenset[str], titles: frozenset[str]) -> frozenset[str]:
+    """Words that make a title of a title word after them ("foreign" of "foreign minister", "energy" of
+    "energy minister"): then "Energy Secretary" is a title too, not an organisation and a title."""
+    found = set()
+    for phrase in title_phrases:
+        words = phrase.split()
+        if len(words) == 2 and words[1] in titles and words[0] not in titles | TITLE_MODIFIERS:
+            found.add(words[0])
+    return frozenset(found)
+
+
+def _title_tail(
+    doc: Doc,
+    start: int,
+    end: int,
+    titles: frozenset[str],
+    phrases: frozenset[str],
+    portfolios: frozenset[str],
+) -> tuple[int, int]:
+    """An organisation span that swallowed the title of the person named after it: "Kremlin Spokesman
+    Dmitry Peskov" (Kremlin), "U.S. Energy Secretary Chris Wright" (U.S.), "Defense Minister Andrei
+    Belousov" (no organisation), "Secretary of State Marco Rubio" (no organisation)."""
+    after = doc[end] if end < len(doc) else None
+    if after is None:
+        return start, end
+    if after.is_title or after.is_upper:
+        while end - start > 1 and doc[end - 1].lower_ in titles:
+            end -= 1
+    if doc[end - 1].lower_ in portfolios or doc[end - 1].lower_ in titles:
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and nxt.lower_ in titles:
+            while end > start and (doc[end - 1].lower_ in portfolios or doc[end - 1].lower_ in titles):
+                end -= 1
+    completes = start >= 2 and doc[start - 1].lower_ == "of"
+    if completes and f"{doc[start - 2].lower_} of {doc[start:end].text.lower()}" in phrases:
+        end = start  # the whole span is the end of a title
+    return start, end
 
 
 def _longest_first(cands: list[Candidate]) -> list[Candidate]:

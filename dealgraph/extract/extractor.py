@@ -106,7 +106,9 @@ class Extractor:
         return Extraction(article_id=article.id, entities=entities, amounts=amounts, events=events)
 
     def entities(self, doc: Doc) -> tuple[Entity, ...]:
-        candidates = find_candidates(doc, self.matcher, self.gazetteer.adjectives, self.title_words)
+        candidates = find_candidates(
+            doc, self.matcher, self.gazetteer.adjectives, self.title_words, self.gazetteer.titles
+        )
         taken = {i for c in candidates if c.type == "Project" for i in range(c.start, c.end)}
         names = frozenset(i for c in candidates for i in range(c.start, c.end))
         candidates.extend(find_projects(doc, taken, self.gazetteer.adjectives, names))

@@ -10,6 +10,10 @@ stop: left to itself the parser runs "Trump and Putin meet in Anchorage\nUS Pres
 met ..." into one sentence and parses it as one, which loses the body's first event and makes an
 evidence span of the headline. A lower-case word after a line break is a wrapped sentence and is left
 alone.
+
+``apostrophes`` reads the modifier letter apostrophe (U+02BC, "Trumpʼs", written by some Ukrainian and
+Russian outlets) as the apostrophe the model was trained on: the tokenizer splits "ʼs" off as it splits
+"'s", and the token's norm, which the model's features read, is the usual one. The text is unchanged.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from dealgraph.exc import ConfigError
 
@@ -30,6 +36,17 @@ def line_breaks(doc: Doc) -> Doc:
         broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
         if broken and not token.is_space and not token.text[:1].islower():
             token.is_sent_start = True
+    return doc
+
+
+MODIFIER_APOSTROPHE = "\u02bc"
+
+
+@Language.component("dealgraph_apostrophes")
+def apostrophes(doc: Doc) -> Doc:
+    for token in doc:
+        if MODIFIER_APOSTROPHE in token.text:
+            token.norm_ = token.text.replace(MODIFIER_APOSTROPHE, "'").lower()
     return doc
 
 
@@ -46,4 +63,8 @@ def load_nlp(model: str) -> Language:
     if missing:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}: dealgraph needs both")
     nlp.add_pipe("dealgraph_line_breaks", before="parser")
+    suffixes = [*(nlp.Defaults.suffixes or []), MODIFIER_APOSTROPHE + "s", MODIFIER_APOSTROPHE + "S"]
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.add_pipe("dealgraph_apostrophes", first=True)
     return nlp

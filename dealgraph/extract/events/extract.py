@@ -21,7 +21,7 @@ from dealgraph.extract.events.when import event_time
 from dealgraph.model import Amount, Entity, Event, EventArg
 
 # bumped whenever the rules change what is extracted; event ids do not depend on it (store.stable_event_id)
-EXTRACTOR = "dealgraph-events/0.2"
+EXTRACTOR = "dealgraph-events/0.3"
 LEARNED = "roles-lr"
 CLAUSE_END = re.compile(r"[.;!?]")
 
@@ -199,6 +199,9 @@ class EventExtractor:
                 for tok in _same_paragraph(trigger, head):
                     bound = _relative_head(tok, trigger) if slot == "subj" else None
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
+                    if "place" in roles and "place" not in filled:
+                        # "at Joint Base X in Anchorage, Alaska": the places that say where the place is
+                        found = [*found, *(k for t in _nested_places(tok) for k in index.resolve(t))]
                     keys = [k for k in found if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
         by_rules = set(filled)
@@ -343,20 +346,23 @@ class EventExtractor:
             used.add(keys[0])
             keys = keys[1:]
             roles = tuple(r for r in roles if r != "agent")
+        here: set[str] = set()  # roles this head filled: "in Moscow and Washington" gives two places
         for key in keys:
             for role in roles:
                 if index.types.get(key) not in kind.role_types.get(role, frozenset()):
                     continue
-                repeatable = role in {"agent", "counterpart", "target", "recipient"} or slot in {
-                    "subj",
-                    "poss",
-                }
+                repeatable = (
+                    role in {"agent", "counterpart", "target", "recipient"}
+                    or slot in {"subj", "poss"}
+                    or (role == "place" and role in here)
+                )
                 if role in filled and not repeatable:
                     continue
                 if role == "agent" and "agent" in filled and slot not in {"subj", "prep:between"}:
                     continue
                 filled.setdefault(role, []).append(key)
                 used.add(key)
+                here.add(role)
                 break
 
     @staticmethod
@@ -399,6 +405,27 @@ def _deal_complement(verb: Token, trigger: VerbTrigger, index: EntityIndex) -> b
             if any(index.types.get(k) in trigger.object_types for k in index.resolve(tok)):
                 return True
     return False
+
+
+def _nested_places(tok: Token) -> list[Token]:
+    """Names that place a place: its apposition ("Anchorage, Alaska") and the object of its "in" ("Joint
+    Base X in Anchorage"), two levels down."""
+    found: list[Token] = []
+    frontier = [tok]
+    for _ in range(2):
+        step = []
+        for t in frontier:
+            step += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            step += [
+                o
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+        found += step
+        frontier = step
+    return found
 
 
 def _across_paragraphs(a: Token, b: Token) -> bool:

@@ -124,6 +124,15 @@ class RoleFinder:
         targets: list[str] = []
         while i >= 0 and end - i < 10:
             t = doc[i]
+            if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and words:
+                inner = index.direct(doc[i - 1], titles=False)
+                if inner is not None and index.types.get(inner) in TARGET_TYPES:
+                    i -= 3  # "the Russian Direct Investment Fund (RDIF) CEO": the name's short form
+                    continue
+            if t.lower_ == "and" and i > 0 and self.is_title(doc[i - 1]) and any(map(self.is_title, words)):
+                words.append(t)  # "RDIF CEO and special presidential envoy X": two titles, one person
+                i -= 1
+                continue
             key = index.direct(t, titles=False)
             if key is not None and key != person and index.types.get(key) in TARGET_TYPES:
                 if key not in targets:

@@ -1,0 +1,53 @@
+"""Candidate mentions on Docs built from words and labels (spaCy's habit), so that a model upgrade tells
+a rule change from a parse change: titles swallowed by a name, names cut at a particle."""
+
+from __future__ import annotations
+
+from spacy.lang.en import English
+from spacy.tokens import Doc, Span
+
+from dealgraph.extract.candidates import _join_particles, _portfolios, _title_tail
+
+TITLES = frozenset({"minister", "secretary", "spokesman", "ceo", "president"})
+PHRASES = TITLES | {"foreign minister", "energy minister", "secretary of state", "deputy minister"}
+
+
+VOCAB = English().vocab  # with English lexical attributes (is_title, is_lower)
+
+
+def doc_of(text: str) -> Doc:
+    return Doc(VOCAB, words=text.split())
+
+
+def test_portfolio_words_come_from_multiword_titles() -> None:
+    assert _portfolios(frozenset(PHRASES), TITLES) == {"foreign", "energy"}  # "deputy" is no portfolio
+
+
+def test_a_name_gives_back_the_title_it_swallowed() -> None:
+    portfolios = _portfolios(frozenset(PHRASES), TITLES)
+
+    def cut(text: str, start: int, end: int) -> str:
+        doc = doc_of(text)
+        s, e = _title_tail(doc, start, end, TITLES, frozenset(PHRASES), portfolios)
+        return doc[s:e].text
+
+    assert cut("Kremlin Spokesman Ivan Rudin said", 0, 2) == "Kremlin"
+    assert cut("U.S. Energy Secretary Kai Lund said", 0, 2) == "U.S."
+    assert cut("Foreign Minister Kai Lund said", 0, 1) == ""
+    assert cut("the Secretary of State Kai Lund said", 3, 4) == ""
+    # a name that ends in a title word and names no one after it keeps it
+    assert cut("the Office of the President said", 1, 5) == "Office of the President"
+    assert cut("Acme Energy said", 0, 2) == "Acme Energy"
+
+
+def test_a_name_cut_at_a_particle_runs_on() -> None:
+    doc = doc_of("President Anna von der Berg said")
+    ents = _join_particles(doc, [Span(doc, 1, 4, label="PERSON"), Span(doc, 4, 5, label="GPE")])
+    assert [(e.text, e.label_) for e in ents] == [("Anna von der Berg", "PERSON")]
+
+
+def test_the_modifier_letter_apostrophe_is_a_possessive(extractor: object) -> None:
+    nlp = extractor.nlp  # type: ignore[attr-defined]
+    doc = nlp("Hans Brandt\u02bcs plan was rejected.")
+    assert [t.text for t in doc][:3] == ["Hans", "Brandt", "\u02bcs"]
+    assert doc[2].norm_ == "'s"
