@@ -957,3 +957,24 @@ def test_two_titles_of_one_person(rules_extractor: Any) -> None:
     found = events_of(rules_extractor, "Gazprom chairman and CEO Ivo Marsh met the Norwegian delegation.")
     role = find(found, "ROLE", agent="Ivo Marsh", target="Gazprom")
     assert role[1]["title"] == "chairman and CEO", role
+
+
+def test_joint_appearances_are_no_joint_project(rules_extractor: Any) -> None:
+    text = "After the talks, Luis Ortega and Omar Haddad will hold a joint press conference in Lima."
+    assert "COOPERATE" not in {e[0] for e in events_of(rules_extractor, text)}
+    found = events_of(rules_extractor, "Chile and Norway launched a joint venture to mine lithium.")
+    find(found, "COOPERATE", agent="Chile", counterpart="Norway")
+
+
+def test_opposition_to_a_project(rules_extractor: Any) -> None:
+    text = "Norway restated its firm opposition to the Baltic Pipe project."
+    find(events_of(rules_extractor, text), "OPPOSE", agent="Norway", target="Baltic Pipe project")
+
+
+def test_a_passive_names_its_doer_only_with_by(rules_extractor: Any) -> None:
+    text = "Nestle left Belarus in 2022 after Western sanctions were imposed on the country."
+    assert not [
+        e
+        for e in events_of(rules_extractor, text)
+        if e[0] == "SANCTION" and "Nestle" in e[1].get("agent", ())
+    ]

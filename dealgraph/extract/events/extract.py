@@ -157,8 +157,9 @@ class EventExtractor:
                 self.nouns.get(tok.lower_, []) if tok.lower_ != lemma else []
             )
             for child in tok.children:
-                if child.dep_ == "amod":
-                    kinds += self.adjectives.get(child.lower_, [])
+                if child.dep_ == "amod" and not child.text[:1].isupper():
+                    # "joint projects"; a capitalised one is part of a name ("Joint Base X") or a headline
+                    kinds += [k for k in self.adjectives.get(child.lower_, []) if lemma not in k.not_nouns]
             for kind in self.complement_nouns.get(lemma, []):
                 clause = complement_clause(tok)
                 if clause is not None and clause.lemma_.lower() in kind.complements[lemma]:

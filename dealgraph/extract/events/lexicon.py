@@ -66,6 +66,8 @@ class EventType:
     # nominal triggers that are this type only with these roles filled: talks are a meeting where
     # they are held somewhere ("talks in Istanbul"), not by phone
     noun_requires: dict[str, frozenset[str]] = field(default_factory=dict)
+    # nouns an adjective trigger does not make this type: a joint press conference is no joint project
+    not_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def _set(value: object) -> frozenset[str]:
 TYPE_KEYS = {
     "verbs", "nouns", "adjectives", "slots", "roles", "symmetric", "amount", "object_preps",
     "polarity_lift", "complements", "background", "requires", "person_target_needs", "noun_requires",
+    "not_nouns",
 }  # fmt: skip
 VERB_KEYS = {
     "object",
@@ -213,6 +216,7 @@ def event_types() -> tuple[EventType, ...]:
                 background=bool(spec.get("background", True)),
                 requires={k: _set(v) for k, v in (spec.get("requires") or {}).items()},
                 person_target_needs=_set(spec.get("person_target_needs")),
+                not_nouns=_set(spec.get("not_nouns")),
                 noun_requires={k: _set(v) for k, v in (spec.get("noun_requires") or {}).items()},
             )
         )

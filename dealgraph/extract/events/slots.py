@@ -49,6 +49,8 @@ LIGHT_VERBS = {
     "hammer", "strike", "ink", "secure", "forge", "clinch", "unveil", "present", "submit",
     "put", "table", "offer", "extend", "send", "deliver", "pay", "do", "wrap", "sponsor", "introduce",
     "adopt", "pass", "draft", "take", "approve",
+    # stating a stance is holding it: "X voiced its opposition to Y", "X reiterated its offer"
+    "voice", "express", "reiterate", "restate", "reaffirm", "signal", "repeat",
     # developing a relation is having it: "X is ready to restore cooperation with Y"
     "restore", "expand", "broaden", "deepen", "develop", "strengthen", "boost", "establish", "build",
     "intensify", "renew", "revive",
@@ -68,7 +70,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"], True
-    if depth > 3:
+    if depth > 3 or any(c.dep_ == "nsubjpass" for c in verb.children):
+        # a passive names its doer with "by" or not at all: "X left after sanctions were imposed on Y"
+        # is no sanction by X
         return [], False
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and verb.head.i != verb.i:
         head = verb.head
