@@ -34,7 +34,8 @@ from dealgraph.clean.dedupe import band_keys, similarity
 from dealgraph.exc import ItemError
 from dealgraph.model import Article, Extraction, RawItem
 from dealgraph.pipeline.dask_tasks import Cleaned, Failure, clean_chunk, extract_chunk
-from dealgraph.pipeline.run import DUPLICATE_THRESHOLD, IngestReport, Progress
+from dealgraph.pipeline.report import IngestReport
+from dealgraph.pipeline.run import DUPLICATE_THRESHOLD, Progress
 from dealgraph.store.store import Resolver, Store
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +19,7 @@ from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest import iter_items
 from dealgraph.model import Article, RawItem
 from dealgraph.pipeline.extract_batches import extract_stream
+from dealgraph.pipeline.report import IngestReport
 from dealgraph.resolve.matcher import MatchingResolver
 from dealgraph.screen.entities import screen_entities
 from dealgraph.settings import Settings
@@ -27,23 +27,6 @@ from dealgraph.store.store import Resolver, Store
 
 log = logging.getLogger(__name__)
 DUPLICATE_THRESHOLD = 0.8
-
-
-@dataclass
-class IngestReport:
-    stored: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    errors: list[ItemError] = field(default_factory=list)
-    timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-    screened: int = 0
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.stored)} stored, {len(self.unchanged)} already stored, "
-            f"{len(self.duplicates)} near-duplicates linked, {len(self.errors)} errors"
-            + (f", {self.screened} entities screened" if self.screened else "")
-        )
 
 
 Progress = Callable[[str], None]
