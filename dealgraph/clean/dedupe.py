@@ -89,7 +89,12 @@ def similarity(sig_a: Signature, sig_b: Signature) -> float:
 
 class NearDuplicateIndex:
     """Signatures held in memory, found again through their band keys (the store keeps the same keys
-    in its ``signatures`` table)."""
+    in its ``signatures`` table).
+
+    The ingest engines do not use it: their index of articles in flight is
+    ``pipeline.admission.InFlight`` (which also forgets, and breaks ties by admission order), and stored
+    articles are found through the store's band table. It serves the tests that measure near-duplicate
+    detection over a corpus (``tests/test_clean_dedupe.py``)."""
 
     def __init__(self, bands: int = BANDS) -> None:
         self.bands = bands
@@ -107,7 +112,8 @@ class NearDuplicateIndex:
             self._buckets[key].append(article_id)
 
     def candidates(self, signature: Signature) -> list[str]:
-        """Ids sharing at least one band key with ``signature``, in the order they were added."""
+        """Ids sharing at least one band key with ``signature``, by the first band they share, then in the
+        order they were added."""
         seen: dict[str, None] = {}
         for key in band_keys(signature, self.bands):
             for article_id in self._buckets.get(key, ()):
@@ -115,7 +121,7 @@ class NearDuplicateIndex:
         return list(seen)
 
     def find(self, signature: Signature, threshold: float = 0.8) -> tuple[str, float] | None:
-        """The most similar indexed article at ``threshold`` or above (the first added on a tie)."""
+        """The most similar indexed article at ``threshold`` or above (the first candidate on a tie)."""
         best: tuple[str, float] | None = None
         for article_id in self.candidates(signature):
             score = similarity(signature, self._signatures[article_id])

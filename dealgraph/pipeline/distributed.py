@@ -24,7 +24,8 @@ from dealgraph.ingest import iter_items
 from dealgraph.model import RawItem
 from dealgraph.pipeline.dask_driver import OrderedDriver
 from dealgraph.pipeline.dask_tasks import PLUGIN_NAME, ModelPlugin, loaded_model
-from dealgraph.pipeline.run import IngestReport, Progress
+from dealgraph.pipeline.report import IngestReport
+from dealgraph.pipeline.run import Progress
 from dealgraph.resolve.matcher import MatchingResolver
 from dealgraph.settings import Settings
 from dealgraph.store.store import Resolver, Store

@@ -35,7 +35,8 @@ from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest.feeds import FEED_MEDIA_TYPES, FeedEntry, parse_feed
 from dealgraph.ingest.web import Fetcher, article, kind_of
 from dealgraph.model import RawItem
-from dealgraph.pipeline.run import IngestReport, Progress, ingest_items
+from dealgraph.pipeline.report import IngestReport
+from dealgraph.pipeline.run import Progress, ingest_items
 from dealgraph.store import watch_tables as wt
 from dealgraph.store.store import Store
 

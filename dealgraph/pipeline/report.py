@@ -1,0 +1,29 @@
+"""What an ingest did, item by item: the report both engines return (``run.ingest``, ``distributed``).
+
+Its own module because the admission step (``admission.py``) fills it as the engines do, and both
+engines import that step.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dealgraph.exc import ItemError
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[ItemError] = field(default_factory=list)
+    timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    screened: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.stored)} stored, {len(self.unchanged)} already stored, "
+            f"{len(self.duplicates)} near-duplicates linked, {len(self.errors)} errors"
+            + (f", {self.screened} entities screened" if self.screened else "")
+        )
