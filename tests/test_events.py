@@ -978,3 +978,15 @@ def test_a_passive_names_its_doer_only_with_by(rules_extractor: Any) -> None:
         for e in events_of(rules_extractor, text)
         if e[0] == "SANCTION" and "Nestle" in e[1].get("agent", ())
     ]
+
+
+def test_a_bare_head_title_names_the_office_of_a_known_head_of_state(rules_extractor: Any) -> None:
+    text = (
+        "Norway welcomed the plan. Germany said Chancellor Olaf Scholz would sign it with Norway on Friday."
+    )
+    find(events_of(rules_extractor, text), "ROLE", agent="Olaf Scholz", target="Germany")
+    # the state must be named; and a head title the person never held names nothing
+    alone = events_of(rules_extractor, "Officials said Chancellor Olaf Scholz would sign it on Friday.")
+    assert not [e for e in alone if e[0] == "ROLE"], alone
+    other = events_of(rules_extractor, "Germany said President Olaf Scholz would sign it.")
+    assert not [e for e in other if e[0] == "ROLE"], other

@@ -284,6 +284,19 @@ def test_titles_are_lower_case_unique_and_grouped() -> None:
         assert title in seen, title
 
 
+def test_leaders_name_a_state_and_head_titles() -> None:
+    codes = {c["code"] for c in countries()}
+    heads = set(load("titles.yaml")["heads"])
+    forms: dict[str, str] = {}
+    for item in load("leaders.yaml"):
+        assert set(item) <= {"name", "aliases", "country", "offices"}, item
+        assert item["country"] in codes, item
+        assert item["offices"] and set(item["offices"]) <= heads, item  # head titles only
+        for form in [item["name"], *item.get("aliases", [])]:
+            assert forms.setdefault(form, item["name"]) == item["name"], form
+    assert len(forms) >= 60  # general: the G20's and Europe's heads, not one story's
+
+
 def test_facts() -> None:
     russia = find("countries.yaml", "code", "ru")
     assert (russia["name"], russia["capital"], russia["adjective"]) == ("Russia", "Moscow", "Russian")
@@ -342,7 +355,7 @@ def test_the_extractor_loader_reads_the_files() -> None:
     assert "special envoy" in gazetteer.titles and "ceo" in gazetteer.titles
 
 
-@pytest.mark.parametrize("filename", ["countries.yaml", *NAMED_FILES])
+@pytest.mark.parametrize("filename", ["countries.yaml", "leaders.yaml", *NAMED_FILES])
 def test_no_entry_is_tuned_to_a_sample_article(filename: str) -> None:
     """Entries carry no article-specific notes: comments and names say what a thing is, not where it was
     seen. A cheap guard: no field mentions a seed article file."""

@@ -50,7 +50,9 @@ class Extractor:
         if learned_roles is None:
             learned_roles = env_str("LEARNED_ROLES", "0") == "1"
         role_model = RoleModel.shipped() if learned_roles else None
-        self.events = EventExtractor(self.gazetteer.adjective_refs, self.gazetteer.titles, role_model)
+        self.events = EventExtractor(
+            self.gazetteer.adjective_refs, self.gazetteer.titles, role_model, self.gazetteer.leaders
+        )
         self.russian_events = RussianEventExtractor()
 
     def extract_many(

@@ -35,6 +35,15 @@ class GazetteerEntry:
 
 
 @dataclass(frozen=True)
+class Leader:
+    """A head of state or government and the head titles they hold or held (leaders.yaml)."""
+
+    forms: tuple[str, ...]  # full-name spellings
+    country: str  # "country:ru"
+    offices: frozenset[str]  # "president", "prime minister"
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     entries: tuple[GazetteerEntry, ...]
     adjectives: frozenset[str] = field(default=frozenset())  # "American", "Russian": never entities
@@ -43,6 +52,7 @@ class Gazetteer:
     )  # "Russian" -> "country:ru" (for event roles)
     titles: frozenset[str] = field(default=frozenset())  # position words for ROLE and appositions
     vessel_words: dict[str, frozenset[str]] = field(default_factory=dict)  # language -> ship nouns
+    leaders: tuple[Leader, ...] = ()  # for the state a bare head title names ("President X")
 
     def by_ref(self) -> dict[str, GazetteerEntry]:
         return {e.ref: e for e in self.entries}
@@ -130,4 +140,11 @@ def load_gazetteer() -> Gazetteer:
             titles.update(w.lower() for w in _strs(words))
     vessels = {lang: frozenset(w.lower() for w in _strs(words)) for group in _items("vessels.yaml")
                for lang, words in group.items()}  # fmt: skip
-    return Gazetteer(tuple(entries), frozenset(adjective_refs), adjective_refs, frozenset(titles), vessels)
+    leaders = tuple(
+        Leader((str(item["name"]), *_strs(item.get("aliases"))), f"country:{item['country']}",
+               frozenset(w.lower() for w in _strs(item.get("offices"))))
+        for item in _items("leaders.yaml")
+    )  # fmt: skip
+    return Gazetteer(
+        tuple(entries), frozenset(adjective_refs), adjective_refs, frozenset(titles), vessels, leaders
+    )

@@ -18,6 +18,7 @@ from dealgraph.extract.events.roles import RoleFinder
 from dealgraph.extract.events.slots import complement_clause, slots_for
 from dealgraph.extract.events.tokens import EntityIndex
 from dealgraph.extract.events.when import event_time
+from dealgraph.extract.gazetteer import Leader
 from dealgraph.model import Amount, Entity, Event, EventArg
 
 # bumped whenever the rules change what is extracted; event ids do not depend on it (store.stable_event_id)
@@ -28,8 +29,13 @@ CLAUSE_END = re.compile(r"[.;!?]")
 
 class EventExtractor:
     def __init__(
-        self, adjective_refs: dict[str, str], titles: frozenset[str], role_model: RoleModel | None = None
+        self,
+        adjective_refs: dict[str, str],
+        titles: frozenset[str],
+        role_model: RoleModel | None = None,
+        leaders: Sequence[Leader] = (),
     ) -> None:
+        self.leaders = tuple(leaders)
         self.types = event_types()
         self.role_model = role_model
         self.lex = modality_lexicon()
@@ -100,7 +106,9 @@ class EventExtractor:
 
     def index(self, doc: Doc, entities: Sequence[Entity]) -> EntityIndex:
         """The article's entity index as the event rules read it (also for training the classifier)."""
-        return EntityIndex(doc, entities, self.adjective_refs, self.roles.heads, self.lex.report_verbs)
+        return EntityIndex(
+            doc, entities, self.adjective_refs, self.roles.heads, self.lex.report_verbs, self.leaders
+        )
 
     def _triggers(self, tok: Token, index: EntityIndex) -> list[tuple[EventType, bool, Token | None]]:
         lemma = tok.lemma_.lower()

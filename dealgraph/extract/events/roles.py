@@ -153,6 +153,13 @@ class RoleFinder:
             words.append(t)
             i -= 1
         words.reverse()
+        if not targets and person in index.offices:
+            # "President Vladimir Putin": a bare head title of a known head of state names the office of
+            # that person's state (when the article names the state)
+            state, offices = index.offices[person]
+            bare = " ".join(w.lower_ for w in words if w.lower_ not in {"former", "then", "late"})
+            if bare in offices:
+                targets.append(state)
         if not any(self.is_title(w) for w in words) or not targets:
             return []
         title = " ".join(w.text for w in words if index.direct(w, titles=False) is None or w.lower_ in {"of"})

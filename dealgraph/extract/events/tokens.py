@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from dealgraph.extract.coref import norm
+from dealgraph.extract.gazetteer import Leader
 from dealgraph.model import Entity
 
 PROXY_NOUNS = {
@@ -72,6 +74,7 @@ class EntityIndex:
         adjective_refs: dict[str, str],
         title_heads: frozenset[str] = frozenset(),
         report_verbs: frozenset[str] = frozenset(),
+        leaders: Sequence[Leader] = (),
     ) -> None:
         self.doc = doc
         # verbs of saying (modality.yaml) whose subject an "it" in their complement stands for
@@ -90,6 +93,19 @@ class EntityIndex:
         self.token_entity = {i: key for i, (_, key) in by_char.items()}
         ref_keys = {e.ref: e.key for e in entities if e.ref}
         self.adjectives = {adj: ref_keys[ref] for adj, ref in adjective_refs.items() if ref in ref_keys}
+        # person -> (state, head titles) for the known heads of state and government the article names
+        # with their state: "President X" then holds that state's office
+        self.offices: dict[str, tuple[str, frozenset[str]]] = {}
+        by_form = {norm(f): leader for leader in leaders for f in leader.forms}
+        surnames: dict[str, list[Leader]] = {}
+        for leader in leaders:  # "President Trump": a surname that only one of them has
+            for last in {norm(f).split()[-1] for f in leader.forms}:
+                surnames.setdefault(last, []).append(leader)
+        by_form.update({k: v[0] for k, v in surnames.items() if len(v) == 1 and k not in by_form})
+        for e in entities:
+            known = next((by_form[norm(m.text)] for m in e.mentions if norm(m.text) in by_form), None)
+            if e.type == "Person" and known is not None and known.country in ref_keys:
+                self.offices[e.key] = (ref_keys[known.country], known.offices)
         self.person_starts = sorted(
             (m.start, e.key) for e in entities if e.type == "Person" for m in e.mentions
         )
