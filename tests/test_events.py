@@ -990,3 +990,22 @@ def test_a_bare_head_title_names_the_office_of_a_known_head_of_state(rules_extra
     assert not [e for e in alone if e[0] == "ROLE"], alone
     other = events_of(rules_extractor, "Germany said President Olaf Scholz would sign it.")
     assert not [e for e in other if e[0] == "ROLE"], other
+
+
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        ("The US-sanctioned Arctic LNG 2 project shipped a cargo to China.", {"United States"}),
+        ("Novatek is subject to US sanctions.", {"United States"}),
+        (
+            "Novatek has been the target of sanctions from Britain, the United States and the European Union.",
+            {"United Kingdom", "United States", "European Union"},
+        ),
+    ],
+)
+def test_what_is_under_sanctions(rules_extractor: Any, text: str, agents: set[str]) -> None:
+    events = [e for e in events_of(rules_extractor, text) if e[0] == "SANCTION"]
+    assert len(events) == 1, events
+    named = {n for names in [events[0][1]["agent"]] for n in names}
+    assert all(any(a in n or n in a for n in named) for a in agents), events
+    assert "Novatek" in events[0][1]["target"] or "Arctic LNG 2 project" in events[0][1]["target"], events

@@ -368,7 +368,8 @@ class EventExtractor:
                 if role in filled and not repeatable:
                     continue
                 if role == "agent" and "agent" in filled and slot not in {"subj", "prep:between"}:
-                    continue
+                    if "agent" not in here:
+                        continue  # one phrase's list gives several agents ("sanctions from A, B and C")
                 filled.setdefault(role, []).append(key)
                 used.add(key)
                 here.add(role)

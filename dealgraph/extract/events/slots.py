@@ -187,10 +187,12 @@ def slots_for(
     ("acquire a stake in X from Y")."""
     slots: dict[str, list[Token]] = defaultdict(list)
     if nominal:
-        slots["subj"].extend(nominal_agent(trigger, attitude))
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
-            # "X is under US sanctions", "the tanker X, under sanctions since 2022": X is what is under it
-            holder = trigger.head.head
+        holder = _holder(trigger)
+        if holder is None:  # what is under sanctions is not who imposes them
+            slots["subj"].extend(nominal_agent(trigger, attitude))
+        else:
+            # "X is under US sanctions", "the tanker X, under sanctions since 2022", "X has been the target
+            # of sanctions from Y", "X is subject to sanctions": X is what is under them
             if holder.pos_ in {"VERB", "AUX"}:
                 slots["under"].extend(subject_of(holder)[0])
             elif holder.pos_ in {"NOUN", "PROPN"}:
@@ -220,6 +222,12 @@ def slots_for(
                     slots["dative"].append(first)
         if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
             slots["obj"].append(trigger.head)  # "the frozen assets": what is frozen
+            # "the US-sanctioned project": the name joined by a hyphen is who did it
+            slots["hyphen"].extend(
+                c
+                for c in trigger.children
+                if c.i == trigger.i - 2 and trigger.doc[c.i + 1].text == "-" and c.pos_ == "PROPN"
+            )
         if required_object is not None:
             # "U.S. sanctions were imposed on X", "lifted EU sanctions": who the sanctions are of
             slots["obj_mod"].extend(
@@ -262,6 +270,19 @@ def slots_for(
             for prep, found in _object_preps(obj).items():
                 slots["clause:" + prep].extend(found)
     return slots
+
+
+def _holder(trigger: Token) -> Token | None:
+    """The word whose subject (or which itself) a nominal trigger is held over: "under sanctions", "the
+    target of sanctions", "subject to sanctions"."""
+    if trigger.dep_ != "pobj":
+        return None
+    prep = trigger.head
+    if prep.lower_ == "under":
+        return prep.head
+    if (prep.lower_, prep.head.lemma_.lower()) in {("of", "target"), ("to", "subject")}:
+        return prep.head.head
+    return None
 
 
 def _hyphen_partners(tok: Token) -> list[Token]:
