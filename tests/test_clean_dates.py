@@ -129,6 +129,19 @@ def test_metadata_date_forms() -> None:
     assert metadata_date("soon") is None
 
 
+@pytest.mark.parametrize("value", ["February", "Feb.", "May", "февраль", "февраля", "март", "лютий"])
+def test_metadata_date_rejects_a_bare_month_name(value: str) -> None:
+    # a month is not a date; with explicit languages dateparser says so without trying all it knows
+    assert metadata_date(value) is None
+    assert metadata_date(f"{value} 2025") is None  # no day either
+
+
+def test_metadata_date_reads_the_project_languages() -> None:
+    assert metadata_date("27 февраля 2025") == date(2025, 2, 27)
+    assert metadata_date("27 лютого 2025") == date(2025, 2, 27)
+    assert metadata_date("February 27, 2025 10:00 AM") == date(2025, 2, 27)
+
+
 def test_metadata_wins_over_text() -> None:
     item = RawItem(source="a.txt", content=f"27.01.2025\n{BODY}", published="2025-02-01")
     article = clean_item(item)
