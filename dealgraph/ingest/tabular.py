@@ -25,6 +25,7 @@ import logging
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -119,12 +120,15 @@ def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> Ra
 
 def _field(record: Mapping[str, object], names: tuple[str, ...], source: str) -> str | None:
     """The first of ``names`` the record has, as a string; finite numbers are accepted for metadata (an
-    id, a year), never as the content: ``NaN`` or ``1.5e308`` is not an article."""
+    id, a year), never as the content: ``NaN`` or ``1.5e308`` is not an article. A date or timestamp (a
+    Parquet column's, in a backfill) is given in ISO form."""
     for name in names:
         value = record.get(name)
         if value is None or value == "":
             continue
         content = name in ("text", "html")
+        if isinstance(value, date) and not content:
+            return value.isoformat()
         if (
             isinstance(value, bool)
             or not isinstance(value, str | int | float)

@@ -3,16 +3,17 @@
 A backfill archive is many large files, often compressed, often Parquet. This reads them record by
 record: JSONL and CSV line by line (plain or gzip), Parquet one batch of rows at a time through pyarrow,
 so memory does not grow with the size of a file or of the input. (The ingest stage streams plain JSONL
-and CSV too, but not Parquet or gzip.) It shares the ingest stage's JSON-line parser (``json_line``)
-and its CSV row reader (``csv_rows``).
+and CSV too, but not Parquet or gzip.) It shares the ingest stage's JSON-line parser (``json_line``),
+its CSV row reader (``csv_rows``) and its record-to-item mapping (``record_item``).
 
 Each record maps to one ``RawItem`` with the same fields, synonyms and source names (``file#LINE``) as
 the ingest stage's JSONL/CSV reader, so a backfill stores what ``dealgraph ingest`` of the same file
 would: ``text`` (or ``html``, read as HTML), and optionally ``id``, ``title`` (or ``headline``), ``url``
 (or ``link``), ``published`` (or ``date``) and ``outlet`` (or ``publisher``); CSV header names are
-case-insensitive. A record that cannot be used (broken JSON, no text, over the size cap) is yielded as
-an ``ItemError`` naming the file and line or row, and the stream goes on. Directories are walked
-recursively in sorted order, so a re-run sees the same items in the same order.
+case-insensitive. A record that cannot be used (broken JSON, no text, a text that is not a string, a
+field of ``NaN``, over the size cap) is yielded as an ``ItemError`` naming the file and line or row, and
+the stream goes on. Directories are walked recursively in sorted order, so a re-run sees the same items
+in the same order.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import IO, Any
 
 from dealgraph.exc import ItemError
 from dealgraph.ingest.csv_rows import csv_rows, field_size_limit
-from dealgraph.ingest.tabular import LINE_FACTOR, json_line
+from dealgraph.ingest.tabular import FIELDS, LINE_FACTOR, json_line, record_item
 from dealgraph.model import RawItem
 
 log = logging.getLogger(__name__)
@@ -37,13 +38,6 @@ SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet", ".jsonl.gz", ".ndjson.gz", 
 PARQUET_BATCH = 256
 DEFAULT_MAX_RECORD = 10 * 1024 * 1024
 NOT_BULK = "not a bulk input file (jsonl, ndjson, csv, parquet, or .gz of jsonl, ndjson, csv)"
-_FIELDS = {
-    "doc_id": ("id",),
-    "title": ("title", "headline"),
-    "url": ("url", "link"),
-    "published": ("published", "date"),
-    "outlet": ("outlet", "publisher"),
-}
 
 
 def bulk_suffix(path: Path) -> str | None:
@@ -152,7 +146,7 @@ def _parquet(path: Path, cap: int) -> Iterator[Item]:
     except Exception as error:  # pyarrow raises its own ArrowInvalid for a broken file, and OSError
         yield ItemError(str(path), f"not a readable Parquet file: {error}")
         return
-    wanted = {"text", "html", *(name for names in _FIELDS.values() for name in names)}
+    wanted = {name for names in FIELDS.values() for name in names}
     columns = [c for c in parquet.schema_arrow.names if c in wanted]
     number = 0
     for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
@@ -166,39 +160,9 @@ def _parquet(path: Path, cap: int) -> Iterator[Item]:
             yield to_item(row, source, cap)
 
 
-def _field(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
-    for name in names:
-        value = record.get(name)
-        if value is None or value == "":
-            continue
-        if hasattr(value, "isoformat"):  # a Parquet date or timestamp column
-            return str(value.isoformat())
-        return str(value).strip() or None
-    return None
-
-
 def to_item(record: Mapping[str, Any], source: str, cap: int = DEFAULT_MAX_RECORD) -> Item:
-    """One record as a raw item: ``text``, else ``html``; an error when it has neither or is over ``cap``."""
-    text, html = record.get("text"), record.get("html")
-    if isinstance(text, str) and text.strip():
-        content, kind = text, "text"
-    elif isinstance(html, str) and html.strip():
-        content, kind = html, "html"
-    elif text is None and html is None:
-        return ItemError(source, "no 'text' or 'html' field")
-    else:
-        return ItemError(source, "empty")
-    size = len(content.encode("utf-8", "surrogatepass"))  # a lone surrogate is refused in clean
-    if size > cap:
-        return ItemError(source, f"text is {size} bytes, over the cap of {cap} bytes")
-    fields = {key: _field(record, names) for key, names in _FIELDS.items()}
-    return RawItem(
-        source=source,
-        content=content,
-        content_type="html" if kind == "html" else "text",
-        doc_id=fields["doc_id"],
-        title=fields["title"],
-        url=fields["url"],
-        published=fields["published"],
-        outlet=fields["outlet"],
-    )
+    """One record as a raw item, as the ingest stage maps it (``record_item``), or its ``ItemError``."""
+    try:
+        return record_item(record, source, cap)
+    except ItemError as error:
+        return error
