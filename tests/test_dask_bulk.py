@@ -131,3 +131,16 @@ def test_an_unclosed_quote_in_a_gzip_csv_costs_only_its_row(tmp_path: Path) -> N
     assert [e.source for e in items if isinstance(e, ItemError)] == [f"{path}#3"]
     stored = [i.doc_id for i in items if isinstance(i, RawItem)]
     assert stored == [str(n) for n in range(1, 1003) if n != 2]
+
+
+def test_a_parquet_date_column_is_given_in_iso_form() -> None:
+    from datetime import date, datetime
+
+    from dealgraph.pipeline.bulk import to_item
+
+    for value, expected in (
+        (date(2025, 2, 27), "2025-02-27"),
+        (datetime(2025, 2, 27, 9, 30), "2025-02-27T09:30:00"),
+    ):
+        item = to_item({"text": "Talks in Riyadh.", "published": value}, "x.parquet#1")
+        assert isinstance(item, RawItem) and item.published == expected

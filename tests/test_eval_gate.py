@@ -10,7 +10,6 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -47,8 +46,8 @@ def scores(seeds_store: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": "0", "PATH": ""},
     )  # fmt: skip
     data: dict[str, Any] = json.loads(result.stdout)
-    Path("artifacts").mkdir(exist_ok=True)
-    Path("artifacts/seeds-scores.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    # beside the export in pytest's temporary directory, for a look after a run; never in the working tree
+    out.with_name("seeds-scores.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
     return data
 
 

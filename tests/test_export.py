@@ -79,3 +79,17 @@ def test_eval_export_is_the_scorer_format(seeds_store: Any) -> None:
                     assert 0 <= value < len(record["amounts"])
                 elif role != "title":
                     assert set(value if isinstance(value, list) else [value]) <= ids
+
+
+def test_each_format_counts_what_it_writes(seeds_store: Any) -> None:
+    from dealgraph.export import export
+
+    for fmt in ("eval", "jsonl", "ftm", "csv"):
+        out = io.StringIO()
+        count = export(seeds_store, fmt, out)
+        lines = (
+            len(list(csv.reader(io.StringIO(out.getvalue())))) - 1
+            if fmt == "csv"
+            else out.getvalue().count("\n")
+        )
+        assert count == lines > 0, fmt

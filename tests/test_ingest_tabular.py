@@ -263,3 +263,14 @@ def test_one_stray_byte_does_not_make_a_utf8_file_legacy(tmp_path: Path) -> None
         assert [type(i) for i in result] == [RawItem, ItemError, RawItem], path
         assert all(i.content == good for i in result if isinstance(i, RawItem)), path
         assert isinstance(result[1], ItemError) and "utf-8" in result[1].reason
+
+
+def test_reading_a_long_csv_field_leaves_the_process_wide_csv_limit_as_it_was(tmp_path: Path) -> None:
+    from dealgraph.pipeline.bulk import iter_file
+
+    before = csv.field_size_limit()
+    long_text = "The frozen assets question remained open. " * 5000  # over csv's default 128 KB
+    path = write_csv(tmp_path / "long.csv", [["id", "text"], ["1", long_text]])
+    for read in (items(path), list(iter_file(path))):
+        assert [i.content for i in read if isinstance(i, RawItem)] == [long_text]
+        assert csv.field_size_limit() == before

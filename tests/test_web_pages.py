@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -51,13 +52,24 @@ def test_search_page_marks_matches_and_escapes(client: TestClient) -> None:
     assert "<script>alert(1)" not in hostile and "&lt;script&gt;" in hostile
 
 
-def test_entity_page_pages_its_articles(client: TestClient, store: Store) -> None:
-    from dealgraph.web import pages
+def _article_links(html: str) -> list[str]:
+    table = html[html.index('id="articles"') :]
+    return re.findall(r'href="/ui/articles/([^"]+)"', table[: table.index("</table>")])
 
+
+def test_entity_page_pages_its_articles(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     html = client.get("/ui/entities/kirill-dmitriev").text
-    assert html.count('href="/ui/articles/desk-') >= 3
+    everything = _article_links(html)
+    assert len(everything) >= 3 and "older →" not in html and "← newer" not in html  # all on one page
     assert "no sanctions-list hit" in html and "Judgements" not in html  # no token: no write forms
-    assert pages.PAGE > 3 and "older →" not in html
+    monkeypatch.setattr("dealgraph.web.pages.PAGE", 2)
+    first = client.get("/ui/entities/kirill-dmitriev").text
+    assert _article_links(first) == everything[:2]
+    assert 'href="?offset=2&amp;events_offset=0">older →' in first and "← newer" not in first
+    second = client.get("/ui/entities/kirill-dmitriev", params={"offset": 2}).text
+    assert _article_links(second) == everything[2:4]
+    assert 'href="?offset=0&amp;events_offset=0">← newer' in second
+    assert ("older →" in second) == (len(everything) > 4)
 
 
 def test_graph_page_without_the_library_says_how_to_install_it(

@@ -3,20 +3,17 @@
 Numeric forms (``2025-02-27``, ``27.02.2025``, ``27/02/2025``) are read here with a regular expression,
 day first, because they are unambiguous in that reading and most frequent; everything with month names
 goes to dateparser under explicit settings (day-month-year order, the first day of a month when no day
-is given, naive datetimes, dates from the past of a relative base). dateparser alone would also accept
-bare numbers and words as dates; the patterns below decide *where* a date may stand, dateparser only
-*reads* it.
+is given, naive datetimes). dateparser alone would also accept bare numbers and words as dates; the
+patterns below decide *where* a date may stand, dateparser only *reads* it.
 
-A year-less date (``MOSCOW, Feb 27 (Reuters) -``, ``МОСКВА, 8 октября. /ТАСС/.``) is read only when the
-caller gives a relative base to place it in; the cleaner gives none, so such a dateline dates nothing
-(the annotation guidelines, §5: a year the text does not give with the date is a guess).
+A year-less date (``MOSCOW, Feb 27 (Reuters) -``, ``МОСКВА, 8 октября. /ТАСС/.``) dates nothing (the
+annotation guidelines, §5: a year the text does not give with the date is a guess).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -80,28 +77,20 @@ _NUMERIC_DATE = re.compile(
 _YEAR_IN_TEXT = re.compile(rf"\b{_YEAR}\b")
 
 
-def _settings(base: datetime) -> dict[str, Any]:
+def _settings() -> dict[str, Any]:
     return {
         "DATE_ORDER": "DMY",
         "PREFER_DAY_OF_MONTH": "first",
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
-        "RELATIVE_BASE": base,
+        "RELATIVE_BASE": datetime(2000, 1, 1),  # fixed: a date read here must give its own year
         "REQUIRE_PARTS": ["day", "month"],
     }
 
 
-@dataclass(frozen=True)
-class Dated:
-    """A date read from text; ``year_given`` is False when its year came from the relative base."""
-
-    when: date
-    year_given: bool = True
-
-
-def read_date(value: str, base: datetime | None) -> Dated | None:
+def read_date(value: str) -> date | None:
     """One date expression (numeric day-first, or with a month name); None if it is not one, or if it
-    has no year and there is no ``base`` to take one from."""
+    has no year."""
     value = value.strip().rstrip(".")
     numeric = _NUMERIC_DATE.match(value)
     if numeric:
@@ -111,15 +100,13 @@ def read_date(value: str, base: datetime | None) -> Dated | None:
             year, month, day = int(numeric["y2"]), int(numeric["m2"]), int(numeric["d2"])
             year += 2000 if year < 100 else 0
         try:
-            return Dated(date(year, month, day))
+            return date(year, month, day)
         except ValueError:
             return None
-    year_given = bool(_YEAR_IN_TEXT.search(value))
-    if not year_given and base is None:
+    if not _YEAR_IN_TEXT.search(value):
         return None
-    settings = _settings(base or datetime(2000, 1, 1))
-    parsed = dateparser.parse(value, languages=LANGUAGES, settings=settings)
-    return Dated(parsed.date(), year_given) if parsed else None
+    parsed = dateparser.parse(value, languages=LANGUAGES, settings=_settings())
+    return parsed.date() if parsed else None
 
 
 def metadata_date(value: str | None) -> date | None:
@@ -131,9 +118,11 @@ def metadata_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         pass
-    settings = _settings(datetime(2000, 1, 1)) | {"PREFER_DATES_FROM": "current_period"}
+    settings = _settings() | {"PREFER_DATES_FROM": "current_period"}
     settings["REQUIRE_PARTS"] = ["day", "month", "year"]
-    parsed = dateparser.parse(value, settings=settings)
+    # Explicit languages: without them dateparser tries every language it knows before it gives up
+    # on a value like "February" (2.4 s where these take milliseconds).
+    parsed = dateparser.parse(value, languages=LANGUAGES, settings=settings)
     if parsed is None:
         log.debug("unreadable metadata date %r", value)
     return parsed.date() if parsed else None
@@ -150,33 +139,33 @@ def is_time_line(line: str) -> bool:
     return bool(_TIME_ONLY.match(line))
 
 
-def date_of_line(line: str, base: datetime | None) -> Dated | None:
+def date_of_line(line: str) -> date | None:
     """The date on a date-only line."""
     found = _DATE_ONLY.match(line)
-    return read_date(found["date"], base) if found else None
+    return read_date(found["date"]) if found else None
 
 
 _LABELLED = re.compile(rf"^[\s•·|]*{_PREFIX_LABEL}(?:\s+on)?\b", re.IGNORECASE)
 
 
-def labelled_date(line: str) -> Dated | None:
+def labelled_date(line: str) -> date | None:
     """The date of a date-only line that says what the date is ("Updated 15 October 2025", "Posted on
     September 11, 2025", "Опубликовано: 08.10.2025"), with its year."""
     if not _LABELLED.match(line):
         return None
-    return date_of_line(line, None)
+    return date_of_line(line)
 
 
-def date_prefix(line: str, base: datetime | None) -> tuple[int, Dated] | None:
+def date_prefix(line: str) -> tuple[int, date] | None:
     """A date opening ``line`` before the text proper: (length of the prefix, the date)."""
     found = _PREFIX.match(line)
     if not found:
         return None
-    when = read_date(found["d1"] or found["d2"] or found["d3"], base)
+    when = read_date(found["d1"] or found["d2"] or found["d3"])
     return (found.end(), when) if when else None
 
 
-def dateline_date(line: str, base: datetime | None) -> Dated | None:
+def dateline_date(line: str) -> date | None:
     """The date of a news-agency dateline opening ``line`` (``MOSCOW, Feb 27 (Reuters) -``)."""
     found = _DATELINE.match(line)
     if not found:
@@ -185,4 +174,4 @@ def dateline_date(line: str, base: datetime | None) -> Dated | None:
     words = place.split()
     if not (place.isupper() or (len(words) <= 3 and all(w[:1].isupper() for w in words))):
         return None
-    return read_date(found["date"], base)
+    return read_date(found["date"])

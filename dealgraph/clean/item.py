@@ -28,14 +28,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from dealgraph.clean.dates import (
-    Dated,
-    date_of_line,
-    date_prefix,
-    dateline_date,
-    labelled_date,
-    metadata_date,
-)
+from dealgraph.clean.dates import date_of_line, date_prefix, dateline_date, labelled_date, metadata_date
 from dealgraph.clean.furniture import strip_furniture
 from dealgraph.clean.html import extract_html
 from dealgraph.clean.language import detect_language
@@ -61,7 +54,7 @@ class _Draft:
     outlet: str | None = None
     dates: list[tuple[str | None, str]] = field(default_factory=list)  # (metadata value, how)
     lead_dates: tuple[str, ...] = ()
-    prefix_date: Dated | None = None
+    prefix_date: date | None = None
 
 
 def _error(item: RawItem, reason: str) -> ItemError:
@@ -114,7 +107,7 @@ def _from_text(item: RawItem) -> _Draft:
 
 def _cut_date_prefix(draft: _Draft, raw: str) -> None:
     first, _, rest = draft.body.partition("\n")
-    found = date_prefix(first, None)
+    found = date_prefix(first)
     if found is None:
         return
     length, when = found
@@ -152,20 +145,20 @@ def _published(draft: _Draft) -> tuple[date | None, str | None]:
         if from_metadata:
             return from_metadata, how
     if draft.prefix_date:
-        return draft.prefix_date.when, "date-prefix"
+        return draft.prefix_date, "date-prefix"
     for line in draft.lead_dates:
-        found = date_of_line(line, None)
+        found = date_of_line(line)
         if found:
-            return found.when, "date-line"
+            return found, "date-line"
     lines = [line for line in draft.body.split("\n") if line.strip()]
     for line in lines[:DATELINE_LINES]:
-        found = dateline_date(line, None)
+        found = dateline_date(line)
         if found:
-            return found.when, "dateline"
+            return found, "dateline"
     for line in lines[:LABELLED_DATE_LINES]:
         found = labelled_date(line)
         if found:
-            return found.when, "labelled-date-line"
+            return found, "labelled-date-line"
     return None, None
 
 

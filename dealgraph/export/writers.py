@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from dealgraph.export.eval_format import eval_records
@@ -14,23 +14,27 @@ from dealgraph.store.reader import ArgView, iter_articles
 from dealgraph.store.store import Store
 
 
-def _dump(record: dict[str, Any], out: TextIO) -> None:
-    out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-
-
-def write_eval(store: Store, out: TextIO) -> int:
+def _dump(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Each record as one JSON line; the number written."""
     n = 0
-    for record in eval_records(store):
-        _dump(record, out)
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         n += 1
     return n
 
 
+def write_eval(store: Store, out: TextIO) -> int:
+    return _dump(eval_records(store), out)
+
+
 def write_jsonl(store: Store, out: TextIO) -> int:
     """Everything, with spans: one article per line, its text, furniture, entities, amounts, events."""
-    n = 0
+    return _dump(_article_records(store), out)
+
+
+def _article_records(store: Store) -> Iterator[dict[str, Any]]:
     for article in iter_articles(store):
-        record = {
+        yield {
             "id": article.id, "source": article.source, "title": article.title, "url": article.url,
             "outlet": article.outlet, "published": article.published, "published_how": article.published_how,
             "lang": article.lang, "text": article.text, "removed": list(article.removed),
@@ -51,17 +55,10 @@ def write_jsonl(store: Store, out: TextIO) -> int:
                 for ev in article.events
             ],
         }  # fmt: skip
-        _dump(record, out)
-        n += 1
-    return n
 
 
 def write_ftm(store: Store, out: TextIO) -> int:
-    n = 0
-    for entity in ftm_entities(store):
-        _dump(entity, out)
-        n += 1
-    return n
+    return _dump(ftm_entities(store), out)
 
 
 def write_csv(store: Store, out: TextIO) -> int:

@@ -80,13 +80,13 @@ class Cluster:
     aliases: set[str] = field(default_factory=set)
 
     def vote(self) -> EntityType:
-        score: Counter[str] = Counter()
+        score: Counter[EntityType] = Counter()
         for m in self.mentions:
             weight = ORIGIN_WEIGHT.get(m.origin, 1)
             if m.type == "Person" and len(m.text.split()) > 1:
                 weight += 1
             score[m.type] += weight
-        return score.most_common(1)[0][0]  # type: ignore[return-value]
+        return score.most_common(1)[0][0]
 
     def name(self, kind: EntityType) -> str:
         if self.ref_name:

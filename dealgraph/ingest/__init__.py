@@ -1,9 +1,10 @@
 """The ingest stage: user targets (paths, URLs, feeds) in, ``RawItem``s and ``ItemError``s out.
 
 ``iter_items`` is the entry point. Each target becomes one or more ``Source``s (``base.py``): a text or
-HTML file (``files.py``), a JSONL or CSV file (``tabular.py``), a URL or feed (``remote.py``, fetching
-with ``web.py``, parsing feeds with ``feeds.py``). A bad item is yielded as an ``ItemError`` value, never
-raised, so the batch goes on and the pipeline records why the item was skipped.
+HTML file (``files.py``), a JSONL or CSV file (``tabular.py``, CSV rows read by ``csv_rows.py``), a URL
+or feed (``remote.py``, fetching with ``web.py``, parsing feeds with ``feeds.py``). A bad item is yielded
+as an ``ItemError`` value, never raised, so the batch goes on and the pipeline records why the item was
+skipped.
 """
 
 from __future__ import annotations

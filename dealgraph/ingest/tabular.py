@@ -10,11 +10,10 @@ article id). A few common synonyms are accepted (``publisher`` for ``outlet``, `
 ``published``, ``link`` for ``url``), so exports of other tools load without renaming.
 
 The file's encoding is found once, from its first ``_SNIFF_BYTES`` (UTF-8 unless that sample is not);
-a line that does not decode in it is an error for that line. Python's ``csv`` module holds a
-process-wide field size limit (128 KB by default, far below a long article); ``CsvSource`` raises it to
-the line limit below, never lowers it. CSV is read strictly, and a quote left open is an error for its
-row, not a field that swallows the rest of the file: reading starts again on the row's second line. The
-delimiter is the one that makes the header name a content column.
+a line that does not decode in it is an error for that line. CSV is read strictly, row by row in
+``csv_rows.py``: a quote left open is an error for its row, not a field that swallows the rest of the
+file (reading starts again on the row's second line). The delimiter is the one that makes the header
+name a content column.
 """
 
 from __future__ import annotations
@@ -26,11 +25,13 @@ import logging
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from dealgraph.exc import ItemError
 from dealgraph.ingest.base import Item, too_large
+from dealgraph.ingest.csv_rows import csv_rows, field_size_limit
 from dealgraph.ingest.decode import detect_encoding
 from dealgraph.model import RawItem
 
@@ -119,12 +120,15 @@ def record_item(record: Mapping[str, object], source: str, max_bytes: int) -> Ra
 
 def _field(record: Mapping[str, object], names: tuple[str, ...], source: str) -> str | None:
     """The first of ``names`` the record has, as a string; finite numbers are accepted for metadata (an
-    id, a year), never as the content: ``NaN`` or ``1.5e308`` is not an article."""
+    id, a year), never as the content: ``NaN`` or ``1.5e308`` is not an article. A date or timestamp (a
+    Parquet column's, in a backfill) is given in ISO form."""
     for name in names:
         value = record.get(name)
         if value is None or value == "":
             continue
         content = name in ("text", "html")
+        if isinstance(value, date) and not content:
+            return value.isoformat()
         if (
             isinstance(value, bool)
             or not isinstance(value, str | int | float)
@@ -212,74 +216,48 @@ class CsvSource:
 
     def items(self) -> Iterator[Item]:
         limit = self.max_bytes * LINE_FACTOR
-        if csv.field_size_limit() < limit:
-            csv.field_size_limit(limit)
         try:
             handle = self.path.open("rb")
         except OSError as error:
             yield ItemError(self.name, f"cannot read: {error.strerror or error}")
             return
         with handle:
-            lines = _DecodedLines(handle, _encoding(handle), limit)
-            first = next(iter(lines), None)
+            encoding = _encoding(handle)
+            bad: set[int] = set()
+            lines = _decoded(handle, encoding, limit, bad)
+            first = next(lines, None)
             if first is None or not first.strip():
                 yield ItemError(self.name, "empty")
                 return
-            header, delimiter = _header(first)
+            header, delimiter = _header(first, limit)
             if not {"text", "html"} & set(header):
                 yield ItemError(self.name, f"no 'text' or 'html' column in the header ({first.strip()})")
                 return
             found = False
-            for item in self._rows(lines, header, delimiter):
+            for row in csv_rows(lines, len(header), limit, first=2, delimiter=delimiter, strict=True):
+                source = f"{self.name}#{row.start}"
+                if row.problem:
+                    yield ItemError(source, row.problem)
+                elif bad.intersection(range(row.start, row.end + 1)):  # an over-long line reads as blank
+                    yield ItemError(source, f"row has a line that is not valid {encoding} or too long")
+                elif row.cells is None or row.blank:
+                    continue
+                else:
+                    try:
+                        yield record_item(dict(zip(header, row.cells, strict=True)), source, self.max_bytes)
+                    except ItemError as error:
+                        yield error
                 found = True
-                yield item
             if not found:
                 yield ItemError(self.name, "empty (a header and no rows)")
 
-    def _rows(self, lines: _DecodedLines, header: list[str], delimiter: str) -> Iterator[Item]:
-        """The rows as items. A bad row that spans several lines (a quote left open makes the reader take
-        every following line as part of one field) is reported for its first line, and reading starts
-        again at its second line: the rows it swallowed are read, not lost."""
-        reader = csv.reader(lines, delimiter=delimiter, strict=True)
-        while True:
-            start, offset = lines.number + 1, lines.offset
-            row: list[str] | None
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                row, problem = None, f"malformed CSV: {error}"
-            source = f"{self.name}#{start}"
-            if row is not None and len(row) != len(header) and any(cell.strip() for cell in row):
-                problem = f"{len(row)} fields where the header has {len(header)}"
-            elif row is not None:
-                problem = ""
-            if problem and lines.number > start:
-                yield ItemError(
-                    source, f"{problem} (a quote left open? the lines after {start} are read again)"
-                )
-                lines = lines.restart(offset, start)
-                reader = csv.reader(lines, delimiter=delimiter, strict=True)
-                continue
-            if problem:
-                yield ItemError(source, problem)
-            elif lines.bad_since(start):  # before the blank-row test: an over-long line reads as blank
-                yield ItemError(source, f"row has a line that is not valid {lines.encoding} or too long")
-            elif row is None or not any(cell.strip() for cell in row):
-                continue
-            else:
-                try:
-                    yield record_item(dict(zip(header, row, strict=True)), source, self.max_bytes)
-                except ItemError as error:
-                    yield error
 
-
-def _header(line: str) -> tuple[list[str], str]:
+def _header(line: str, limit: int) -> tuple[list[str], str]:
     """The column names and the delimiter: the first of ``DELIMITERS`` that yields a content column."""
     for delimiter in DELIMITERS:
         try:
-            names = [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter))]
+            with field_size_limit(limit):
+                names = [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter))]
         except csv.Error:
             continue
         if {"text", "html"} & set(names):
@@ -287,38 +265,16 @@ def _header(line: str) -> tuple[list[str], str]:
     return [], ","
 
 
-class _DecodedLines:
-    """The lines of a binary file as text for ``csv.reader``, remembering which ones were bad and where
-    the next line starts (``csv.reader`` takes one line at a time, never reading ahead)."""
-
-    def __init__(self, handle: BinaryIO, encoding: str, limit: int, number: int = 0) -> None:
-        self.encoding = encoding
-        self.number = number  # the last line handed out
-        self.offset = handle.tell()  # where the next line starts
-        self._handle, self._limit = handle, limit
-        self._lines = _lines(handle, limit, number)
-        self._bad: list[int] = []
-
-    def __iter__(self) -> Iterator[str]:
-        for number, line in self._lines:
-            self.number, self.offset = number, self._handle.tell()
-            if line is None:
-                self._bad.append(number)
-                yield "\n"
-                continue
-            try:
-                yield line.decode(self.encoding)
-            except UnicodeDecodeError:
-                self._bad.append(number)
-                yield line.decode(self.encoding, errors="replace")
-
-    def bad_since(self, start: int) -> bool:
-        """Whether a line from ``start`` on was undecodable or over the limit."""
-        return bool(self._bad) and self._bad[-1] >= start
-
-    def restart(self, offset: int, number: int) -> _DecodedLines:
-        """The lines from the one after line ``number``, which starts at ``offset``."""
-        self._handle.seek(offset)
-        lines = _DecodedLines(self._handle, self.encoding, self._limit, number - 1)
-        next(iter(lines), None)
-        return lines
+def _decoded(handle: BinaryIO, encoding: str, limit: int, bad: set[int]) -> Iterator[str]:
+    """The lines of a binary file as text; the numbers of those that do not decode or are over ``limit``
+    are added to ``bad`` (an over-long one is given as an empty line)."""
+    for number, line in _lines(handle, limit):
+        if line is None:
+            bad.add(number)
+            yield "\n"
+            continue
+        try:
+            yield line.decode(encoding)
+        except UnicodeDecodeError:
+            bad.add(number)
+            yield line.decode(encoding, errors="replace")

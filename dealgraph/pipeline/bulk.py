@@ -1,18 +1,19 @@
 """Bulk input for backfills: JSONL, CSV and Parquet files, and directories of them, streamed as ``RawItem``s.
 
 A backfill archive is many large files, often compressed, often Parquet. This reads them record by
-record, with no dependency on the ingest stage's sources but its JSON-line parser (``json_line``):
-JSONL and CSV line by line (plain or gzip), Parquet one batch of rows at a time through pyarrow, so
-memory does not grow with the size of a file or of the input. (The ingest stage streams plain JSONL
-and CSV too, but not Parquet or gzip.)
+record: JSONL and CSV line by line (plain or gzip), Parquet one batch of rows at a time through pyarrow,
+so memory does not grow with the size of a file or of the input. (The ingest stage streams plain JSONL
+and CSV too, but not Parquet or gzip.) It shares the ingest stage's JSON-line parser (``json_line``),
+its CSV row reader (``csv_rows``) and its record-to-item mapping (``record_item``).
 
 Each record maps to one ``RawItem`` with the same fields, synonyms and source names (``file#LINE``) as
 the ingest stage's JSONL/CSV reader, so a backfill stores what ``dealgraph ingest`` of the same file
 would: ``text`` (or ``html``, read as HTML), and optionally ``id``, ``title`` (or ``headline``), ``url``
 (or ``link``), ``published`` (or ``date``) and ``outlet`` (or ``publisher``); CSV header names are
-case-insensitive. A record that cannot be used (broken JSON, no text, over the size cap) is yielded as
-an ``ItemError`` naming the file and line or row, and the stream goes on. Directories are walked
-recursively in sorted order, so a re-run sees the same items in the same order.
+case-insensitive. A record that cannot be used (broken JSON, no text, a text that is not a string, a
+field of ``NaN``, over the size cap) is yielded as an ``ItemError`` naming the file and line or row, and
+the stream goes on. Directories are walked recursively in sorted order, so a re-run sees the same items
+in the same order.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from dealgraph.exc import ItemError
-from dealgraph.ingest.tabular import json_line
+from dealgraph.ingest.csv_rows import csv_rows, field_size_limit
+from dealgraph.ingest.tabular import FIELDS, LINE_FACTOR, json_line, record_item
 from dealgraph.model import RawItem
 
 log = logging.getLogger(__name__)
@@ -36,14 +38,6 @@ SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet", ".jsonl.gz", ".ndjson.gz", 
 PARQUET_BATCH = 256
 DEFAULT_MAX_RECORD = 10 * 1024 * 1024
 NOT_BULK = "not a bulk input file (jsonl, ndjson, csv, parquet, or .gz of jsonl, ndjson, csv)"
-LINE_FACTOR = 8  # a JSON line may be longer than its text (escapes): lines are capped at this multiple
-_FIELDS = {
-    "doc_id": ("id",),
-    "title": ("title", "headline"),
-    "url": ("url", "link"),
-    "published": ("published", "date"),
-    "outlet": ("outlet", "publisher"),
-}
 
 
 def bulk_suffix(path: Path) -> str | None:
@@ -124,79 +118,21 @@ def _jsonl(stream: IO[str], name: str, cap: int) -> Iterator[Item]:
 
 
 def _csv(stream: IO[str], name: str, cap: int) -> Iterator[Item]:
-    """Rows as items. A bad row that spans several lines (a quote left open takes the following lines
-    into one field) is reported for its first line and the lines after it are read again, as the
-    ingest stage's ``CsvSource`` does; a row is given up at ``cap * LINE_FACTOR`` characters, so the
-    lines kept for reading again stay bounded on a stream that cannot seek (gzip)."""
+    """Rows as items, read by ``csv_rows`` as the ingest stage's ``CsvSource`` reads them: a bad row
+    that spans several lines (a quote left open takes the following lines into one field) is reported
+    for its first line and the lines after it are read again; a row is given up at ``cap * LINE_FACTOR``
+    characters, so the lines kept for reading again stay bounded on a stream that cannot seek (gzip)."""
     limit = min(cap * LINE_FACTOR, sys.maxsize)
-    if csv.field_size_limit() < limit:  # a process-wide setting: raise it, never lower it
-        csv.field_size_limit(limit)
-    lines = _Lines(stream, limit)
+    lines = iter(stream)
     reader = csv.reader(lines)
-    header = [h.strip().lower() for h in next(reader, [])]
-    while True:
-        start = lines.number + 1
-        lines.start_row()
-        row: list[str] | None = None
-        try:
-            row = next(reader)
-            problem = (
-                "" if len(row) == len(header) else f"{len(row)} fields where the header has {len(header)}"
-            )
-        except StopIteration:
-            return
-        except (csv.Error, _RowTooLong) as error:
-            problem = f"malformed CSV: {error}"
-        source = f"{name}#{start}"
-        if row is not None and not any(cell.strip() for cell in row):
-            continue
-        if problem:
-            again = (
-                f" (a quote left open? the lines after {start} are read again)" if len(lines.keep) > 1 else ""
-            )
-            yield ItemError(source, problem + again)
-            if len(lines.keep) > 1:
-                lines.replay(lines.keep[1:], start)
-            reader = csv.reader(lines)  # a fresh reader: the old one may hold half a field
-            continue
-        yield to_item(dict(zip(header, row or [], strict=True)), source, cap)
-
-
-class _RowTooLong(Exception):
-    pass
-
-
-class _Lines:
-    """A text stream's lines for ``csv.reader``, numbered, keeping the lines of the row being read
-    (``keep``) so that they can be read again (``replay``)."""
-
-    def __init__(self, stream: IO[str], limit: int) -> None:
-        self.stream, self.limit = stream, limit
-        self.number = 0
-        self.keep: list[str] = []
-        self.kept = 0  # characters in ``keep``
-        self.pending: list[str] = []
-
-    def start_row(self) -> None:
-        self.keep, self.kept = [], 0
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        line = self.pending.pop() if self.pending else self.stream.readline()
-        if not line:
-            raise StopIteration
-        self.number += 1
-        self.keep.append(line)
-        self.kept += len(line)
-        if self.kept > self.limit:
-            raise _RowTooLong(f"a row over {self.limit} characters")
-        return line
-
-    def replay(self, lines: list[str], number: int) -> None:
-        self.pending = list(reversed(lines)) + self.pending
-        self.number = number
+    with field_size_limit(limit):
+        header = [h.strip().lower() for h in next(reader, [])]
+    for row in csv_rows(lines, len(header), limit, first=reader.line_num + 1):
+        source = f"{name}#{row.start}"
+        if row.problem:
+            yield ItemError(source, row.problem)
+        elif row.cells is not None and not row.blank:
+            yield to_item(dict(zip(header, row.cells, strict=True)), source, cap)
 
 
 def _parquet(path: Path, cap: int) -> Iterator[Item]:
@@ -210,7 +146,7 @@ def _parquet(path: Path, cap: int) -> Iterator[Item]:
     except Exception as error:  # pyarrow raises its own ArrowInvalid for a broken file, and OSError
         yield ItemError(str(path), f"not a readable Parquet file: {error}")
         return
-    wanted = {"text", "html", *(name for names in _FIELDS.values() for name in names)}
+    wanted = {name for names in FIELDS.values() for name in names}
     columns = [c for c in parquet.schema_arrow.names if c in wanted]
     number = 0
     for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
@@ -224,39 +160,9 @@ def _parquet(path: Path, cap: int) -> Iterator[Item]:
             yield to_item(row, source, cap)
 
 
-def _field(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
-    for name in names:
-        value = record.get(name)
-        if value is None or value == "":
-            continue
-        if hasattr(value, "isoformat"):  # a Parquet date or timestamp column
-            return str(value.isoformat())
-        return str(value).strip() or None
-    return None
-
-
 def to_item(record: Mapping[str, Any], source: str, cap: int = DEFAULT_MAX_RECORD) -> Item:
-    """One record as a raw item: ``text``, else ``html``; an error when it has neither or is over ``cap``."""
-    text, html = record.get("text"), record.get("html")
-    if isinstance(text, str) and text.strip():
-        content, kind = text, "text"
-    elif isinstance(html, str) and html.strip():
-        content, kind = html, "html"
-    elif text is None and html is None:
-        return ItemError(source, "no 'text' or 'html' field")
-    else:
-        return ItemError(source, "empty")
-    size = len(content.encode("utf-8", "surrogatepass"))  # a lone surrogate is refused in clean
-    if size > cap:
-        return ItemError(source, f"text is {size} bytes, over the cap of {cap} bytes")
-    fields = {key: _field(record, names) for key, names in _FIELDS.items()}
-    return RawItem(
-        source=source,
-        content=content,
-        content_type="html" if kind == "html" else "text",
-        doc_id=fields["doc_id"],
-        title=fields["title"],
-        url=fields["url"],
-        published=fields["published"],
-        outlet=fields["outlet"],
-    )
+    """One record as a raw item, as the ingest stage maps it (``record_item``), or its ``ItemError``."""
+    try:
+        return record_item(record, source, cap)
+    except ItemError as error:
+        return error

@@ -22,21 +22,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from dealgraph.exc import ConfigError, InputError
 from dealgraph.reports.brief import Brief, build_brief
 from dealgraph.reports.figures import network_png, timeline_png
-from dealgraph.store.deal_views import usd_rates
+from dealgraph.store.deal_views import money, usd_rates
 from dealgraph.store.store import Store
 
 log = logging.getLogger(__name__)
 FORMATS = ("html", "md", "pdf")
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
-
-
-def money(usd: float | None) -> str:
-    if usd is None:
-        return "—"
-    for size, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(usd) >= size:
-            return f"${usd / size:,.1f} {unit}"
-    return f"${usd:,.0f}"
 
 
 def _data_uri(png: bytes | None) -> str | None:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from dealgraph.exc import InputError, NotFound
+from dealgraph.exc import DealgraphError, InputError, NotFound
 from dealgraph.model import Entity, Mention
 from dealgraph.resolve.canonical import create_entity
 from dealgraph.resolve.matcher import MatchingResolver, canonical
@@ -54,7 +54,10 @@ def _record(
             created_at=_now(),
         )
     )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    key = result.inserted_primary_key  # None only when a statement inserted no row
+    if key is None:
+        raise DealgraphError(f"the judgement on {left} and {right} was not recorded")
+    return int(key[0])
 
 
 def _exists(conn: Connection, entity_id: str) -> None:

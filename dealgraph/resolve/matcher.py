@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from followthemoney import model
+from followthemoney import EntityProxy, model
 from nomenklatura.matching import get_algorithm
 from nomenklatura.matching.types import ScoringConfig
 from rigour.names import NameTypeTag
@@ -302,7 +302,7 @@ class MatchingResolver:
             self._cache[key] = cached
         return cached
 
-    def _proxy(self, entity_id: str, type_: str, names: list[str]):  # type: ignore[no-untyped-def]
+    def _proxy(self, entity_id: str, type_: str, names: list[str]) -> EntityProxy:
         proxy = model.make_entity(FTM_SCHEMA[type_])
         proxy.id = entity_id
         for name in names:

@@ -44,6 +44,17 @@ def to_usd(amount: dict[str, Any] | None) -> float | None:
     return float(value) * rate
 
 
+def money(usd: float | None) -> str:
+    """``2164000000.0`` -> ``"$2.2 bn"``: an amount in US dollars rounded for reading, as the web pages and
+    the briefs print it beside the amount as the text gave it; ``"—"`` for none."""
+    if usd is None:
+        return "—"
+    for size, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(usd) >= size:
+            return f"${usd / size:,.1f} {unit}"
+    return f"${usd:,.0f}"
+
+
 @dataclass(frozen=True)
 class Party:
     role: str

@@ -71,18 +71,8 @@ def _marks(snippet: str) -> Markup:
     return Markup(re.sub(r"\[([^\[\]<>]*)\]", r"<mark>\1</mark>", str(escape(snippet))))
 
 
-def _money(usd: float | None) -> str:
-    """``2164000000.0`` -> ``"$2.2 bn"``: rounded for reading, the exact amount is shown beside it."""
-    if usd is None:
-        return "—"
-    for size, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(usd) >= size:
-            return f"${usd / size:,.1f} {unit}"
-    return f"${usd:,.0f}"
-
-
 templates.env.filters["marks"] = _marks
-templates.env.filters["money"] = _money
+templates.env.filters["money"] = deal_views.money
 
 
 @router.get("/", response_class=HTMLResponse)
