@@ -998,7 +998,7 @@ def test_a_bare_head_title_names_the_office_of_a_known_head_of_state(rules_extra
         ("The US-sanctioned Arctic LNG 2 project shipped a cargo to China.", {"United States"}),
         ("Novatek is subject to US sanctions.", {"United States"}),
         (
-            "Novatek has been the target of sanctions from Britain, the United States and the European Union.",
+            "Novatek has been the target of sanctions from Britain, the United States and the EU.",
             {"United Kingdom", "United States", "European Union"},
         ),
     ],

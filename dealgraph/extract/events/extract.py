@@ -367,9 +367,10 @@ class EventExtractor:
                 )
                 if role in filled and not repeatable:
                     continue
-                if role == "agent" and "agent" in filled and slot not in {"subj", "prep:between"}:
-                    if "agent" not in here:
-                        continue  # one phrase's list gives several agents ("sanctions from A, B and C")
+                # one phrase's list gives several agents ("sanctions from A, B and C"), other phrases none
+                other_phrase = "agent" not in here and slot not in {"subj", "prep:between"}
+                if role == "agent" and "agent" in filled and other_phrase:
+                    continue
                 filled.setdefault(role, []).append(key)
                 used.add(key)
                 here.add(role)
