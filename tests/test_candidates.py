@@ -51,3 +51,26 @@ def test_the_modifier_letter_apostrophe_is_a_possessive(extractor: object) -> No
     doc = nlp("Hans Brandt\u02bcs plan was rejected.")
     assert [t.text for t in doc][:3] == ["Hans", "Brandt", "\u02bcs"]
     assert doc[2].norm_ == "'s"
+
+
+WRAPPED = """OSLO, March 3 - Norway's sovereign wealth fund said on Monday
+it would sell its stakes in two Chilean miners after a review
+of their lithium projects in the Atacama desert found breaches
+of its ethical guidelines.
+The fund, which owns about 1.5% of all listed shares in the
+world, said the sale would be completed by the end of the
+quarter and that Codelco had been told of the decision
+in a letter.
+Chile's government did not reply to a request for
+comment on the sale, which follows a year of talks.
+"""
+
+
+def test_hard_wrapped_text_keeps_its_sentences_whole(extractor: object) -> None:
+    from dealgraph.extract.nlp import hard_wrapped
+
+    assert hard_wrapped(WRAPPED)
+    assert not hard_wrapped("Headline of a story\nA paragraph that ends.\nAnother one that ends.\n" * 3)
+    doc = extractor.nlp(WRAPPED)  # type: ignore[attr-defined]
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts == ["OSLO,", "The", "Chile's"], starts

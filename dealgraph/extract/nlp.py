@@ -9,7 +9,9 @@ lower-case. Cleaned articles hold one paragraph, headline or caption per line, a
 stop: left to itself the parser runs "Trump and Putin meet in Anchorage\nUS President Donald Trump
 met ..." into one sentence and parses it as one, which loses the body's first event and makes an
 evidence span of the headline. A lower-case word after a line break is a wrapped sentence and is left
-alone.
+alone; so is every single line break of a text wrapped at a fixed width (wire copy, e-mail: most lines
+stop mid-sentence at a similar length, ``hard_wrapped``), where only a line that ends a sentence, or a
+blank line, is a boundary.
 
 ``apostrophes`` reads the modifier letter apostrophe (U+02BC, "Trumpʼs", written by some Ukrainian and
 Russian outlets) as the apostrophe the model was trained on: the tokenizer splits "ʼs" off as it splits
@@ -29,11 +31,35 @@ from spacy.util import compile_suffix_regex
 from dealgraph.exc import ConfigError
 
 
+TERMINAL = (".", "!", "?", '"', "”", "»", ":", ")")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether the text is wrapped at a fixed width (wire copy, e-mail, some feeds): most lines stop
+    mid-sentence at a similar length. Then a single line break is no boundary."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 8:
+        return False
+    open_lines = [line for line in lines if not line.endswith(TERMINAL)]
+    lengths = sorted(len(line) for line in open_lines)
+    if len(open_lines) < 0.6 * len(lines):
+        return False
+    middle = lengths[len(lengths) // 4 : 3 * len(lengths) // 4 + 1]
+    return 40 <= middle[0] and middle[-1] - middle[0] <= 25
+
+
 @Language.component("dealgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
+    wrapped = hard_wrapped(doc.text)
     for token in doc[1:]:
         before = doc[token.i - 1]
         broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+        if wrapped and broken:
+            # a wrapped line ends a sentence only where its text does, or at a blank line
+            last = doc[token.i - 2] if before.is_space and token.i >= 2 else before
+            broken = (
+                last.text.endswith(TERMINAL) or before.text.count("\n") + before.whitespace_.count("\n") > 1
+            )
         if broken and not token.is_space and not token.text[:1].islower():
             token.is_sent_start = True
     return doc
