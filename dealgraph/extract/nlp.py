@@ -21,15 +21,14 @@ Russian outlets) as the apostrophe the model was trained on: the tokenizer split
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from dealgraph.exc import ConfigError
-
 
 TERMINAL = (".", "!", "?", '"', "”", "»", ":", ")")
 
@@ -45,7 +44,7 @@ def hard_wrapped(text: str) -> bool:
     if len(open_lines) < 0.6 * len(lines):
         return False
     middle = lengths[len(lengths) // 4 : 3 * len(lengths) // 4 + 1]
-    return 40 <= middle[0] and middle[-1] - middle[0] <= 25
+    return middle[0] >= 40 and middle[-1] - middle[0] <= 25
 
 
 @Language.component("dealgraph_line_breaks")
@@ -90,7 +89,7 @@ def load_nlp(model: str) -> Language:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}: dealgraph needs both")
     nlp.add_pipe("dealgraph_line_breaks", before="parser")
     suffixes = [*(nlp.Defaults.suffixes or []), MODIFIER_APOSTROPHE + "s", MODIFIER_APOSTROPHE + "S"]
-    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer is compiled and ships no stub
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("dealgraph_apostrophes", first=True)
     return nlp
