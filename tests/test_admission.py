@@ -118,7 +118,7 @@ def test_the_same_id_with_other_content_is_a_store_error(store: Store) -> None:
     later = Admission(store)
     outcome = admit(later, cleaned(MINING, "report"))  # b/report.txt after a/report.txt
     assert isinstance(outcome, Clash) and outcome.error.stage == "store"
-    assert "'report' and other content" in outcome.error.reason
+    assert outcome.error.reason == "an article with id 'report' and other content is already stored"
     assert later.report.errors == [outcome.error]
     assert [(e.source, e.stage) for e in list_errors(store)] == [("desk/report.txt", "store")]
     assert store.count("articles") == 1
@@ -132,6 +132,9 @@ def test_the_same_id_with_other_content_in_flight_is_a_store_error(store: Store)
     assert admit(admission, first) == New()
     outcome = admit(admission, cleaned(MINING, "report"))
     assert isinstance(outcome, Clash) and outcome.error.stage == "store"
+    # not "already stored", as it used to say
+    reason = "an article with id 'report' and other content is in flight in this ingest, not yet stored"
+    assert outcome.error.reason == reason
     write(admission, first)
     assert admission.report.stored == ["report"]
 

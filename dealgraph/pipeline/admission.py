@@ -12,7 +12,7 @@ the same order is what gives them the same ids and the same store. The checks, i
   the error of the article whose content it has, under its own source (for a copy of the failed article
   itself, the error of the same text);
 - ``Clash``: the id is taken by an article with other content, stored or in flight (a/report.txt and
-  b/report.txt): an ``ItemError`` at stage "store" rather than an overwrite;
+  b/report.txt): an ``ItemError`` at stage "store", whose reason says which, rather than an overwrite;
 - ``Duplicate``: a near-duplicate (MinHash similarity at ``DUPLICATE_THRESHOLD`` or above) of an article
   in flight, else of a stored one found through the store's LSH band table; the best score wins, the
   article admitted first on a tie. A duplicate of a stored article is recorded at once; one of an article
@@ -158,12 +158,10 @@ class Admission:
             self.copies.setdefault(held_by, []).append(article)
             self.report.unchanged.append(article.id)
             return Unchanged(held_by, waiting=True)
-        if self.store.has_article(article.id) or article.id in self.inflight:
-            # same id (a/report.txt and b/report.txt), other text: say so rather than overwrite
-            reason = f"an article with id {article.id!r} and other content is already stored"
-            clash = ItemError(article.source, reason, "store")
-            self.record_error(clash)
-            return Clash(clash)
+        if article.id in self.inflight:
+            return self._clash(article, "in flight in this ingest, not yet stored")
+        if self.store.has_article(article.id):
+            return self._clash(article, "already stored")
         found = self._near_duplicate(signature)
         if found is None:
             self.inflight.add(article.id, signature, article.content_hash)
@@ -177,6 +175,14 @@ class Admission:
             self.store.save_duplicate(article, original, score)
         self.report.duplicates.append((article.id, original))
         return Duplicate(original, score, waiting)
+
+    def _clash(self, article: Article, where: str) -> Clash:
+        """Same id (a/report.txt and b/report.txt), other text: say so, and where the other one is,
+        rather than overwrite."""
+        reason = f"an article with id {article.id!r} and other content is {where}"
+        clash = ItemError(article.source, reason, "store")
+        self.record_error(clash)
+        return Clash(clash)
 
     def _near_duplicate(self, signature: Signature) -> tuple[str, float] | None:
         """The original a signature copies: among articles in flight, else among stored ones."""
