@@ -2,12 +2,12 @@
 
 The driver reads items, submits ``clean_chunk`` tasks, and takes their results strictly in input order.
 Each cleaned article goes to the run's ``Admission`` (``admission.py``), the object the local path asks
-too, for the global, order-dependent decision: content already stored, an id clash, a near-duplicate of
-an article admitted earlier in this run or stored before, or new. New articles are grouped into batches
-of exactly the local path's ``nlp.pipe`` batch size and submitted as ``extract_chunk`` tasks; their
-results go back to the admission, again in input order, which writes them through ``Store.save`` (the
-one writer path, which resolves entities inside its transaction). Writing in input order is what makes
-canonical ids, and so the eval export, identical to ``--engine local``.
+too, for the global, order-dependent decision: content already stored or in flight, an id clash, a
+near-duplicate of an article admitted earlier in this run or stored before, or new. New articles are
+grouped into batches of exactly the local path's ``nlp.pipe`` batch size and submitted as
+``extract_chunk`` tasks; their results go back to the admission, again in input order, which writes them
+through ``Store.save`` (the one writer path, which resolves entities inside its transaction). Writing in
+input order is what makes canonical ids, and so the eval export, identical to ``--engine local``.
 
 Memory is bounded: at most ``window`` chunks are in flight at each stage, and the admission's
 near-duplicate index in memory holds only articles admitted but not yet stored; stored ones are found

@@ -2,8 +2,9 @@
 
 Per item, a failure is recorded with its reason and the batch goes on. Articles are committed one by one
 (each atomically, keyed by content hash), so a crash mid-run loses nothing committed, and a re-run skips
-what is stored and finishes the rest without duplicates. Whether a cleaned article is new, stored already,
-an id clash or a near-duplicate is decided by ``admission.Admission``, which the Dask driver asks too.
+what is stored and finishes the rest without duplicates. Whether a cleaned article is new, stored already
+(or in flight), an id clash or a near-duplicate is decided by ``admission.Admission``, which the Dask
+driver asks too.
 """
 
 from __future__ import annotations
