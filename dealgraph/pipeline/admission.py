@@ -159,9 +159,9 @@ class Admission:
             self.report.unchanged.append(article.id)
             return Unchanged(held_by, waiting=True)
         if article.id in self.inflight:
-            return self._clash(article, "in flight in this ingest, not yet stored")
+            return self._clash(article)
         if self.store.has_article(article.id):
-            return self._clash(article, "already stored")
+            return self._clash(article)
         found = self._near_duplicate(signature)
         if found is None:
             self.inflight.add(article.id, signature, article.content_hash)
@@ -176,10 +176,14 @@ class Admission:
         self.report.duplicates.append((article.id, original))
         return Duplicate(original, score, waiting)
 
-    def _clash(self, article: Article, where: str) -> Clash:
-        """Same id (a/report.txt and b/report.txt), other text: say so, and where the other one is,
-        rather than overwrite."""
-        reason = f"an article with id {article.id!r} and other content is {where}"
+    def _clash(self, article: Article) -> Clash:
+        """Same id (a/report.txt and b/report.txt), other text: say so rather than overwrite. The reason
+        does not say whether the other one is stored yet or still in flight: that depends on timing
+        (batch size, engine), and the same input must record the same error on both engines and on a
+        re-run (errors are de-duplicated on their text)."""
+        reason = (
+            f"another article with id {article.id!r} and other content came first; this one is not stored"
+        )
         clash = ItemError(article.source, reason, "store")
         self.record_error(clash)
         return Clash(clash)
