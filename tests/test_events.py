@@ -1009,3 +1009,33 @@ def test_what_is_under_sanctions(rules_extractor: Any, text: str, agents: set[st
     named = {n for names in [events[0][1]["agent"]] for n in names}
     assert all(any(a in n or n in a for n in named) for a in agents), events
     assert "Novatek" in events[0][1]["target"] or "Arctic LNG 2 project" in events[0][1]["target"], events
+
+
+def test_a_meeting_between_two_titled_people(rules_extractor: Any) -> None:
+    text = "The meeting in Lima between Chilean President Luis Ortega and Peruvian President Ana Rios was brief."
+    event = find(events_of(rules_extractor, text), "MEET", place="Lima")
+    assert {"Luis Ortega", "Ana Rios"} <= event[1]["agent"] | event[1]["counterpart"], event
+
+
+def test_a_visit_to_meet_someone_is_one_meeting(rules_extractor: Any) -> None:
+    text = "Chilean envoy Luis Ortega visited Oslo to meet with Norwegian minister Kari Holm."
+    meets = [e for e in events_of(rules_extractor, text) if e[0] == "MEET"]
+    assert len(meets) == 1 and "Oslo" in meets[0][1]["place"] and "Kari Holm" in meets[0][1]["counterpart"], (
+        meets
+    )
+
+
+def test_a_title_with_prepositions_and_a_posting(rules_extractor: Any) -> None:
+    text = (
+        "Chile's Ambassador in Oslo Luis Ortega said on Monday that Rosatom chairman and special envoy for"
+        " nuclear trade Ivan Sokolov would visit Norway."
+    )
+    found = events_of(rules_extractor, text)
+    role = find(found, "ROLE", agent="Luis Ortega")
+    assert (
+        "Chile" in role[1]["target"]
+        and "Norway" not in role[1]["target"]
+        and role[1]["title"] == "Ambassador"
+    ), role
+    role = find(found, "ROLE", agent="Ivan Sokolov", target="Rosatom")
+    assert role[1]["title"] == "chairman and special envoy for nuclear trade", role

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -64,18 +65,21 @@ class EventExtractor:
     ) -> list[Event]:
         index = self.index(doc, entities)
         attributions = Attributions(doc, self.lex, index)
-        events: list[Event] = []
-        seen: set[tuple[object, ...]] = set()
+        found: list[Event] = []
         for tok in doc:
             if tok.i in index.token_entity:
                 continue
             for kind, nominal, obj in self._triggers(tok, index):
                 event = self._event(kind, tok, nominal, obj, index, attributions, amounts, published)
                 if event is not None:
-                    key = (event.type, tuple(sorted((a.role, a.entity or "") for a in event.args)))
-                    if key not in seen:
-                        seen.add(key)
-                        events.append(event)
+                    found.append(event)
+        events: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        for event in _join_visits(found):  # the same event repeated in one article is one event
+            key = (event.type, tuple(sorted((a.role, a.entity or "") for a in event.args)))
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
         for person, target, title, anchor, stated in self.roles.find(doc, index):
             key = ("ROLE", (("agent", person), ("target", target)))
             if key in seen:
@@ -208,6 +212,8 @@ class EventExtractor:
                 for tok in _same_paragraph(trigger, head):
                     bound = _relative_head(tok, trigger) if slot == "subj" else None
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
+                    if slot == "prep:between" and len(found) == 1:
+                        found = [*found, *_between_parties(tok, found[0], index)]
                     if "place" in roles and "place" not in filled:
                         # "at Joint Base X in Anchorage, Alaska": the places that say where the place is
                         found = [*found, *(k for t in _nested_places(tok) for k in index.resolve(t))]
@@ -416,6 +422,51 @@ def _deal_complement(verb: Token, trigger: VerbTrigger, index: EntityIndex) -> b
             if any(index.types.get(k) in trigger.object_types for k in index.resolve(tok)):
                 return True
     return False
+
+
+def _join_visits(events: list[Event]) -> list[Event]:
+    """ "X visited Washington to meet with Y": one meeting, in Washington. A visit with a place and no one
+    met, and a meeting of the same agent in the same sentence with someone and no place, are one event."""
+
+    def roles(event: Event, role: str) -> list[str]:
+        return [a.entity for a in event.args if a.role == role and a.entity]
+
+    dropped: set[int] = set()
+    joined = list(events)
+    for i, visit in enumerate(events):
+        if visit.type != "MEET" or roles(visit, "counterpart") or not roles(visit, "place"):
+            continue
+        for j, meet in enumerate(joined):
+            same = meet.evidence_start == visit.evidence_start and roles(meet, "agent") == roles(
+                visit, "agent"
+            )
+            if (
+                j != i
+                and meet.type == "MEET"
+                and same
+                and roles(meet, "counterpart")
+                and not roles(meet, "place")
+            ):
+                places = tuple(a for a in visit.args if a.role == "place")
+                joined[j] = replace(meet, args=(*meet.args, *places))
+                dropped.add(i)
+                break
+    return [e for i, e in enumerate(joined) if i not in dropped]
+
+
+def _between_parties(tok: Token, one: str, index: EntityIndex) -> list[str]:
+    """ "between former US President A and Russian President B": the parser may hang A inside B's phrase
+    (a modifier of B, with B's title coordinated to it); "between" needs two, so the other names of B's
+    kind in the phrase are the other party (not its title's states: a person pairs with a person)."""
+    kind = index.types.get(one)
+    found = [
+        k
+        for t in tok.subtree
+        if t.i != tok.i
+        for k in [index.direct(t, titles=False)]
+        if k is not None and k != one and index.types.get(k) == kind
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _nested_places(tok: Token) -> list[Token]:

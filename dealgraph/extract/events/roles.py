@@ -23,6 +23,8 @@ from dealgraph.extract.events.tokens import EntityIndex
 TARGET_TYPES = {"Organization", "Country"}
 APPOINT = {"appoint", "name", "make", "elect", "nominate", "become", "be", "serve", "remain", "work"}
 DROP = {"DET", "PUNCT", "CCONJ"}
+# prepositions inside a title before a name: "special envoy for investment X", "ambassador to the UN X"
+TITLE_PREPS = {"for", "on", "with", "to", "in"}
 
 
 # the object of these is what a position is about, not where it is held: "an expert on X at Y" is at Y
@@ -122,11 +124,11 @@ class RoleFinder:
         i = end
         words: list[Token] = []
         targets: list[str] = []
-        while i >= 0 and end - i < 10:
+        while i >= 0 and end - i < 16:
             t = doc[i]
             if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and words:
-                inner = index.direct(doc[i - 1], titles=False)
-                if inner is not None and index.types.get(inner) in TARGET_TYPES:
+                short = index.direct(doc[i - 1], titles=False)
+                if short is not None and index.types.get(short) in TARGET_TYPES:
                     i -= 3  # "the Russian Direct Investment Fund (RDIF) CEO": the name's short form
                     continue
             if t.lower_ == "and" and i > 0 and self.is_title(doc[i - 1]) and any(map(self.is_title, words)):
@@ -140,10 +142,15 @@ class RoleFinder:
             elif key is not None:
                 break
             elif t.is_title or t.is_lower or t.text in {"of", "-"} or self.is_title(t):  # "CEO"
-                if (t.pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"} and t.lower_ != "of") or (
-                    t.is_punct and t.text != "-"
-                ):
+                inner = t.lower_ in TITLE_PREPS and self._title_before(doc, i)
+                if (
+                    t.pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"}
+                    and t.lower_ != "of"
+                    and not inner
+                ) or (t.is_punct and t.text != "-"):
                     break
+                if inner:
+                    targets.clear()  # "Russia's ambassador in Washington X": a posting, not an employer
                 if t.pos_ == "DET" and not (
                     i + 1 <= end and index.direct(doc[i + 1], titles=False) is not None
                 ):
@@ -157,15 +164,34 @@ class RoleFinder:
             # "President Vladimir Putin": a bare head title of a known head of state names the office of
             # that person's state (when the article names the state)
             state, offices = index.offices[person]
-            bare = " ".join(w.lower_ for w in words if w.lower_ not in {"former", "then", "late"})
+            cut = max((k + 1 for k, w in enumerate(words) if w.lower_ in TITLE_PREPS), default=0)
+            # the title next to the name: "advisor to President X" is President X's
+            near = words[cut:]
+            bare = " ".join(w.lower_ for w in near if w.lower_ not in {"former", "then", "late"})
             if bare in offices:
-                targets.append(state)
+                return [(state, " ".join(w.text for w in near), next(w for w in near if self.is_title(w)))]
         if not any(self.is_title(w) for w in words) or not targets:
             return []
-        title = " ".join(w.text for w in words if index.direct(w, titles=False) is None or w.lower_ in {"of"})
-        title = title.strip().removesuffix(" of").removeprefix("of ").strip()
+        kept = [
+            w
+            for w in words
+            if (index.direct(w, titles=False) is None or w.lower_ == "of") and w.tag_ != "POS"
+        ]
+        while kept and (kept[-1].lower_ in TITLE_PREPS | {"of"}):
+            kept.pop()  # "Ambassador in [Washington]": the title ends before its place
+        title = " ".join(w.text for w in kept).strip().removeprefix("of ").strip()
         anchor = next(w for w in words if self.is_title(w))
         return [(target, title, anchor) for target in targets]
+
+    def _title_before(self, doc: Doc, i: int) -> bool:
+        """Whether a title word comes shortly before position ``i`` in the same phrase: then a preposition
+        at ``i`` is inside the title ("special envoy for economic cooperation with foreign countries X")."""
+        for t in reversed(doc[max(0, i - 6) : i]):
+            if t.pos_ in {"VERB", "AUX"} or (t.is_punct and t.text != "-"):
+                return False
+            if self.is_title(t):
+                return True
+        return False
 
     def _title_phrase(self, head: Token, index: EntityIndex, person: str) -> tuple[str, str, Token] | None:
         """A noun phrase naming a position: its title words, and the organisation it is held in."""

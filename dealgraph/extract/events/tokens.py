@@ -127,7 +127,7 @@ class EntityIndex:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
-                for t in doc[max(0, span.start - 3) : span.start]:
+                for t in _title_run(doc, span.start):
                     if t.lower_ in title_heads:
                         self.titled.setdefault(t.lower_, []).append((m.start, e.key))
         # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
@@ -380,6 +380,17 @@ class EntityIndex:
                         if keys:
                             return keys
         return []
+
+
+def _title_run(doc: Doc, start: int) -> list[Token]:
+    """The words right before a name that may hold its titles: back to a verb or a clause's punctuation,
+    at most 12 ("RDIF CEO and special presidential envoy for economic cooperation X")."""
+    words: list[Token] = []
+    for t in reversed(doc[max(0, start - 12) : start]):
+        if t.pos_ in {"VERB", "AUX"} or t.text in {",", ".", ";", ":", '"', "“", "”"} or t.is_space:
+            break
+        words.append(t)
+    return words
 
 
 def _conjuncts(tok: Token) -> list[Token]:
