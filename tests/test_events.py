@@ -1012,7 +1012,9 @@ def test_what_is_under_sanctions(rules_extractor: Any, text: str, agents: set[st
 
 
 def test_a_meeting_between_two_titled_people(rules_extractor: Any) -> None:
-    text = "The meeting in Lima between Chilean President Luis Ortega and Peruvian President Ana Rios was brief."
+    text = (
+        "The meeting in Lima between Chilean President Luis Ortega and Peruvian President Ana Rios was brief."
+    )
     event = find(events_of(rules_extractor, text), "MEET", place="Lima")
     assert {"Luis Ortega", "Ana Rios"} <= event[1]["agent"] | event[1]["counterpart"], event
 
