@@ -74,3 +74,11 @@ def test_hard_wrapped_text_keeps_its_sentences_whole(extractor: object) -> None:
     doc = extractor.nlp(WRAPPED)  # type: ignore[attr-defined]
     starts = [s.text.split()[0] for s in doc.sents]
     assert starts == ["OSLO,", "The", "Chile's"], starts
+
+
+def test_a_committee_is_no_portfolio() -> None:
+    titles = frozenset({*TITLES, "chairman"})
+    phrases = frozenset({*PHRASES, "committee chairman"})
+    doc = doc_of("Republican National Committee Chairman Reince Priebus said")
+    start, end = _title_tail(doc, 0, 4, titles, phrases, _portfolios(phrases, titles))
+    assert doc[start:end].text == "Republican National Committee"

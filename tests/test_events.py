@@ -1041,3 +1041,16 @@ def test_a_title_with_prepositions_and_a_posting(rules_extractor: Any) -> None:
     ), role
     role = find(found, "ROLE", agent="Ivan Sokolov", target="Rosatom")
     assert role[1]["title"] == "chairman and special envoy for nuclear trade", role
+
+
+def test_a_family_visit_is_no_meeting(rules_extractor: Any) -> None:
+    for text in (
+        "Norwegian minister Kari Holm was traveling to Lima to visit her daughter Esther, the church said.",
+        "One evening, Luis Ortega met his older brother, Pablo Ortega, for dinner in Santiago.",
+    ):
+        assert "MEET" not in {e[0] for e in events_of(rules_extractor, text)}, text
+    find(
+        events_of(rules_extractor, "Norwegian minister Kari Holm travelled to Lima to meet Luis Ortega."),
+        "MEET",
+        place="Lima",
+    )

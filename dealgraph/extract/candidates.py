@@ -61,6 +61,8 @@ NAME_PARTICLES = {
     "al",
     "ter",
 }
+# the titles that take a portfolio before them ("energy secretary"), unlike "committee chairman"
+PORTFOLIO_HEADS = {"minister", "secretary"}
 # modifiers of a title that are no portfolio: "deputy minister", "prime minister"
 TITLE_MODIFIERS = {
     "deputy",
@@ -302,7 +304,7 @@ def _portfolios(title_phrases: frozenset[str], titles: frozenset[str]) -> frozen
     found = set()
     for phrase in title_phrases:
         words = phrase.split()
-        if len(words) == 2 and words[1] in titles and words[0] not in titles | TITLE_MODIFIERS:
+        if len(words) == 2 and words[1] in PORTFOLIO_HEADS and words[0] not in titles | TITLE_MODIFIERS:
             found.add(words[0])
     return frozenset(found)
 

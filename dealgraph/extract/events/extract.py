@@ -207,6 +207,8 @@ class EventExtractor:
                 if assets:
                     slots[slot] = [h for h in slots[slot] if h not in assets]
                     slots.setdefault("obj", []).extend(assets)
+        if kind.name == "MEET" and _family_visit(trigger, table, slots):
+            return None  # "traveling to Cairo to visit her daughter X": a family visit, no meeting of parties
         for slot, roles in table.items():
             for head in slots.get(slot, []):
                 for tok in _same_paragraph(trigger, head):
@@ -217,7 +219,7 @@ class EventExtractor:
                     if "place" in roles and "place" not in filled:
                         # "at Joint Base X in Anchorage, Alaska": the places that say where the place is
                         found = [*found, *(k for t in _nested_places(tok) for k in index.resolve(t))]
-                    keys = [k for k in found if k not in used]
+                    keys = [k for k in dict.fromkeys(found) if k not in used]
                     self._assign(kind, roles, keys, filled, used, index, slot)
         by_rules = set(filled)
         # the classifier completes events the rules found (an agent and another role); it never makes
@@ -395,6 +397,11 @@ class EventExtractor:
 
 
 DEAL_PREPS = {"on", "to", "upon", "over"}
+FAMILY = {
+    "daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "parent", "family",
+    "child", "grandchild", "grandson", "granddaughter", "grandmother", "grandfather", "relative", "cousin",
+    "uncle", "aunt", "nephew", "niece", "fiancee", "fiance", "girlfriend", "boyfriend", "widow",
+}  # fmt: skip
 QUANTIFIERS = {"most", "all", "part", "half", "some", "much", "majority", "bulk", "share", "portion", "rest"}
 
 
@@ -422,6 +429,16 @@ def _deal_complement(verb: Token, trigger: VerbTrigger, index: EntityIndex) -> b
             if any(index.types.get(k) in trigger.object_types for k in index.resolve(tok)):
                 return True
     return False
+
+
+def _family_visit(trigger: Token, table: dict[str, tuple[str, ...]], slots: dict[str, list[Token]]) -> bool:
+    """Whether the one met, or the one a trip is made to see ("travelled to Cairo to visit her
+    daughter"), is family."""
+    heads = [h for slot, roles in table.items() if "counterpart" in roles for h in slots.get(slot, [])]
+    purposes = [c for c in trigger.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
+    heads += [o for verb in purposes for o in verb.children if o.dep_ == "dobj"]
+    heads += [o for verb in purposes for p in verb.children if p.dep_ == "prep" for o in p.children]
+    return any(h.lemma_.lower() in FAMILY for h in heads)
 
 
 def _join_visits(events: list[Event]) -> list[Event]:
