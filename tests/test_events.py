@@ -1054,3 +1054,9 @@ def test_a_family_visit_is_no_meeting(rules_extractor: Any) -> None:
         "MEET",
         place="Lima",
     )
+
+
+def test_an_institution_named_after_its_building_is_a_place(rules_extractor: Any) -> None:
+    text = "Putin held a five-hour meeting in the Kremlin with Norwegian minister Kari Holm."
+    find(events_of(rules_extractor, text), "MEET", agent="Putin", place="Kremlin")
+    assert not [e for e in events_of(rules_extractor, "Putin met Kari Holm in Gazprom.") if "place" in e[1]]

@@ -27,10 +27,10 @@ COUNTRY_FIELDS = {
 }  # fmt: skip
 NAMED_FIELDS = {
     "id", "name", "type", "kind", "country", "aliases", "ambiguous_aliases", "ambiguous", "the_required",
-    "lowercase_the", "ru",
+    "lowercase_the", "ru", "venue",
 }  # fmt: skip
 LIST_FIELDS = {"aliases", "ambiguous_aliases", "capital_aliases", "people", "ru"}
-BOOL_FIELDS = {"ambiguous", "the_required", "lowercase_the", "capital_ambiguous", "historical"}
+BOOL_FIELDS = {"ambiguous", "the_required", "lowercase_the", "capital_ambiguous", "historical", "venue"}
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 

@@ -51,7 +51,11 @@ class Extractor:
             learned_roles = env_str("LEARNED_ROLES", "0") == "1"
         role_model = RoleModel.shipped() if learned_roles else None
         self.events = EventExtractor(
-            self.gazetteer.adjective_refs, self.gazetteer.titles, role_model, self.gazetteer.leaders
+            self.gazetteer.adjective_refs,
+            self.gazetteer.titles,
+            role_model,
+            self.gazetteer.leaders,
+            self.gazetteer.venues,
         )
         self.russian_events = RussianEventExtractor()
 

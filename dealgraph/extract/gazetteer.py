@@ -31,6 +31,7 @@ class GazetteerEntry:
     ru: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()  # forms that name the state through its capital city
     ru_capitals: tuple[str, ...] = ()  # the same in Russian (also in ``ru``)
+    venue: bool = False  # an institution named after its building, which is also a place ("the Kremlin")
     lowercase_the: bool = True  # "the Times" inside a sentence; not "the Atlantic" (the ocean)
 
 
@@ -53,6 +54,11 @@ class Gazetteer:
     titles: frozenset[str] = field(default=frozenset())  # position words for ROLE and appositions
     vessel_words: dict[str, frozenset[str]] = field(default_factory=dict)  # language -> ship nouns
     leaders: tuple[Leader, ...] = ()  # for the state a bare head title names ("President X")
+
+    @property
+    def venues(self) -> frozenset[str]:
+        """Refs of the institutions that are also places: "talks at the Kremlin"."""
+        return frozenset(e.ref for e in self.entries if e.venue)
 
     def by_ref(self) -> dict[str, GazetteerEntry]:
         return {e.ref: e for e in self.entries}
@@ -117,6 +123,7 @@ def _named(item: dict[str, Any], prefix: str, default_type: EntityType) -> Gazet
         country=item.get("country"),
         ru=_strs(item.get("ru")),
         lowercase_the=item.get("lowercase_the", True) is not False,
+        venue=bool(item.get("venue")),
     )
 
 

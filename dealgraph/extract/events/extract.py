@@ -35,8 +35,10 @@ class EventExtractor:
         titles: frozenset[str],
         role_model: RoleModel | None = None,
         leaders: Sequence[Leader] = (),
+        venues: frozenset[str] = frozenset(),
     ) -> None:
         self.leaders = tuple(leaders)
+        self.venues = venues
         self.types = event_types()
         self.role_model = role_model
         self.lex = modality_lexicon()
@@ -111,7 +113,13 @@ class EventExtractor:
     def index(self, doc: Doc, entities: Sequence[Entity]) -> EntityIndex:
         """The article's entity index as the event rules read it (also for training the classifier)."""
         return EntityIndex(
-            doc, entities, self.adjective_refs, self.roles.heads, self.lex.report_verbs, self.leaders
+            doc,
+            entities,
+            self.adjective_refs,
+            self.roles.heads,
+            self.lex.report_verbs,
+            self.leaders,
+            self.venues,
         )
 
     def _triggers(self, tok: Token, index: EntityIndex) -> list[tuple[EventType, bool, Token | None]]:
@@ -366,7 +374,8 @@ class EventExtractor:
         here: set[str] = set()  # roles this head filled: "in Moscow and Washington" gives two places
         for key in keys:
             for role in roles:
-                if index.types.get(key) not in kind.role_types.get(role, frozenset()):
+                venue = role == "place" and key in index.venues
+                if index.types.get(key) not in kind.role_types.get(role, frozenset()) and not venue:
                     continue
                 repeatable = (
                     role in {"agent", "counterpart", "target", "recipient"}

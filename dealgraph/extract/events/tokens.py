@@ -75,6 +75,7 @@ class EntityIndex:
         title_heads: frozenset[str] = frozenset(),
         report_verbs: frozenset[str] = frozenset(),
         leaders: Sequence[Leader] = (),
+        venues: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         # verbs of saying (modality.yaml) whose subject an "it" in their complement stands for
@@ -93,6 +94,8 @@ class EntityIndex:
         self.token_entity = {i: key for i, (_, key) in by_char.items()}
         ref_keys = {e.ref: e.key for e in entities if e.ref}
         self.adjectives = {adj: ref_keys[ref] for adj, ref in adjective_refs.items() if ref in ref_keys}
+        # institutions that are also places ("the talks at the Kremlin"): they may fill a place role
+        self.venues = frozenset(ref_keys[ref] for ref in venues if ref in ref_keys)
         # person -> (state, head titles) for the known heads of state and government the article names
         # with their state: "President X" then holds that state's office
         self.offices: dict[str, tuple[str, frozenset[str]]] = {}
