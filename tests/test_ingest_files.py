@@ -216,3 +216,29 @@ def test_seed_articles_in_legacy_encodings_round_trip(tmp_path: Path) -> None:
 def test_example_articles_all_load() -> None:
     result = items(EXAMPLES)
     assert result and all(isinstance(item, RawItem) for item in result), result
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [(b"Plain words about a deal.\n", "text"), (b"  <html><body><p>A deal.</p></body></html>", "html")],
+)
+def test_stdin_is_one_document_of_its_kind_with_an_id_from_its_content(data: bytes, kind: str) -> None:
+    import io
+
+    from dealgraph.ingest.stdin import StdinSource
+
+    (item,) = StdinSource(1000, io.BytesIO(data)).items()
+    assert isinstance(item, RawItem)
+    assert (item.source, item.content_type, item.doc_id) == ("<stdin>", kind, None)
+
+
+def test_stdin_json_lines_and_the_size_cap() -> None:
+    import io
+
+    from dealgraph.ingest.stdin import StdinSource
+
+    lines = b'{"id": "a", "text": "One."}\n\n{"id": "b", "text": "Two."}\n'
+    found = list(StdinSource(1000, io.BytesIO(lines)).items())
+    assert [i.doc_id for i in found if isinstance(i, RawItem)] == ["a", "b"]
+    (error,) = StdinSource(10, io.BytesIO(b"x" * 11)).items()
+    assert isinstance(error, ItemError) and "over the size cap" in error.reason

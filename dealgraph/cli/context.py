@@ -1,44 +1,84 @@
-"""Shared CLI state: the store URL given on the command line, and helpers to open it."""
+"""Shared CLI state: the store given on the command line (a URL or a plain path), quiet and verbose,
+and the two consoles: data on stdout, progress and messages on stderr."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-import typer
 from rich.console import Console
-from rich.markup import escape
+from sqlalchemy.engine import make_url
 
-from dealgraph.exc import DealgraphError
+from dealgraph.exc import NotFound
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store, open_store
 
 console = Console()
 err_console = Console(stderr=True)
 
+# a width no line reaches: piped output is never cut or wrapped at a terminal's 80 columns
+UNLIMITED = 100_000
+
+
+def store_url(value: str) -> str:
+    """A SQLAlchemy URL as given, or a plain path (``data/news.db``) as the SQLite URL for that file."""
+    if "://" in value or value.startswith("sqlite:"):
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def check_sqlite_file(url: str, create: bool) -> None:
+    """Refuse a SQLite store in a directory that does not exist, and, unless ``create``, one whose file
+    does not exist: a mistyped path would otherwise be a new, empty store that answers every query with
+    nothing."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        raise NotFound(f"no directory {path.parent} for the store {path}")
+    if not create and not path.exists():
+        raise NotFound(
+            f"no store at {path} (`dealgraph ingest` creates one; --db or DEALGRAPH_DB names another)"
+        )
+
 
 @dataclass
 class State:
     db: str | None = None
+    quiet: bool = False
+    verbose: bool = False
 
     def settings(self) -> Settings:
         settings = Settings.load()
-        if self.db:
-            settings = replace(settings, db=self.db)
-        return settings
+        return replace(settings, db=store_url(self.db or settings.db))
 
-    def store(self) -> Store:
-        return open_store(self.settings().db)
+    def shown_url(self) -> str:
+        """The store's URL for messages, without its password."""
+        url = self.settings().db
+        try:
+            return make_url(url).render_as_string(hide_password=True)
+        except Exception:  # an unparsable URL has no password to hide: shown as given
+            return url
+
+    def store(self, create: bool = False) -> Store:
+        """Open the store; only commands that write (``create``) may start a new SQLite file."""
+        url = self.settings().db
+        check_sqlite_file(url, create)
+        return open_store(url)
+
+    def say(self, message: str) -> None:
+        """A message for the person at the terminal: on stderr, and not at all with ``--quiet``."""
+        if not self.quiet:
+            err_console.print(message, soft_wrap=True, highlight=False)
 
 
 state = State()
 
 
-def fail(error: DealgraphError) -> None:
-    # one line whatever the terminal's width: rich would wrap a long reason over several
-    err_console.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True, highlight=False)
-    raise typer.Exit(code=1)
-
-
-def is_tty() -> bool:
-    return sys.stdout.isatty()
+def configure_consoles() -> None:
+    """Piped output keeps whole lines: a console that is not a terminal gets no width limit."""
+    for each in (console, err_console):
+        if not each.is_terminal:
+            each.width = UNLIMITED

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 import typer
-from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from dealgraph.cli.context import console, fail, state
-from dealgraph.exc import DealgraphError
+from dealgraph.cli.context import state
+from dealgraph.cli.ingest_cmd import finish
+from dealgraph.cli.output import json_option
+from dealgraph.cli.progress import ticker
 
 
 class Engine(StrEnum):
@@ -34,33 +35,19 @@ def backfill(
     engine: Engine = typer.Option(Engine.local, "--engine", help=ENGINE_HELP),
     scheduler: str = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     workers: int = typer.Option(None, "--workers", min=1, help=WORKERS_HELP),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any record is skipped."),
+    as_json: bool = json_option(),
 ) -> None:
     """Backfill from bulk files, streamed record by record; re-running skips what is stored."""
     from dealgraph.pipeline.distributed import backfill as run_backfill
 
-    try:
-        store = state.store()
-        with Progress(
-            SpinnerColumn(), TextColumn("[bold]backfill"), MofNCompleteColumn(),
-            TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
-        ) as progress:  # fmt: skip
-            task = progress.add_task("", total=None)
-
-            def tick(source: str) -> None:
-                progress.update(task, advance=1, description=source[-60:])
-
-            report = run_backfill(
-                paths, store, state.settings(), engine=engine.value, workers=workers, scheduler=scheduler,
-                progress=tick,
-            )  # fmt: skip
-    except DealgraphError as error:
-        fail(error)
-        return
-    console.print(report.summary())
-    for skipped in report.errors[:50]:
-        console.print(f"  [yellow]skipped[/yellow] {skipped.source}: {skipped.reason}", highlight=False)
-    if len(report.errors) > 50:
-        console.print(f"  ... and {len(report.errors) - 50} more (dealgraph errors)")
+    store = state.store(create=True)
+    with ticker("backfill") as tick:
+        report = run_backfill(
+            paths, store, state.settings(), engine=engine.value, workers=workers, scheduler=scheduler,
+            progress=tick,
+        )  # fmt: skip
+    finish(report, strict=strict, as_json=as_json)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
+from typing import Any
 
 import typer
-from rich.table import Table
 
-from dealgraph.cli.context import console, fail, state
-from dealgraph.exc import NotFound
+from dealgraph.cli import choices
+from dealgraph.cli.context import console, state
+from dealgraph.cli.output import emit, json_lines, json_option, limit_option, no_limit, note_cut
+from dealgraph.store.event_reads import EventView
 
 
-def _entity_id(name: str) -> str:
-    from dealgraph.store.reader import find_entity_ids
+def _record(ev: EventView) -> dict[str, Any]:
+    from dealgraph.export.eval_format import event_record
 
-    ids = find_entity_ids(state.store(), name)
-    if not ids:
-        fail(NotFound(f"no entity {name!r}"))
-    return ids[0]
+    return {"id": ev.id, "article": ev.article_id, **event_record(ev)}
+
+
+def _when(ev: EventView) -> str:
+    return ev.event_date or (ev.published.isoformat() if ev.published else "")
 
 
 def events(
@@ -26,44 +27,56 @@ def events(
     entity: str = typer.Option(None, "--entity", help="An entity id or name taking part in any role."),
     modality: str = typer.Option(None, "--modality", help="asserted, reported, planned, hedged, denied"),
     since: str = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
-    limit: int = typer.Option(100, help="At most this many."),
-    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+    limit: int = limit_option(100),
+    as_json: bool = json_option(),
 ) -> None:
     """Deal events with their roles, modality, source and evidence."""
-    from dealgraph.export.eval_format import event_record
-    from dealgraph.store.reader import list_events
+    from dealgraph.store.reader import count_events, list_events
 
-    entity_id = _entity_id(entity) if entity else None
-    since_date = date.fromisoformat(since) if since else None
-    rows = list_events(state.store(), type_, entity_id, modality, since_date, limit=limit)
-    if as_json:
-        for ev in rows:
-            print(json.dumps({"id": ev.id, "article": ev.article_id, **event_record(ev)}, ensure_ascii=False))
-        return
-    table = Table("date", "event", "modality", "source", "arguments", "evidence")
-    for ev in rows:
-        args = ", ".join(f"{a.role}={a.name or a.text or a.amount_idx}" for a in ev.args)
-        when = ev.event_date or (ev.published.isoformat() if ev.published else "")
-        table.add_row(when, ev.type, ev.modality, ev.source_name or "", args, ev.evidence[:160])
-    console.print(table)
+    kind, mode = choices.event_type(type_), choices.modality(modality)
+    since_date = choices.day(since, "--since")
+    entity_id = choices.entity_ids(entity)[0] if entity else None
+    store = state.store()
+    rows = list_events(store, kind, entity_id, mode, since_date, limit=no_limit(limit))
+    columns = ("date", "event", "modality", "source", "arguments", "evidence")
+    emit(
+        columns,
+        [
+            (
+                _when(ev), ev.type, ev.modality, ev.source_name,
+                ", ".join(f"{a.role}={a.name or a.text or a.amount_idx}" for a in ev.args),
+                ev.evidence[:160] if console.is_terminal else ev.evidence,
+            )
+            for ev in rows
+        ],
+        as_json=as_json,
+        records=[_record(ev) for ev in rows] if as_json else None,
+    )  # fmt: skip
+    if limit and len(rows) == limit:
+        note_cut(len(rows), count_events(store, kind, entity_id, mode, since_date), "events")
 
 
-def timeline(entity: str = typer.Argument(..., help="An entity id or name.")) -> None:
+def timeline(
+    entity: str = typer.Argument(..., help="An entity id or name."),
+    as_json: bool = json_option(),
+) -> None:
     """Dated events about an entity, oldest first, each with its evidence sentence."""
     from dealgraph.store.reader import list_events
 
-    entity_id = _entity_id(entity)
+    entity_id = choices.entity_ids(entity)[0]
     rows = list_events(state.store(), entity_id=entity_id, limit=None)
-    dated = sorted(
-        rows, key=lambda ev: (ev.event_date or (ev.published.isoformat() if ev.published else "9999"), ev.id)
-    )
+    dated = sorted(rows, key=lambda ev: (_when(ev) or "9999", ev.id))
+    if as_json:
+        json_lines([_record(ev) for ev in dated])
+        return
     for ev in dated:
-        when = ev.event_date or (ev.published.isoformat() if ev.published else "undated")
         args = ", ".join(f"{a.role}={a.name or a.text or a.amount_idx}" for a in ev.args if a.role != "title")
-        console.print(f"[bold]{when}[/bold]  {ev.type} ({ev.modality})  {args}", highlight=False)
+        console.print(
+            f"[bold]{_when(ev) or 'undated'}[/bold]  {ev.type} ({ev.modality})  {args}", highlight=False
+        )
         console.print(f"    “{ev.evidence.strip()}” [dim]{ev.article_id}[/dim]", highlight=False)
     if not dated:
-        console.print("no events")
+        state.say(f"no events for {entity_id}")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from dealgraph.cli.context import console, fail, state
+from dealgraph.cli.context import console, state
+from dealgraph.cli.errors import fail
 from dealgraph.exc import DealgraphError
 
 
@@ -23,19 +24,19 @@ def export(
     from dealgraph.export import export as run_export
 
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(FORMATS)}", param_hint="--format")
     store = state.store()
     if out == "-":
         run_export(store, fmt, sys.stdout)
         return
     with open(out, "w", encoding="utf-8", newline="") as handle:
         n = run_export(store, fmt, handle)
-    console.print(f"wrote {n} records to {out}")
+    state.say(f"wrote {n} records to {out}")
 
 
 def evaluate(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold file in the scorer's format."),
-    as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="The whole result as one JSON line."),
 ) -> None:
     """Score the store against a gold file (entities, amounts, events, resolution, lang, dates)."""
     from dealgraph.evaluate import score
@@ -50,7 +51,7 @@ def evaluate(
         fail(error)
         return
     if as_json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(result))
         return
     table = Table("metric", "P", "R", "F1", "tp", "sys", "gold")
     for name in ("entities", "entities_untyped", "amounts", "events"):

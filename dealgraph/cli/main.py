@@ -18,27 +18,44 @@ from dealgraph.cli import (
     serve_cmd,
     watch_cmd,
 )
-from dealgraph.cli.context import state
+from dealgraph.cli.context import configure_consoles, state
+from dealgraph.cli.errors import ScriptableGroup
+from dealgraph.version import __version__
 
 app = typer.Typer(
     name="dealgraph",
+    cls=ScriptableGroup,
     help="Who offers what to whom, for how much, says who, and is any party sanctioned?",
     no_args_is_help=True,
     add_completion=False,
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        print(f"dealgraph {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     db: str = typer.Option(
-        None, "--db", help="Store URL (default: $DEALGRAPH_DB or sqlite:///dealgraph.db)."
+        None,
+        "--db",
+        help="Store: a SQLite file path or a URL (default: $DEALGRAPH_DB or dealgraph.db).",
     ),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details (and tracebacks)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or messages; data and errors only."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+        level=logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
     )
-    state.db = db
+    state.db, state.quiet, state.verbose = db, quiet, verbose
+    configure_consoles()
 
 
 ingest_cmd.register(app)

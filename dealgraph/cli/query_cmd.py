@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import typer
 from rich.table import Table
 
-from dealgraph.cli.context import console, fail, state
+from dealgraph.cli import choices
+from dealgraph.cli.context import console, state
+from dealgraph.cli.errors import fail
+from dealgraph.cli.output import emit, json_lines, json_option, limit_option, no_limit, note_cut
 from dealgraph.exc import NotFound
 
 
-def summary() -> None:
+def summary(as_json: bool = json_option()) -> None:
     """Articles, entities by type, amounts, events and the most mentioned entities."""
     from dealgraph.store.reader import summary as read_summary
 
     s = read_summary(state.store())
+    if as_json:
+        json_lines([dataclasses.asdict(s)])
+        return
     console.print(
         f"[bold]{s.articles}[/bold] articles, {s.duplicates} near-duplicates linked, "
         f"{s.amounts} amounts, {s.events} events, {s.errors} ingest errors"
@@ -35,16 +43,20 @@ def summary() -> None:
 
 def entities(
     type_: str = typer.Option(None, "--type", help="Person, Organization, Country, Location or Project."),
-    limit: int = typer.Option(50, help="At most this many."),
+    limit: int = limit_option(50),
     query: str = typer.Option(None, "--q", help="Only names containing this text."),
+    as_json: bool = json_option(),
 ) -> None:
     """List canonical entities, most reported first."""
-    from dealgraph.store.reader import list_entities
+    from dealgraph.store.reader import count_entities, list_entities
 
-    table = Table("id", "name", "type", "articles", "mentions")
-    for e in list_entities(state.store(), type_=type_, q=query, limit=limit):
-        table.add_row(e.id, e.name, e.type, str(e.articles), str(e.mentions))
-    console.print(table)
+    kind = choices.entity_type(type_)
+    store = state.store()
+    rows = list_entities(store, type_=kind, q=query, limit=no_limit(limit))
+    columns = ("id", "name", "type", "articles", "mentions")
+    emit(columns, [(e.id, e.name, e.type, e.articles, e.mentions) for e in rows], as_json=as_json)
+    if limit and len(rows) == limit:
+        note_cut(len(rows), count_entities(store, type_=kind, q=query), "entities")
 
 
 def show(id_or_name: str = typer.Argument(..., help="An article id, an entity id, or a name.")) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from dealgraph.cli.context import console, fail, state
+from dealgraph.cli.context import state
+from dealgraph.cli.errors import fail
 from dealgraph.exc import DealgraphError, InputError
 
 
@@ -32,7 +33,7 @@ def report(
     except DealgraphError as error:
         fail(error)
         return
-    console.print(f"wrote {path}")
+    state.say(f"wrote {path}")
 
 
 def register(app: typer.Typer) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import getpass
 
 import typer
-from rich.table import Table
 
-from dealgraph.cli.context import console, fail, state
+from dealgraph.cli.context import state
+from dealgraph.cli.errors import fail
+from dealgraph.cli.output import emit, json_option, limit_option, no_limit, note_cut
 from dealgraph.exc import DealgraphError
 
 
@@ -30,7 +31,8 @@ def merge(
     except DealgraphError as error:
         fail(error)
         return
-    console.print(f"merged {a} and {b} into [bold]{kept}[/bold]")
+    state.say(f"merged {a} and {b} into [bold]{kept}[/bold]")
+    print(kept)  # the id kept, for scripts
 
 
 def split(
@@ -48,19 +50,23 @@ def split(
     except DealgraphError as error:
         fail(error)
         return
-    console.print(f"split {mention} from {entity} as [bold]{new_id}[/bold]")
+    state.say(f"split {mention} from {entity} as [bold]{new_id}[/bold]")
+    print(new_id)  # the new id, for scripts
 
 
-def judgements(limit: int = typer.Option(1000, help="At most this many.")) -> None:
+def judgements(limit: int = limit_option(1000), as_json: bool = json_option()) -> None:
     """The log of merge, split and dismiss decisions."""
     from dealgraph.resolve.judgements import list_judgements
 
-    table = Table("id", "when", "who", "kind", "judgement", "left", "right", "note")
-    for j in list_judgements(state.store(), limit):
-        table.add_row(
-            str(j.id), j.created_at, j.user, j.kind, j.judgement, j.left_id, j.right_id, j.note or ""
-        )
-    console.print(table)
+    store = state.store()
+    rows = list_judgements(store, no_limit(limit))
+    emit(
+        ("id", "when", "who", "kind", "judgement", "left", "right", "note"),
+        [(j.id, j.created_at, j.user, j.kind, j.judgement, j.left_id, j.right_id, j.note) for j in rows],
+        as_json=as_json,
+    )
+    if limit and len(rows) == limit:
+        note_cut(len(rows), store.count("judgements"), "judgements")
 
 
 def register(app: typer.Typer) -> None:

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import getpass
-from datetime import date
 from pathlib import Path
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
-from dealgraph.cli.context import console, fail, state
+from dealgraph.cli import choices
+from dealgraph.cli.context import console, state
+from dealgraph.cli.errors import fail
+from dealgraph.cli.output import emit, json_option
 from dealgraph.exc import DealgraphError, InputError
 
 lists_app = typer.Typer(help="Sanctions list snapshots: load them, see what is loaded.", no_args_is_help=True)
-
-
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}") from error
 
 
 @lists_app.command("load")
@@ -42,16 +35,16 @@ def load(
     from dealgraph.screen.loaders import date_in_name, read_list
 
     try:
-        day = _day(as_of) or date_in_name(path)
+        day = choices.day(as_of, "--as-of") or date_in_name(path)
         if day is None:
             raise InputError(f"{path}: no date in the file name; give --as-of YYYY-MM-DD")
         entries = read_list(path, fmt, dataset)
         name = dataset or (entries[0].dataset if entries else fmt)
-        store = state.store()
+        store = state.store(create=True)
         with store.begin() as conn:
             shrink = None if allow_shrink else state.settings().max_list_shrink
             stats = save_snapshot(conn, name, day, entries, source=str(path), format=fmt, max_shrink=shrink)
-        console.print(
+        state.say(
             f"{stats.dataset} as of {stats.as_of}: {stats.entries} entries "
             f"({stats.added} added, {stats.removed} removed since the snapshot before)"
         )
@@ -59,79 +52,82 @@ def load(
     except DealgraphError as error:
         fail(error)
         return
-    console.print(f"screened {report.screened} entities: {report.with_hits} with hits")
+    state.say(f"screened {report.screened} entities: {report.with_hits} with hits")
 
 
 @lists_app.command("show")
-def show() -> None:
+def show(as_json: bool = json_option()) -> None:
     """The loaded snapshots."""
     from sqlalchemy import select
 
     from dealgraph.store.screening_tables import list_snapshots as t
 
-    table = Table("dataset", "as of", "entries", "format", "source", "loaded")
     with state.store().read() as conn:
-        for r in conn.execute(select(t).order_by(t.c.dataset, t.c.as_of)):
-            loaded = str(r.loaded_at)[:19]
-            table.add_row(r.dataset, str(r.as_of), str(r.entries), r.format or "", r.source, loaded)
-    console.print(table)
+        rows = [
+            (r.dataset, str(r.as_of), r.entries, r.format, r.source, str(r.loaded_at)[:19])
+            for r in conn.execute(select(t).order_by(t.c.dataset, t.c.as_of))
+        ]
+    emit(("dataset", "as of", "entries", "format", "source", "loaded"), rows, as_json=as_json)
 
 
 def screen(
     name: str = typer.Argument(..., help="A name to screen."),
     as_of: str = typer.Option(None, "--as-of", help="The lists as they stood on this day (default: latest)."),
     type_: str = typer.Option(None, "--type", help="Person or Organization (default: either)."),
+    as_json: bool = json_option(),
 ) -> None:
     """Screen an ad-hoc name against the loaded lists, with explanations."""
     from dealgraph.screen.index import load_index
 
+    kind = choices.one_of(type_, ("Person", "Organization"), "--type")
+    day = choices.day(as_of, "--as-of")
     with state.store().read() as conn:
         index = load_index(conn)
-    hits = index.screen(name, type_, _day(as_of))
+    hits = index.screen(name, kind, day)
     if not hits:
-        console.print(f"no hit for {name!r}" + (f" as of {as_of}" if as_of else ""))
+        state.say(f"no hit for {name!r}" + (f" as of {as_of}" if as_of else ""))
+    columns = ("name", "list", "entry", "programs", "score", "from", "until", "why")
+    rows = [
+        (h.name, h.dataset, h.entry_id, ", ".join(h.programs), round(h.score, 2), h.listed_from,
+         h.listed_until, h.explanation)
+        for h in hits
+    ]  # fmt: skip
+    if as_json or not console.is_terminal:
+        emit(columns, rows, as_json=as_json)
+        return
     for hit in hits:
         until = f" until {hit.listed_until}" if hit.listed_until else ""
         programs = ", ".join(hit.programs)
         console.print(
-            f"[bold]{hit.name}[/bold] ({hit.dataset} {hit.entry_id}, {programs}) score {hit.score:.2f}; "
-            f"listed from {hit.listed_from or '?'}{until}",
+            f"[bold]{escape(hit.name)}[/bold] ({hit.dataset} {hit.entry_id}, {escape(programs)}) "
+            f"score {hit.score:.2f}; listed from {hit.listed_from or '?'}{until}",
             highlight=False,
         )
-        console.print(f"    {hit.explanation}", highlight=False)
+        console.print(f"    {escape(hit.explanation)}", highlight=False)
 
 
 def hits(
     entity: str = typer.Option(None, "--entity", help="An entity id or name."),
     as_of: str = typer.Option(None, "--as-of", help="Only hits under which it was listed on this date."),
+    as_json: bool = json_option(),
 ) -> None:
     """Screening hits of the store's entities."""
     from dealgraph.screen.asof import ListingLookup, covers
-    from dealgraph.store.reader import find_entity_ids
 
-    store = state.store()
-    ids = find_entity_ids(store, entity) if entity else None
-    day = _day(as_of)
-    table = Table("entity", "list", "entry", "listed name", "score", "from", "until", "why")
-    with store.read() as conn:
+    ids = choices.entity_ids(entity) if entity else None
+    day = choices.day(as_of, "--as-of")
+    with state.store().read() as conn:
         lookup = ListingLookup(conn)
-    for entity_id, found in sorted(lookup.by_entity.items()):
-        if ids is not None and entity_id not in ids:
-            continue
-        for hit in found:
-            if day is not None and not covers(hit, day):
-                continue
-            span = (str(hit.listed_from or ""), str(hit.listed_until or ""))
-            table.add_row(
-                entity_id,
-                hit.dataset,
-                hit.entry_id,
-                hit.name,
-                f"{hit.score:.2f}",
-                *span,
-                hit.explanation[:80],
-            )
-    console.print(table)
+    rows = [
+        (entity_id, hit.dataset, hit.entry_id, hit.name, round(hit.score, 2), hit.listed_from,
+         hit.listed_until, hit.explanation[:80] if console.is_terminal and not as_json else hit.explanation)
+        for entity_id, found in sorted(lookup.by_entity.items())
+        if ids is None or entity_id in ids
+        for hit in found
+        if day is None or covers(hit, day)
+    ]  # fmt: skip
+    columns = ("entity", "list", "entry", "listed name", "score", "from", "until", "why")
+    emit(columns, rows, as_json=as_json)
 
 
 def dismiss(
@@ -150,7 +146,7 @@ def dismiss(
     except DealgraphError as error:
         fail(error)
         return
-    console.print(f"dismissed {hit} for {entity} (judgement {number})")
+    state.say(f"dismissed {hit} for {entity} (judgement {number})")
 
 
 def register(app: typer.Typer) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from dealgraph.cli.context import console, state
+from dealgraph.cli.context import state
 
 LOCAL_HOSTS = "localhost,127.0.0.1,[::1]"
 
@@ -27,11 +27,9 @@ def serve(
     hosts = [h.strip() for h in allowed_hosts.split(",") if h.strip()]
     app = create_app(settings, allowed_hosts=hosts)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        console.print(
-            f"[yellow]warning:[/yellow] binding {host}: the server is reachable from other machines"
-        )
+        state.say(f"[yellow]warning:[/yellow] binding {host}: the server is reachable from other machines")
     if not settings.api_token:
-        console.print("writes are off: set DEALGRAPH_API_TOKEN to allow ingest and merge/split/dismiss")
+        state.say("writes are off: set DEALGRAPH_API_TOKEN to allow ingest and merge/split/dismiss")
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
-from dealgraph.cli.context import console, fail, state
+from dealgraph.cli.context import state
+from dealgraph.cli.errors import fail
 from dealgraph.exc import DealgraphError
 
 
@@ -22,20 +24,19 @@ def watch(
     def show(result: PollResult) -> None:
         when = result.next_poll.isoformat(timespec="seconds") if result.next_poll else "-"
         if not result.polled:
-            console.print(f"{result.feed}: not due until {when} UTC", highlight=False)
+            state.say(f"{result.feed}: not due until {when} UTC")
         elif result.error:
-            console.print(f"[red]{result.feed}[/red]: {result.error}; next poll {when} UTC", highlight=False)
+            state.say(f"[red]{escape(result.feed)}[/red]: {escape(result.error)}; next poll {when} UTC")
         else:
             summary = result.report.summary() if result.report else ""
-            console.print(
-                f"{result.feed}: {result.entries} entries, {result.new} new: {summary}; next poll {when} UTC",
-                highlight=False,
+            state.say(
+                f"{result.feed}: {result.entries} entries, {result.new} new: {summary}; next poll {when} UTC"
             )
 
     try:
         interval, cap = parse_duration(every), parse_duration(max_backoff)
         settings = state.settings()
-        store = state.store()
+        store = state.store(create=True)
         extractor = Extractor(settings.spacy_model)
         with new_client(settings.http_timeout) as client:
             fetcher = Fetcher(client, settings.max_bytes, settings.http_timeout)
@@ -44,7 +45,7 @@ def watch(
     except DealgraphError as error:
         fail(error)
     except KeyboardInterrupt:
-        console.print("stopped; the next run carries on from the stored state")
+        state.say("stopped; the next run carries on from the stored state")
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,7 @@ from dealgraph.ingest.base import Failed, Item, Source
 from dealgraph.ingest.feeds import FeedEntry, parse_feed
 from dealgraph.ingest.files import FileSource, file_kind, read_bytes, walk
 from dealgraph.ingest.remote import FeedSource, UrlSource
+from dealgraph.ingest.stdin import STDIN, StdinSource
 from dealgraph.ingest.tabular import CsvSource, JsonlSource
 from dealgraph.ingest.web import Fetcher, new_client
 from dealgraph.model import RawItem
@@ -43,9 +44,10 @@ def iter_items(
     """Every item of every target, in order: targets as given, directories sorted, feeds in feed order.
 
     A target is a file or directory path (read recursively; ``.txt``, ``.html``/``.htm``, ``.jsonl``,
-    ``.csv``, and ``.xml``/``.rss``/``.atom`` feed files), an http(s) URL of a page, or the URL of an
-    RSS/Atom feed. ``max_bytes`` caps each file, response and row's text; ``timeout`` bounds each fetch
-    in seconds. Without ``client``, one is made when the first URL needs it and closed at the end.
+    ``.csv``, and ``.xml``/``.rss``/``.atom`` feed files), an http(s) URL of a page, the URL of an
+    RSS/Atom feed, or ``-`` for standard input (``stdin.py``). ``max_bytes`` caps each file, response and
+    row's text; ``timeout`` bounds each fetch in seconds. Without ``client``, one is made when the first
+    URL needs it and closed at the end.
     """
     with ExitStack() as stack:
 
@@ -63,6 +65,9 @@ def iter_items(
 
 def sources(target: str, *, max_bytes: int, fetcher: Callable[[], Fetcher]) -> Iterator[Source]:
     """The sources one target stands for; ``fetcher`` is called only when one needs the network."""
+    if target == STDIN:
+        yield StdinSource(max_bytes)
+        return
     try:
         scheme = urlsplit(target).scheme.lower()
     except ValueError as error:  # e.g. an unclosed IPv6 bracket

@@ -171,20 +171,24 @@ class JsonlSource:
         except OSError as error:
             yield ItemError(self.name, f"cannot read: {error.strerror or error}")
             return
-        found = False
         with handle:
-            encoding = _encoding(handle)
-            for number, line in _lines(handle, self.max_bytes * LINE_FACTOR):
-                source = f"{self.name}#{number}"
-                try:
-                    item = self._item(line, source, encoding)
-                except ItemError as error:
-                    found = True
-                    yield error
-                    continue
-                if item is not None:
-                    found = True
-                    yield item
+            yield from self.read_from(handle)
+
+    def read_from(self, handle: BinaryIO) -> Iterator[Item]:
+        """The items of JSON lines read from ``handle`` (seekable), named after this source."""
+        found = False
+        encoding = _encoding(handle)
+        for number, line in _lines(handle, self.max_bytes * LINE_FACTOR):
+            source = f"{self.name}#{number}"
+            try:
+                item = self._item(line, source, encoding)
+            except ItemError as error:
+                found = True
+                yield error
+                continue
+            if item is not None:
+                found = True
+                yield item
         if not found:
             yield ItemError(self.name, "empty (no JSON lines)")
 

@@ -173,7 +173,7 @@ def dismissed_hits(conn: Connection) -> set[tuple[str, str]]:
     return {(str(r[0]), str(r[1])) for r in rows}
 
 
-def list_judgements(store: Store, limit: int = 1000) -> list[Judgement]:
+def list_judgements(store: Store, limit: int | None = 1000) -> list[Judgement]:
     t = rt.judgements
     with store.read() as conn:
         rows = conn.execute(select(t).order_by(t.c.id).limit(limit)).all()

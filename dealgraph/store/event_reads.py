@@ -145,6 +145,29 @@ def list_events(
     limit: int | None = 100,
     offset: int = 0,
 ) -> list[EventView]:
+    where = _events_filter(type_, entity_id, modality, since)
+    with store.read() as conn:
+        return events_where(conn, where, limit, offset)
+
+
+def count_events(
+    store: Store,
+    type_: str | None = None,
+    entity_id: str | None = None,
+    modality: str | None = None,
+    since: date | None = None,
+) -> int:
+    """How many events ``list_events`` would list without a limit (for "showing 100 of 740")."""
+    stmt = (
+        select(func.count())
+        .select_from(EV.join(A, A.c.id == EV.c.article_id))
+        .where(_events_filter(type_, entity_id, modality, since))
+    )
+    with store.read() as conn:
+        return int(conn.execute(stmt).scalar() or 0)
+
+
+def _events_filter(type_: str | None, entity_id: str | None, modality: str | None, since: date | None) -> Any:
     conds: list[Any] = []
     if type_:
         conds.append(EV.c.type == type_.upper())
@@ -162,5 +185,4 @@ def list_events(
             )
         )
         conds.append(EV.c.id.in_(in_args))
-    with store.read() as conn:
-        return events_where(conn, and_(*conds) if conds else EV.c.id.isnot(None), limit, offset)
+    return and_(*conds) if conds else EV.c.id.isnot(None)

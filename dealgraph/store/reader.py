@@ -11,15 +11,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import event_tables, schema
-from dealgraph.store.event_reads import ArgView, EventView, events_where, list_events
+from dealgraph.store.event_reads import ArgView, EventView, count_events, events_where, list_events
 from dealgraph.store.name_search import entity_ids_by_name
 from dealgraph.store.store import Store
 
-__all__ = ["ArgView", "EventView", "list_events"]  # re-exported: the read interface in one import
+__all__ = [
+    "ArgView",
+    "EventView",
+    "count_events",
+    "list_events",
+]  # re-exported: the read interface in one import
 
 A, E, AE, M, AM = schema.articles, schema.entities, schema.article_entities, schema.mentions, schema.amounts
 EV, ARG = event_tables.events, event_tables.event_args
@@ -126,41 +131,60 @@ def summary(store: Store, top: int = 10) -> Summary:
 
 
 def list_entities(
-    store: Store, type_: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0
+    store: Store, type_: str | None = None, q: str | None = None, limit: int | None = 50, offset: int = 0
 ) -> list[EntitySummary]:
+    """Canonical entities, most reported first; ``limit=None`` for all of them."""
     n_articles = func.count(func.distinct(AE.c.article_id))
     stmt = (
-        select(E.c.id, E.c.name, E.c.type, n_articles, func.count(M.c.id))
-        .select_from(
-            E.join(AE, AE.c.entity_id == E.c.id).join(
-                M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)
-            )
-        )
-        .group_by(E.c.id, E.c.name, E.c.type)
+        _entities_select(type_, select(E.c.id, E.c.name, E.c.type, n_articles, func.count(M.c.id)))
         .order_by(n_articles.desc(), func.count(M.c.id).desc(), E.c.id)
         .limit(limit)
         .offset(offset)
     )
-    if type_:
-        stmt = stmt.where(E.c.type == type_)
     if q and "\x00" in q:
         return []  # no stored name holds a NUL, and SQLite's LIKE would end the pattern there
     with store.read() as conn:
-        if q:  # a part of a name, or a name in any script and spelling (``name_search``)
-            # the query is text to find, not a pattern: "%" and "_" match themselves
-            escaped = q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            like = f"%{escaped}%"
-            stmt = stmt.where(
-                or_(
-                    func.lower(E.c.name).like(like, escape="\\"),
-                    func.lower(AE.c.name).like(like, escape="\\"),
-                    func.lower(M.c.text).like(like, escape="\\"),
-                    E.c.id.in_(entity_ids_by_name(conn, q, type_)),
-                )
-            )
+        if q:
+            stmt = _name_filter(conn, stmt, q, type_)
         return [
             EntitySummary(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in conn.execute(stmt)
         ]
+
+
+def count_entities(store: Store, type_: str | None = None, q: str | None = None) -> int:
+    """How many entities ``list_entities`` would list without a limit (for "showing 50 of 312")."""
+    if q and "\x00" in q:
+        return 0
+    stmt = _entities_select(type_, select(E.c.id))
+    with store.read() as conn:
+        if q:
+            stmt = _name_filter(conn, stmt, q, type_)
+        return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar() or 0)
+
+
+def _entities_select(type_: str | None, columns: Select[Any]) -> Select[Any]:
+    """Entities with at least one mention, grouped by entity, of ``type_`` when given."""
+    stmt = columns.select_from(
+        E.join(AE, AE.c.entity_id == E.c.id).join(
+            M, and_(M.c.article_id == AE.c.article_id, M.c.entity_key == AE.c.key)
+        )
+    ).group_by(E.c.id, E.c.name, E.c.type)
+    return stmt.where(E.c.type == type_) if type_ else stmt
+
+
+def _name_filter(conn: Connection, stmt: Select[Any], q: str, type_: str | None) -> Select[Any]:
+    """Only entities with ``q`` in a name or mention, or a name in any script and spelling
+    (``name_search``); the query is text to find, not a pattern: "%" and "_" match themselves."""
+    escaped = q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = f"%{escaped}%"
+    return stmt.where(
+        or_(
+            func.lower(E.c.name).like(like, escape="\\"),
+            func.lower(AE.c.name).like(like, escape="\\"),
+            func.lower(M.c.text).like(like, escape="\\"),
+            E.c.id.in_(entity_ids_by_name(conn, q, type_)),
+        )
+    )
 
 
 def find_entity_ids(store: Store, id_or_name: str) -> list[str]:
@@ -261,7 +285,7 @@ def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
     return result
 
 
-def list_errors(store: Store, limit: int = 1000) -> list[ErrorView]:
+def list_errors(store: Store, limit: int | None = 1000) -> list[ErrorView]:
     t = schema.ingest_errors
     with store.read() as conn:
         rows = conn.execute(select(t).order_by(t.c.id).limit(limit)).all()
