@@ -1060,3 +1060,10 @@ def test_an_institution_named_after_its_building_is_a_place(rules_extractor: Any
     text = "Putin held a five-hour meeting in the Kremlin with Norwegian minister Kari Holm."
     find(events_of(rules_extractor, text), "MEET", agent="Putin", place="Kremlin")
     assert not [e for e in events_of(rules_extractor, "Putin met Kari Holm in Gazprom.") if "place" in e[1]]
+
+
+def test_a_discussion_that_a_meeting_is_for_is_with_whom_it_is_held(rules_extractor: Any) -> None:
+    text = "Chilean President Luis Ortega held a meeting with Kari Holm in Lima to discuss the lithium deal."
+    find(events_of(rules_extractor, text), "NEGOTIATE", agent="Luis Ortega", counterpart="Kari Holm")
+    alone = events_of(rules_extractor, "Luis Ortega traveled to Lima to discuss the lithium deal.")
+    assert "NEGOTIATE" not in {e[0] for e in alone}, alone

@@ -125,7 +125,7 @@ VERB_KEYS = {
     "requires",
     "xcomp",
 }
-SLOTS = {"subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod"}
+SLOTS = {"subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod", "purpose"}
 SLOT_PREFIXES = ("prep:", "clause:")
 
 

@@ -220,6 +220,7 @@ def slots_for(
                 first = next(iter(obj.lefts), None)
                 if first is not None and first.dep_ == "compound" and first.tag_ in {"NNP", "NNPS"}:
                     slots["dative"].append(first)
+        slots["purpose"].extend(_met_for(trigger))
         if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
             slots["obj"].append(trigger.head)  # "the frozen assets": what is frozen
             # "the US-sanctioned project": the name joined by a hyphen is who did it
@@ -270,6 +271,29 @@ def slots_for(
             for prep, found in _object_preps(obj).items():
                 slots["clause:" + prep].extend(found)
     return slots
+
+
+MEETING_VERBS = {"meet", "hold", "have", "host", "visit", "receive"}
+
+
+def _met_for(verb: Token) -> list[Token]:
+    """Whom the meeting a verb is the purpose of was with: "held a meeting with X to discuss Y", "met X to
+    discuss Y", "hosted X to negotiate": X, with whom the discussion is."""
+    purpose = verb.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    head = verb.head
+    if not purpose or head.lemma_.lower() not in MEETING_VERBS:
+        return []
+    found = [o for o in head.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
+    nouns = [
+        o
+        for o in head.children
+        if o.dep_ == "dobj" and o.lemma_.lower() in {"meeting", "talks", "talk", "summit"}
+    ]
+    for phrase in [head, *nouns]:
+        found += prep_objects(phrase).get("with", [])
+    return found
 
 
 def _holder(trigger: Token) -> Token | None:
