@@ -187,7 +187,9 @@ def _load(conn: Connection, keys: Iterable[str]) -> dict[str, list[_Claim]]:
     index: dict[str, list[_Claim]] = defaultdict(list)
     wanted = sorted(keys)
     for i in range(0, len(wanted), CHUNK):
-        rows = conn.execute(select(C).where(C.c.key.in_(wanted[i : i + CHUNK])).order_by(C.c.id)).all()
+        rows = conn.execute(
+            select(C).where(C.c.key.in_(wanted[i : i + CHUNK]), C.c.merged_into.is_(None)).order_by(C.c.id)
+        ).all()
         context: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for p in conn.execute(
             select(CP).where(CP.c.claim_id.in_([r.id for r in rows]), CP.c.role.in_(["project", "place"]))

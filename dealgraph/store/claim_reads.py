@@ -114,7 +114,7 @@ def list_claims(
     offset: int = 0,
 ) -> list[ClaimSummary]:
     """Claims, most reported first (then by id), filtered by a party, a project and their status."""
-    conds: list[Any] = []
+    conds: list[Any] = [C.c.merged_into.is_(None)]
     if entity_id:
         conds.append(C.c.id.in_(select(CP.c.claim_id).where(CP.c.entity_id == entity_id)))
     if project_id:
@@ -125,7 +125,7 @@ def list_claims(
         conds.append(C.c.disputed.is_(True))
     if single_source:
         conds.append(C.c.origins == 1)
-    stmt = select(C).where(and_(*conds)) if conds else select(C)
+    stmt = select(C).where(and_(*conds))
     stmt = stmt.order_by(C.c.origins.desc(), C.c.reports.desc(), C.c.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -133,11 +133,19 @@ def list_claims(
         return summaries(conn, list(conn.execute(stmt).all()))
 
 
+def current_claim(conn: Connection, claim_id: str) -> str:
+    """The claim an id stands for now: itself, or the claim it was merged into (NotFound if none)."""
+    row = conn.execute(select(C.c.id, C.c.merged_into).where(C.c.id == claim_id)).first()
+    if row is None:
+        raise NotFound(f"no claim {claim_id!r}")
+    return current_claim(conn, row.merged_into) if row.merged_into else str(row.id)
+
+
 def get_claim(store: Store, claim_id: str) -> tuple[ClaimSummary, list[ReportView]]:
+    """A claim (following merges) with its reports."""
     with store.read() as conn:
-        row = conn.execute(select(C).where(C.c.id == claim_id)).first()
-        if row is None:
-            raise NotFound(f"no claim {claim_id!r}")
+        claim_id = current_claim(conn, claim_id)
+        row = conn.execute(select(C).where(C.c.id == claim_id)).one()
         return summaries(conn, [row])[0], reports_of(conn, [claim_id])[claim_id]
 
 

@@ -28,6 +28,8 @@ claims = Table(
     Column("origins", Integer, nullable=False),  # independent origins
     Column("disputed", Boolean, nullable=False),
     Column("modalities", Text, nullable=False),  # the distinct modalities, ","-joined, in order seen
+    # a claim a human merged into another keeps its row (the judgement log names it) and points there
+    Column("merged_into", String(40)),
     Index("ix_claims_key", "key"),
 )
 
