@@ -286,3 +286,56 @@ def test_local_and_dask_engines_make_the_same_claims(tmp_path: Path, extractor: 
     assert report.claimed > 0
     assert claims_table(dask) == claims_table(local)
     assert len(claims_table(local)) > 5
+
+
+def test_claim_judgements_split_and_merge_are_logged_and_respected(store: Store, extractor: Any) -> None:
+    from dealgraph.claims.judgements import merge, split
+    from dealgraph.resolve.judgements import list_judgements
+    from dealgraph.store.claim_reads import claim_of_event, get_claim
+
+    ingest(
+        store,
+        extractor,
+        [item("https://www.kommersant.ru/doc/1", PESKOV), item("https://meduza.io/n/2", USHAKOV)],
+    )
+    claim = claim_of(store, "PROPOSE", "United States").claim
+    _, reports = get_claim(store, claim.id)
+    moved = reports[-1].event_id
+    new = split(store, claim.id, moved, user="analyst")
+    assert claim_of_event(store, moved) == new
+    assert get_claim(store, new)[0].reports == 1
+    kept = merge(store, claim.id, new, user="analyst")
+    assert kept == claim.id and claim_of_event(store, moved) == claim.id
+    assert get_claim(store, new)[0].id == claim.id  # a merged id still finds its claim
+    log = [(j.kind, j.judgement, j.user) for j in list_judgements(store)]
+    assert log == [("claim-event", "negative", "analyst"), ("claim", "positive", "analyst")]
+    ingest(
+        store, extractor, [item("https://www.rbc.ru/politics/3", LAVROV)]
+    )  # later articles join the kept one
+    assert claim_of(store, "PROPOSE", "United States").claim.id == claim.id
+
+
+def test_claims_command_lists_filters_and_shows_chains(store: Store, extractor: Any) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from dealgraph.cli.main import app
+
+    ingest(store, extractor, ALL)
+    db = ["--db", store.url]
+    result = CliRunner().invoke(app, [*db, "claims", "--entity", "United States", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    proposal = next(r for r in rows if r["type"] == "PROPOSE")
+    assert proposal["disputed"] and proposal["origins"] >= 2
+    disputed = CliRunner().invoke(app, [*db, "claims", "--disputed", "--json"])
+    assert proposal["id"] in disputed.output
+    single = CliRunner().invoke(app, [*db, "claims", "--single-source", "--json"])
+    assert all(json.loads(line)["origins"] == 1 for line in single.output.splitlines())
+    shown = CliRunner().invoke(app, [*db, "claims", proposal["id"], "--json"])
+    detail = json.loads(shown.output)
+    assert "Kommersant ← Dmitry Peskov" in {r["chain"] for r in detail["reports"]}
+    assert detail["why_disputed"].startswith("denied by a party")
+    missing = CliRunner().invoke(app, [*db, "claims", "c-none"])
+    assert missing.exit_code == 1 and "no claim" in missing.output
