@@ -339,3 +339,25 @@ def test_claims_command_lists_filters_and_shows_chains(store: Store, extractor: 
     assert detail["why_disputed"].startswith("denied by a party")
     missing = CliRunner().invoke(app, [*db, "claims", "c-none"])
     assert missing.exit_code == 1 and "no claim" in missing.output
+
+
+def test_claims_api_lists_pages_and_shows_a_claim(store: Store, extractor: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from dealgraph.api.app import create_app
+    from dealgraph.settings import Settings
+    from dealgraph.store.reader import find_entity_ids
+
+    ingest(store, extractor, ALL)
+    (us,) = find_entity_ids(store, "United States")
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as client:
+        page = client.get("/claims", params={"entity": us, "disputed": True}).json()
+        (proposal,) = [c for c in page["items"] if c["type"] == "PROPOSE"]
+        assert proposal["disputed"] and not proposal["single_source"]
+        first = client.get("/claims", params={"limit": 1}).json()
+        assert len(first["items"]) == 1 and first["next_offset"] == 1
+        detail = client.get(f"/claims/{proposal['id']}").json()
+        assert "Kommersant ← Dmitry Peskov" in {link["chain"] for link in detail["links"]}
+        assert detail["history"][0]["published"] == "2025-04-07"
+        assert client.get("/claims/c-none").status_code == 404
+        assert client.get("/claims", params={"entity": "no-such-entity"}).status_code == 404
