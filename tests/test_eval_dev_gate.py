@@ -102,3 +102,20 @@ def test_every_canonical_id_has_a_latin_letter(dev_store: Any) -> None:
             for i in conn.execute(schema.entities.select().with_only_columns(schema.entities.c.id)).scalars()
         ]
     assert ids and all(any("a" <= c <= "z" for c in i) for i in ids), [i for i in ids if not i.isascii()]
+
+
+# Claims (issue 15): pairwise precision and recall of claim grouping over cross-article event pairs of the
+# dev set (``dealgraph.evaluate.claims``, ``scripts/claims_eval.py``): measured P 0.918 R 0.966; bar P >= 0.90
+CLAIM_FLOORS = {"p": 0.90, "r": 0.90}
+
+
+def test_dev_claims_floor(dev_store: Any) -> None:
+    from dealgraph.evaluate.claims import claim_pairs
+    from dealgraph.evaluate.io import load_docs
+    from dealgraph.export.eval_format import eval_records
+
+    system = {str(r["doc"]): r for r in eval_records(dev_store)}
+    scores = claim_pairs(load_docs(need(DEV_GOLD)), system)
+    assert scores["pairs_gold"] > 100
+    for metric, floor in CLAIM_FLOORS.items():
+        assert scores[metric] >= floor, f"claims {metric} {scores[metric]} < {floor}: {scores}"

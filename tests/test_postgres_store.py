@@ -342,3 +342,18 @@ def test_seeds_export_same_on_sqlite_and_postgresql(
         assert store.count("entities") == seeds_store.count("entities")
     finally:
         store.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_claims_are_the_same_on_postgresql_and_sqlite(pg_url: str, tmp_path: Path, extractor: object) -> None:
+    from tests.test_claims import ALL, claims_table, ingest
+
+    sqlite = open_store(f"sqlite:///{tmp_path / 'claims.db'}")
+    ingest(sqlite, extractor, ALL)
+    pg = open_store(pg_url)
+    try:
+        ingest(pg, extractor, ALL)
+        assert claims_table(pg) == claims_table(sqlite)
+        assert len(claims_table(sqlite)) > 5
+    finally:
+        pg.engine.dispose()

@@ -10,7 +10,18 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from dealgraph.api import errors
 from dealgraph.api.guards import WriteGate, write_routes
 from dealgraph.api.limits import BodySizeLimit
-from dealgraph.api.routers import articles, deals, entities, events, graph, ingest, judgements, screen, search
+from dealgraph.api.routers import (
+    articles,
+    claims,
+    deals,
+    entities,
+    events,
+    graph,
+    ingest,
+    judgements,
+    screen,
+    search,
+)
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store, open_store
 from dealgraph.version import __version__
@@ -42,7 +53,7 @@ def create_app(
     app.state.store = store or open_store(settings.db)
     app.state.extractor = None
     errors.install(app)
-    modules = (articles, entities, judgements, events, graph, search, deals, screen, ingest)
+    modules = (articles, entities, judgements, events, claims, graph, search, deals, screen, ingest)
     for module in modules:
         app.include_router(module.router)
     from dealgraph.api.docs import install as install_docs

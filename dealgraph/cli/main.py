@@ -7,6 +7,7 @@ import logging
 import typer
 
 from dealgraph.cli import (
+    claims_cmd,
     engine_cmd,
     events_cmd,
     export_cmd,
@@ -68,3 +69,4 @@ engine_cmd.register(app)
 watch_cmd.register(app)
 serve_cmd.register(app)
 report_cmd.register(app)
+claims_cmd.register(app)

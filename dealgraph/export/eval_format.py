@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dealgraph.screen.asof import ListingLookup, event_day, listed_parties
+from dealgraph.store.claim_reads import event_claims
 from dealgraph.store.reader import AmountView, ArticleView, EventView, iter_articles
 from dealgraph.store.store import Store
 
@@ -80,12 +81,16 @@ def article_record(article: ArticleView) -> dict[str, Any]:
 
 
 def eval_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Scorer records; each event also says which of its parties were listed on its day (``listed``),
-    a field the scorer ignores."""
+    """Scorer records; each event also says which of its parties were listed on its day (``listed``)
+    and which claim it reports (``claim``), fields the scorer ignores."""
     with store.read() as conn:
         lookup = ListingLookup(conn)
+    claims = event_claims(store)
     for article in iter_articles(store):
         record = article_record(article)
+        for ev, out in zip(article.events, record["events"], strict=True):
+            if ev.id in claims:
+                out["claim"] = claims[ev.id]
         if lookup.by_entity:
             for ev, out in zip(article.events, record["events"], strict=True):
                 day = event_day(ev.event_date, ev.published)

@@ -25,7 +25,7 @@ from dealgraph.model import RawItem
 from dealgraph.pipeline.dask_driver import OrderedDriver
 from dealgraph.pipeline.dask_tasks import PLUGIN_NAME, ModelPlugin, loaded_model
 from dealgraph.pipeline.report import IngestReport
-from dealgraph.pipeline.run import Progress
+from dealgraph.pipeline.run import Progress, group_new_claims
 from dealgraph.resolve.matcher import MatchingResolver
 from dealgraph.settings import Settings
 from dealgraph.store.store import Resolver, Store
@@ -98,7 +98,9 @@ def ingest_items_dask(
     """Ingest a stream of items on the cluster behind ``client`` (its workers need ``ModelPlugin``).
     ``resolver`` defaults to the local path's (``MatchingResolver``); it runs in the driver."""
     resolver = resolver or MatchingResolver()
-    return OrderedDriver(client, store, resolver, progress, window=window).run(items)
+    report = OrderedDriver(client, store, resolver, progress, window=window).run(items)
+    group_new_claims(store, report)
+    return report
 
 
 def ingest_dask(

@@ -20,10 +20,12 @@ class IngestReport:
     errors: list[ItemError] = field(default_factory=list)
     timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     screened: int = 0
+    claimed: int = 0  # new events placed in claims by the claims step
 
     def summary(self) -> str:
         return (
             f"{len(self.stored)} stored, {len(self.unchanged)} already stored, "
             f"{len(self.duplicates)} near-duplicates linked, {len(self.errors)} errors"
+            + (f", {self.claimed} events placed in claims" if self.claimed else "")
             + (f", {self.screened} entities screened" if self.screened else "")
         )

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from dealgraph.claims.grouping import group_claims
 from dealgraph.clean import clean_item
 from dealgraph.clean.dedupe import shingle_signature
 from dealgraph.exc import ItemError
@@ -93,7 +94,16 @@ def ingest_items(
             admission.report.timings["store"] += time.perf_counter() - started
         if progress:
             progress(article.source)
+    group_new_claims(store, admission.report)
     return admission.report
+
+
+def group_new_claims(store: Store, report: IngestReport) -> None:
+    """The claims step, after every article of the run is stored and resolved (both engines call it):
+    the run's new events join the claims already stored or found new ones (``claims/grouping.py``)."""
+    started = time.perf_counter()
+    report.claimed = group_claims(store).events
+    report.timings["claims"] += time.perf_counter() - started
 
 
 def ingest(

@@ -40,9 +40,10 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _record(
+def record_judgement(
     conn: Connection, left: str, right: str, judgement: str, kind: str, user: str, note: str | None = None
 ) -> int:
+    """Append one decision to the log (entities here; claims in ``claims/judgements.py``)."""
     result = conn.execute(
         insert(rt.judgements).values(
             left_id=left,
@@ -86,7 +87,7 @@ def merge(store: Store, a: str, b: str, user: str = "cli") -> str:
         if len(set(types)) > 1:
             raise InputError(f"cannot merge entities of different types: {a} and {b}")
         keep, gone = (a, b) if _articles(conn, a) >= _articles(conn, b) else (b, a)
-        judgement = _record(conn, gone, keep, "positive", "entity", user)
+        judgement = record_judgement(conn, gone, keep, "positive", "entity", user)
         conn.execute(insert(rt.entity_merges).values(from_id=gone, to_id=keep, judgement_id=judgement))
         conn.execute(update(rt.entity_merges).where(rt.entity_merges.c.to_id == gone).values(to_id=keep))
         conn.execute(
@@ -153,7 +154,7 @@ def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "
             .where(rt.entity_links.c.article_id == article_id, rt.entity_links.c.key == key)
             .values(entity_id=new_id, method="judgement")
         )
-        _record(conn, new_id, entity_id, "negative", "mention", user, note=f"{article_id}:{key}")
+        record_judgement(conn, new_id, entity_id, "negative", "mention", user, note=f"{article_id}:{key}")
         return new_id
 
 
@@ -161,7 +162,7 @@ def dismiss(store: Store, entity_id: str, hit_id: str, user: str = "cli") -> int
     """Mark a screening hit of an entity as a false positive; return the judgement id."""
     with store.begin() as conn:
         _exists(conn, entity_id)
-        return _record(conn, canonical(conn, entity_id), hit_id, "dismiss", "hit", user)
+        return record_judgement(conn, canonical(conn, entity_id), hit_id, "dismiss", "hit", user)
 
 
 def dismissed_hits(conn: Connection) -> set[tuple[str, str]]:

@@ -50,6 +50,7 @@ def _read_indexes(conn: Connection) -> None:
 def _migrations() -> list[Migration]:
     # Imported here so that every table module has registered on ``schema.metadata``.
     from dealgraph.store import (
+        claim_tables,
         event_tables,
         resolve_tables,
         screened_tables,
@@ -81,6 +82,7 @@ def _migrations() -> list[Migration]:
         Migration(6, "feed watching state", _create(*watch_tables.TABLES)),
         Migration(7, "screening state of entities", _create(*screened_tables.TABLES)),
         Migration(8, "indexes for entity pages and event reads", _read_indexes),
+        Migration(9, "claims: events of articles that report one fact", _create(*claim_tables.TABLES)),
     ]
 
 

@@ -15,7 +15,7 @@ judgements = Table(
     Column("left_id", String(220), nullable=False),
     Column("right_id", String(220), nullable=False),
     Column("judgement", String(12), nullable=False),  # positive | negative | dismiss
-    Column("kind", String(20), nullable=False),  # entity | mention | hit
+    Column("kind", String(20), nullable=False),  # entity | mention | hit | claim | claim-event
     Column("user", String(120), nullable=False),
     Column("score", Float),
     Column("note", Text),

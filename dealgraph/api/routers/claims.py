@@ -1,0 +1,111 @@
+"""``/claims``: reported deal facts across outlets, filtered by party, project and status, and one
+claim with every report's provenance chain."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from dealgraph.api import claim_models as cm
+from dealgraph.api import models as m
+from dealgraph.api.deps import PagingDep, StoreDep
+from dealgraph.claims.provenance import ClaimDetail, claim_detail
+from dealgraph.exc import NotFound
+from dealgraph.store import views
+from dealgraph.store.claim_reads import ClaimSummary, list_claims
+
+router = APIRouter(prefix="/claims", tags=["claims"])
+
+
+def _item(claim: ClaimSummary) -> cm.ClaimItem:
+    return cm.ClaimItem(
+        id=claim.id,
+        type=claim.type,
+        polarity=claim.polarity,
+        parties=[cm.ClaimPartyOut(entity_id=p.entity_id, name=p.name, role=p.role) for p in claim.parties],
+        date_min=claim.date_min,
+        date_max=claim.date_max,
+        reports=claim.reports,
+        origins=claim.origins,
+        single_source=claim.origins == 1,
+        disputed=claim.disputed,
+        modalities=list(claim.modalities),
+    )
+
+
+def _detail(detail: ClaimDetail) -> cm.ClaimOut:
+    status = detail.status
+    return cm.ClaimOut(
+        **_item(detail.claim).model_dump(),
+        independent_origins=list(status.origins),
+        why_disputed=status.why_disputed,
+        history=[
+            cm.FirstSeenOut(modality=h.modality, published=h.published, article_id=h.article_id)
+            for h in status.history
+        ],
+        links=[
+            cm.ClaimReportOut(
+                event_id=link.event_id,
+                article_id=link.article_id,
+                outlet=cm.OutletOut(
+                    id=link.outlet.id,
+                    name=link.outlet.name,
+                    kind=link.outlet.kind,
+                    country=link.outlet.country,
+                ),
+                source_id=link.source_id,
+                source_name=link.source_name,
+                published=link.published,
+                modality=link.modality,
+                chain=link.chain,
+                origin=link.origin,
+                copy_of=link.copy_of,
+            )
+            for link in detail.links
+        ],
+    )
+
+
+def _entity(store: StoreDep, given: str | None) -> str | None:
+    if given is None:
+        return None
+    entity_id = views.canonical_id(store, given)
+    if not views.entity_names(store, [entity_id]):
+        raise NotFound(f"no entity {given!r}")
+    return entity_id
+
+
+@router.get(
+    "",
+    response_model=m.Page[cm.ClaimItem],
+    responses={404: {"model": m.Problem}},
+    summary="Claims, most independently reported first",
+)
+def claims(
+    store: StoreDep,
+    page: PagingDep,
+    entity: str | None = Query(None, max_length=200, description="an entity id: claims it is a party to"),
+    project: str | None = Query(None, max_length=200, description="a project id: claims about it"),
+    disputed: bool = Query(False, description="only claims some reports (or a party) deny"),
+    single_source: bool = Query(False, description="only claims with one independent origin"),
+) -> m.Page[cm.ClaimItem]:
+    found = list_claims(
+        store,
+        _entity(store, entity),
+        _entity(store, project),
+        disputed,
+        single_source,
+        page.limit + 1,
+        page.offset,
+    )
+    items = [_item(c) for c in found[: page.limit]]
+    return m.Page(items=items, limit=page.limit, offset=page.offset, next_offset=page.next_offset(len(found)))
+
+
+@router.get(
+    "/{claim_id}",
+    response_model=cm.ClaimOut,
+    responses={404: {"model": m.Problem}},
+    summary="A claim with every report's provenance chain",
+)
+def claim(claim_id: str, store: StoreDep) -> cm.ClaimOut:
+    return _detail(claim_detail(store, claim_id))
