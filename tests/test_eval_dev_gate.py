@@ -24,14 +24,14 @@ DEV_GOLD = SHARED / "eval" / "gold" / "dev.jsonl"
 
 # (language, metric) -> floor (F1 for P/R/F1 metrics, accuracy otherwise)
 FLOORS: dict[tuple[str, str], float] = {
-    # English events (issue 11), the default rules: measured 2026-12-07 P 0.816 R 0.264 F1 0.399,
-    # modality 0.870, source 0.870 (with the opt-in classifier F1 0.413); was F1 0.265 before the issue
-    ("en", "events"): 0.39,
-    ("en", "event_modality_acc"): 0.83,
-    ("en", "event_source_acc"): 0.85,
-    # entities (issue 12): measured 2026-12-07 en 0.871/0.895, ru 0.963/0.974; bars ru >= 0.88/0.90,
-    # en not below 0.864
-    ("en", "entities"): 0.864,
+    # English events (issue 11), the default rules: measured 2026-12-07 (stop 11) P 0.870 R 0.322 F1 0.470,
+    # modality 0.879, source 0.886; stop 10 F1 0.399, before the issue F1 0.265
+    ("en", "events"): 0.46,
+    ("en", "event_modality_acc"): 0.85,
+    ("en", "event_source_acc"): 0.86,
+    # entities (issue 12): measured 2026-12-07 en 0.882/0.895, ru 0.963/0.974; bars ru >= 0.88/0.90,
+    # en not below 0.864 (raised with the title and particle rules of stop 11)
+    ("en", "entities"): 0.875,
     ("en", "entities_untyped"): 0.88,
     ("ru", "entities"): 0.94,
     ("ru", "entities_untyped"): 0.95,
@@ -44,7 +44,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("ru", "event_source_acc"): 0.86,
 }
 # precision of event pairs: recall is not bought with it (issue bars: en >= 0.70, ru >= 0.65)
-PRECISION_FLOORS: dict[str, float] = {"en": 0.78, "ru": 0.90}
+PRECISION_FLOORS: dict[str, float] = {"en": 0.84, "ru": 0.90}
 
 
 @pytest.fixture(scope="module")
