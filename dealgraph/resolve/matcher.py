@@ -31,9 +31,10 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from dealgraph.exc import ConfigError
 from dealgraph.model import Entity
+from dealgraph.names.text import fold
 from dealgraph.resolve.blocking import STOP, acronym, block_keys, tokens
 from dealgraph.resolve.canonical import create_entity
-from dealgraph.resolve.keys import entity_key, fold
+from dealgraph.resolve.keys import entity_key
 from dealgraph.resolve.naming import rename_display
 from dealgraph.resolve.rename import rename_ids
 from dealgraph.store import resolve_tables as rt
