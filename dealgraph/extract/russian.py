@@ -26,11 +26,12 @@ from dealgraph.extract.gazetteer import Gazetteer, GazetteerEntry
 from dealgraph.extract.ner_ru import RuEntity, find_entities_ru
 from dealgraph.extract.russian_gazetteer import GazetteerHit, RussianGazetteer, is_common_word, lemmas
 from dealgraph.model import Entity, EntityType, Mention
-from dealgraph.names.text import fold
+from dealgraph.names.text import LATIN, RUSSIAN, fold
 
 # where one name ends and another begins inside a natasha span: a line break, a credit's slash or
 # semicolon, a change of script between two words ("Стив Уиткофф Sefa Karacan / Anadolu")
-_SEPARATORS = re.compile(r"(\n+|\s*[/;|]\s*|(?<=[А-Яа-яЁё])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[А-Яа-яЁё]))")
+_RU, _LA = RUSSIAN.pattern, LATIN.pattern
+_SEPARATORS = re.compile(rf"(\n+|\s*[/;|]\s*|(?<={_RU})\s+(?={_LA})|(?<={_LA})\s+(?={_RU}))")
 _BRACKETED = re.compile(r"\s*\(([^()]{1,12})\)\s*$")
 _EDGE_PUNCT = "\"'«»„“”()[]:;,.-–— \t"
 _DATELINE_REST = re.compile(r"[,.]?\s*\d{1,2}\s+[а-яё]{3}")

@@ -10,10 +10,11 @@ Anything that is not Cyrillic goes through normality's ``ascii_text``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from normality import ascii_text
+
+from dealgraph.names.text import has_cyrillic
 
 _TABLE = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -22,7 +23,6 @@ _TABLE = {
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
     "є": "ye", "і": "i", "ї": "yi", "ґ": "g",
 }  # fmt: skip
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _letter(char: str) -> str:
@@ -36,7 +36,7 @@ def _letter(char: str) -> str:
 @lru_cache(maxsize=100_000)
 def to_latin(text: str) -> str:
     """``text`` in ASCII Latin letters: Cyrillic by the press table above, the rest by normality."""
-    if _CYRILLIC.search(text):
+    if has_cyrillic(text):
         text = "".join(_letter(c) for c in text)
     return ascii_text(text) or text
 
