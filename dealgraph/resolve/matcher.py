@@ -3,8 +3,9 @@
 For each in-article entity, in order:
 1. its exact key (gazetteer id, or type and folded name) names a stored entity: that one;
 2. else the stored entities of the same type that share a blocking key (``blocking.py``) are scored with
-   nomenklatura's logic-v2 name matcher (rigour names: transliteration, symbols such as nicknames and
-   name variants, fuzzy parts) over all the forms each has been seen with, plus the aliases the articles
+   nomenklatura's logic-v2 name matcher (``names.matching``, as screening scores; rigour names:
+   transliteration, symbols such as nicknames and name variants, fuzzy parts) over all the forms each
+   has been seen with, plus the aliases the articles
    define ("Russian Direct Investment Fund (RDIF)"). The best candidate is taken when its score clears
    the type's threshold and no other candidate comes close: a bare surname ("Trump") joins a full name
    only when one person of that surname dominates, so Donald Trump and Eric Trump stay apart;
@@ -20,17 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from followthemoney import model
-from nomenklatura.matching import get_algorithm
-from nomenklatura.matching.types import ScoringConfig
 from rigour.names import NameTypeTag
 from rigour.names.analyze import analyze_names
 from rigour.text.distance import levenshtein
 from rigour.text.phonetics import metaphone
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from dealgraph.exc import ConfigError
 from dealgraph.model import Entity
+from dealgraph.names.matching import NameMatch, NameMatcher, alignment, fully_aligned
 from dealgraph.names.text import fold
 from dealgraph.resolve.blocking import STOP, acronym, block_keys, tokens
 from dealgraph.resolve.canonical import create_entity
@@ -45,7 +43,6 @@ log = logging.getLogger(__name__)
 THRESHOLDS = {"Person": 0.8, "Organization": 0.85}  # other types resolve by exact key only
 MAX_CANDIDATES = 12
 SCORE_CACHE = 20_000  # remembered logic-v2 scores of name pairs (about 14 MB)
-FTM_SCHEMA = {"Person": "Person", "Organization": "Organization"}
 
 
 @dataclass(frozen=True)
@@ -117,11 +114,12 @@ def plausible(a: str, b: str) -> bool:
     return False
 
 
-def _threshold(type_: str, default: float, detail: str) -> float:
+def _threshold(type_: str, default: float, match: NameMatch) -> float:
     """A lower bar for person names whose every part aligned with a part of the other name (two or more
-    parts, none left over): machine-translated spellings ("Stephen Whitkof" / "Steve Witkoff") score low
-    on each part but agree part for part; "Donald Trump" / "Eric Trump" leave a part over."""
-    if type_ == "Person" and "extra" not in detail and detail.count("≈") >= 2:
+    parts, none left over: ``names.matching.fully_aligned``): machine-translated spellings ("Stephen
+    Whitkof" / "Steve Witkoff") score low on each part but agree part for part; "Donald Trump" / "Eric
+    Trump" leave a part over."""
+    if type_ == "Person" and fully_aligned(alignment(match.detail)):
         return FULLY_ALIGNED
     return default
 
@@ -142,12 +140,8 @@ class MatchingResolver:
     """Callable as the store's resolver: ``resolver(conn, entities) -> {key: canonical id}``."""
 
     def __init__(self) -> None:
-        algorithm = get_algorithm("logic-v2")
-        if algorithm is None:
-            raise ConfigError("nomenklatura has no logic-v2 matcher: upgrade nomenklatura")
-        self.algorithm = algorithm
-        self.config = ScoringConfig.defaults()
-        self._cache: dict[tuple[str, str, str], tuple[float, str]] = {}
+        self.matcher = NameMatcher()
+        self._cache: dict[tuple[str, str, str], NameMatch] = {}
         # rigour loads its name data (about 7 s here) on the first analysis: do it now, with the other
         # models, rather than inside the first article's write transaction
         analyze_names(NameTypeTag.PER, ["Warm Up"])
@@ -281,20 +275,19 @@ class MatchingResolver:
             for name in names:
                 if not plausible(form, name):
                     continue
-                score, detail = self._score(type_, form, name)
-                if score >= _threshold(type_, threshold, detail) and (best is None or score > best[0]):
-                    best = (score, f"{form!r} ~ {name!r}: {detail}")
+                match = self._score(type_, form, name)
+                if match.score >= _threshold(type_, threshold, match) and (
+                    best is None or match.score > best[0]
+                ):
+                    best = (match.score, f"{form!r} ~ {name!r}: {match.detail}")
         return best
 
-    def _score(self, type_: str, form: str, name: str) -> tuple[float, str]:
+    def _score(self, type_: str, form: str, name: str) -> NameMatch:
         """logic-v2's score and name explanation for one pair, remembered: the same names recur."""
         key = (type_, form, name)
         cached = self._cache.get(key)
         if cached is None:
-            query = self._proxy("q:" + form, type_, [form])
-            result = self.algorithm.compare(query, self._proxy("c:" + name, type_, [name]), self.config)
-            feature = result.explanations.get("name_match")
-            cached = (float(result.score), str(feature.detail) if feature else "")
+            cached = self.matcher.compare_names(form, name, type_)
             if len(self._cache) >= SCORE_CACHE:
                 # forget the oldest tenth: a pair costs about 700 bytes, and a run's memory must not
                 # grow with its input (200,000 pairs were 145 MB of a 20,000-article run's driver)
@@ -302,13 +295,6 @@ class MatchingResolver:
                     del self._cache[old]
             self._cache[key] = cached
         return cached
-
-    def _proxy(self, entity_id: str, type_: str, names: list[str]):  # type: ignore[no-untyped-def]
-        proxy = model.make_entity(FTM_SCHEMA[type_])
-        proxy.id = entity_id
-        for name in names:
-            proxy.add("name", name)
-        return proxy
 
     @staticmethod
     def _articles(conn: Connection, entity_id: str) -> int:
