@@ -6,6 +6,11 @@ after a vowel ("Dmitriyev", "Moiseyev"), and the scholarly ``Cyrillic-Latin`` th
 Ids and search keys want the common press spelling ("Dmitriev", "Ushakov", "Yuri"), which is this
 table: the simplified BGN/PCGN spelling, with "е" always "e" and the soft and hard signs dropped.
 Anything that is not Cyrillic goes through normality's ``ascii_text``.
+
+Name matching (logic-v2) and screening's blocking keys transliterate with rigour instead, which spells
+otherwise ("Юрий Ушаков" → "yury ushakov", "Хабаров" → "habarov", "Аксёнов" → "aksyonov"). The two
+never meet: this table makes the resolver's ids, blocking keys and name search on both sides, and
+rigour both sides of every logic-v2 score and screening key.
 """
 
 from __future__ import annotations
