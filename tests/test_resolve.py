@@ -116,13 +116,14 @@ def test_merge_and_split_are_kept_and_respected(store: Any, tmp_path: Path, extr
 
 def test_remembered_scores_stay_bounded() -> None:
     """A long run's memory must not grow with its input: old name-pair scores are forgotten first."""
+    from dealgraph.names.matching import NameMatch
     from dealgraph.resolve.matcher import SCORE_CACHE, MatchingResolver
 
     resolver = MatchingResolver()
     for i in range(SCORE_CACHE):
-        resolver._cache[("Person", f"name {i}", "other")] = (0.0, "")
-    score, _ = resolver._score("Person", "Anna Berg", "Anna Berg")
-    assert score > 0.9 and len(resolver._cache) <= SCORE_CACHE
+        resolver._cache[("Person", f"name {i}", "other")] = NameMatch(0.0, "")
+    match = resolver._score("Person", "Anna Berg", "Anna Berg")
+    assert match.score > 0.9 and len(resolver._cache) <= SCORE_CACHE
     assert ("Person", "name 0", "other") not in resolver._cache  # the oldest went first
     assert ("Person", f"name {SCORE_CACHE - 1}", "other") in resolver._cache
 

@@ -117,8 +117,8 @@ def test_entity_screening_skips_one_word_person_names(sdn: ScreeningIndex) -> No
 
 
 def test_short_words_are_not_fuzzy_variants() -> None:
+    from dealgraph.names.matching import Step
     from dealgraph.screen.coverage import short_fuzzy
-    from dealgraph.screen.scoring import Step
 
     assert short_fuzzy([Step("fuzzyMatch", ("law",), ("lo",), 0.6)])
     assert short_fuzzy([Step("fuzzyMatch", ("jon",), ("yun",), 0.7)])

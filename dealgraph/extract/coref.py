@@ -4,7 +4,7 @@ General rules, in order:
 1. Mentions the gazetteer resolved to the same referent are one entity ("Moscow" and "Russia" as states).
 2. An acronym defined in parentheses after a name ("Russian Direct Investment Fund (RDIF)") is an alias of
    that name; an acronym equal to the initials of a name in the article joins it.
-3. Names equal after normalisation (case, accents, leading "the", possessive) are one entity.
+3. Names equal after folding (case, accents, leading "the", possessive: ``names.text.fold``) are one entity.
 4. A one-word person mention ("Dmitriev") joins the full name whose last word it equals or nearly
    equals (machine-translated spellings: "Dmitriyev", "Whitkof"/"Whitkoff"), the nearest preceding one.
    Single words typed otherwise by NER ("Trump" as ORG) are re-typed when they match a person's surname.
@@ -18,11 +18,11 @@ gazetteer's canonical name, or the longest mention of the winning type.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from dealgraph.model import Entity, EntityType, Mention
+from dealgraph.names.text import fold
 
 ORG_SUFFIXES = {
     "inc",
@@ -41,14 +41,6 @@ ORG_SUFFIXES = {
     "ooo",
 }
 ORIGIN_WEIGHT = {"gazetteer": 5, "acronym": 3, "project-rule": 3, "ner": 1}
-
-
-def norm(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    folded = re.sub(r"['’]s\b", "", folded)
-    folded = re.sub(r"[\W_]+", " ", folded).strip()
-    return re.sub(r"^the ", "", folded)
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -116,11 +108,11 @@ def cluster(items: list[Item], text: str) -> list[Entity]:
 
     def add(item: Item, target: Cluster) -> None:
         target.mentions.append(item.mention)
-        by_norm.setdefault(norm(item.mention.text), target)
+        by_norm.setdefault(fold(item.mention.text), target)
 
     for item in sorted(items, key=lambda i: i.mention.start):
         m = item.mention
-        key = norm(m.text)
+        key = fold(m.text)
         if not key:
             continue
         if item.ref:
@@ -134,7 +126,7 @@ def cluster(items: list[Item], text: str) -> list[Entity]:
             add(item, target)
             _define_acronym(m, text, target)
             for alias in target.aliases:
-                by_norm.setdefault(norm(alias), target)
+                by_norm.setdefault(fold(alias), target)
             continue
         target = by_norm.get(key) or by_norm.get(_without_legal_form(key, m.type))
         target = target or _acronym_target(m, clusters) or _surname_target(m, clusters)
@@ -145,7 +137,7 @@ def cluster(items: list[Item], text: str) -> list[Entity]:
         add(item, target)
         _define_acronym(m, text, target)
         for alias in target.aliases:  # a known acronym's later mention finds its name ("ЦРУ")
-            by_norm.setdefault(norm(alias), target)
+            by_norm.setdefault(fold(alias), target)
     clusters = _merge_late_surnames(clusters)
     return [_entity(i, c) for i, c in enumerate(clusters)]
 
@@ -163,7 +155,7 @@ def _merge_late_surnames(clusters: list[Cluster]) -> list[Cluster]:
     the only full-name person cluster whose last word it matches."""
     kept: list[Cluster] = []
     for c in clusters:
-        words = {norm(m.text) for m in c.mentions}
+        words = {fold(m.text) for m in c.mentions}
         if c.ref is None and all(len(w.split()) == 1 for w in words):
             targets = [
                 o
@@ -173,7 +165,7 @@ def _merge_late_surnames(clusters: list[Cluster]) -> list[Cluster]:
                 and any(
                     x.type == "Person"
                     and len(x.text.split()) > 1
-                    and any(similar_word(norm(x.text.split()[-1]), w) for w in words)
+                    and any(similar_word(fold(x.text.split()[-1]), w) for w in words)
                     for x in o.mentions
                 )
             ]
@@ -207,17 +199,17 @@ def _surname_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     words = m.text.split()
     if len(words) != 1 or not words[0][:1].isupper():
         return None
-    word = norm(words[0])
+    word = fold(words[0])
     for c in reversed(clusters):  # nearest preceding first
         if c.ref is None and any(
-            x.type == "Person" and len(x.text.split()) > 1 and similar_word(norm(x.text.split()[-1]), word)
+            x.type == "Person" and len(x.text.split()) > 1 and similar_word(fold(x.text.split()[-1]), word)
             for x in c.mentions
         ):
             return c
     if m.type == "Person":  # a spelling variant of an earlier one-word person mention
         for c in reversed(clusters):
             if c.ref is None and any(
-                x.type == "Person" and len(x.text.split()) == 1 and similar_word(norm(x.text), word)
+                x.type == "Person" and len(x.text.split()) == 1 and similar_word(fold(x.text), word)
                 for x in c.mentions
             ):
                 return c
@@ -227,13 +219,13 @@ def _surname_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
 def _prefix_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     if m.type != "Organization":
         return None
-    words = norm(m.text).split()
+    words = fold(m.text).split()
     core = [w for w in words if w not in ORG_SUFFIXES]
     if len(core) < 2:
         return None
     for c in clusters:
         for x in c.mentions:
-            other = [w for w in norm(x.text).split() if w not in ORG_SUFFIXES]
+            other = [w for w in fold(x.text).split() if w not in ORG_SUFFIXES]
             prefix = other[: len(core)] == core or core[: len(other)] == other
             if x.type == "Organization" and other and prefix and min(len(other), len(core)) >= 2:
                 return c
@@ -245,13 +237,13 @@ def _project_target(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     not a state's ("US-Russia Joint Mars Mission", "the US-Russia joint Mars exploration mission")."""
     if m.type != "Project":
         return None
-    states = {norm(x.text) for c in clusters if c.ref and c.ref.startswith("country:") for x in c.mentions}
-    words = norm(m.text).split()
-    names = {norm(w) for w in re.findall(r"[A-Z][\w]+", m.text)} - states
+    states = {fold(x.text) for c in clusters if c.ref and c.ref.startswith("country:") for x in c.mentions}
+    words = fold(m.text).split()
+    names = {fold(w) for w in re.findall(r"[A-Z][\w]+", m.text)} - states
     for c in clusters:
         for x in c.mentions:
-            if x.type == "Project" and x.origin == m.origin and norm(x.text).split()[-1:] == words[-1:]:
-                shared = names & {norm(w) for w in re.findall(r"[A-Z][\w]+", x.text)}
+            if x.type == "Project" and x.origin == m.origin and fold(x.text).split()[-1:] == words[-1:]:
+                shared = names & {fold(w) for w in re.findall(r"[A-Z][\w]+", x.text)}
                 if any(w not in words[:1] or len(shared) > 1 for w in shared):
                     return c
     return None

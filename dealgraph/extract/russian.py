@@ -21,15 +21,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dealgraph.extract.coref import ORG_SUFFIXES, Item, cluster, norm
+from dealgraph.extract.coref import ORG_SUFFIXES, Item, cluster
 from dealgraph.extract.gazetteer import Gazetteer, GazetteerEntry
 from dealgraph.extract.ner_ru import RuEntity, find_entities_ru
 from dealgraph.extract.russian_gazetteer import GazetteerHit, RussianGazetteer, is_common_word, lemmas
 from dealgraph.model import Entity, EntityType, Mention
+from dealgraph.names.text import LATIN, RUSSIAN, fold
 
 # where one name ends and another begins inside a natasha span: a line break, a credit's slash or
 # semicolon, a change of script between two words ("Стив Уиткофф Sefa Karacan / Anadolu")
-_SEPARATORS = re.compile(r"(\n+|\s*[/;|]\s*|(?<=[А-Яа-яЁё])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[А-Яа-яЁё]))")
+_RU, _LA = RUSSIAN.pattern, LATIN.pattern
+_SEPARATORS = re.compile(rf"(\n+|\s*[/;|]\s*|(?<={_RU})\s+(?={_LA})|(?<={_LA})\s+(?={_RU}))")
 _BRACKETED = re.compile(r"\s*\(([^()]{1,12})\)\s*$")
 _EDGE_PUNCT = "\"'«»„“”()[]:;,.-–— \t"
 _DATELINE_REST = re.compile(r"[,.]?\s*\d{1,2}\s+[а-яё]{3}")
@@ -139,7 +141,7 @@ def _contains(name: _Name, hits: list[GazetteerHit], text: str) -> bool:
         return False
     if min(h.start for h in hits) > name.start:
         return True
-    rest = [w for w in text[max(h.end for h in hits) : name.end].split() if norm(w) not in ORG_SUFFIXES]
+    rest = [w for w in text[max(h.end for h in hits) : name.end].split() if fold(w) not in ORG_SUFFIXES]
     return bool(rest) and all(w[:1].isupper() for w in rest)
 
 

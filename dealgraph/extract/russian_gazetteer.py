@@ -26,12 +26,11 @@ from itertools import product
 from typing import Any
 
 from dealgraph.extract.gazetteer import GazetteerEntry
+from dealgraph.names.text import LATIN, RUSSIAN
 
 WORD = re.compile(r"\w+(?:[-‑–]\w+)*")
 # what may stand between two words of one name: spaces and quotes, never a comma, stop or line break
 _JOIN = re.compile(r"[ \t\u00a0\"'«»„“”]*")
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # readings that never name anything: pronouns and function words ("Тем" is a form of "тот", as is "Того")
 _FUNCTION = {"NPRO", "Apro", "PREP", "CONJ", "PRCL", "INTJ"}
 
@@ -49,7 +48,7 @@ def lemmas(word: str) -> frozenset[str]:
     """Every dictionary lemma of a Russian word (but a pronoun's or function word's), lower case, ё as е,
     and the word itself; other words as themselves."""
     folded = word.casefold().replace("ё", "е")
-    if not _CYRILLIC.search(word):
+    if not RUSSIAN.search(word):
         return frozenset({folded})
     if "-" in word:  # "Сахалин-1", "SDN-лист", "Экспортно-импортного": every reading of the parts
         return frozenset(
@@ -62,7 +61,7 @@ def lemmas(word: str) -> frozenset[str]:
 def is_common_word(word: str) -> bool:
     """A word the dictionary knows only as a common word (no name, surname, place or organisation
     reading): "Экономика", "Погружайтесь", "Инвестиции", but not "Путин", "Роснефть", "Азии"."""
-    if not _CYRILLIC.search(word) or "-" in word:
+    if not RUSSIAN.search(word) or "-" in word:
         return False
     parses = morph_vocab().parse(word)
     if not parses or not all(p.is_known for p in parses):
@@ -116,7 +115,7 @@ class RussianGazetteer:
     def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
         self._by_first: dict[str, list[_Form]] = {}
         for entry in entries:
-            latin = [f for f in entry.forms if _LATIN.search(f) and not _CYRILLIC.search(f)]
+            latin = [f for f in entry.forms if LATIN.search(f) and not RUSSIAN.search(f)]
             for form, is_latin in [*((f, False) for f in entry.ru), *((f, True) for f in latin)]:
                 words = tuple(m.group() for m in WORD.finditer(form))
                 if not words:

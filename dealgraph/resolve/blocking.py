@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
-from dealgraph.resolve.keys import fold
+from dealgraph.names.text import fold
 from dealgraph.resolve.translit import to_latin
 
 STOP = {

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from dealgraph.model import Entity
+from dealgraph.names.text import fold
 from dealgraph.resolve.translit import to_latin
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"['’]s\b", "", text)
-    text = re.sub(r"[\W_]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
 
 
 def slug(text: str) -> str:

@@ -3,11 +3,12 @@
 For each in-article entity, in order:
 1. its exact key (gazetteer id, or type and folded name) names a stored entity: that one;
 2. else the stored entities of the same type that share a blocking key (``blocking.py``) are scored with
-   nomenklatura's logic-v2 name matcher (rigour names: transliteration, symbols such as nicknames and
-   name variants, fuzzy parts) over all the forms each has been seen with, plus the aliases the articles
-   define ("Russian Direct Investment Fund (RDIF)"). The best candidate is taken when its score clears
-   the type's threshold and no other candidate comes close: a bare surname ("Trump") joins a full name
-   only when one person of that surname dominates, so Donald Trump and Eric Trump stay apart;
+   nomenklatura's logic-v2 name matcher (``names.matching``, as screening scores; rigour names:
+   transliteration, symbols such as nicknames and name variants, fuzzy parts) over all the forms each
+   has been seen with, plus the aliases the articles define ("Russian Direct Investment Fund (RDIF)").
+   The best candidate is taken when its score clears the type's threshold and no other candidate comes
+   close (these rules, apart from the store, are in ``rules.py``): a bare surname ("Trump") joins a full
+   name only when one person of that surname dominates, so Donald Trump and Eric Trump stay apart;
 3. else a new canonical entity.
 Human judgements win: merged ids redirect, and negative judgements forbid a match. Every decision is
 stored with its score and explanation (``entity_links``).
@@ -20,31 +21,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from followthemoney import EntityProxy, model
-from nomenklatura.matching import get_algorithm
-from nomenklatura.matching.types import ScoringConfig
 from rigour.names import NameTypeTag
 from rigour.names.analyze import analyze_names
-from rigour.text.distance import levenshtein
-from rigour.text.phonetics import metaphone
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from dealgraph.exc import ConfigError
 from dealgraph.model import Entity
-from dealgraph.resolve.blocking import STOP, acronym, block_keys, tokens
+from dealgraph.names.matching import NameMatch, NameMatcher
+from dealgraph.names.text import fold
+from dealgraph.resolve.blocking import block_keys
 from dealgraph.resolve.canonical import create_entity
-from dealgraph.resolve.keys import entity_key, fold
+from dealgraph.resolve.keys import entity_key
 from dealgraph.resolve.naming import rename_display
 from dealgraph.resolve.rename import rename_ids
+from dealgraph.resolve.rules import THRESHOLDS, bar, full_names, pick, plausible
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
 
 log = logging.getLogger(__name__)
 
-THRESHOLDS = {"Person": 0.8, "Organization": 0.85}  # other types resolve by exact key only
 MAX_CANDIDATES = 12
 SCORE_CACHE = 20_000  # remembered logic-v2 scores of name pairs (about 14 MB)
-FTM_SCHEMA = {"Person": "Person", "Organization": "Organization"}
 
 
 @dataclass(frozen=True)
@@ -94,59 +90,12 @@ def _forms(entity: Entity) -> list[str]:
     return list(dict.fromkeys([entity.name, *(m.text for m in entity.mentions), *entity.aliases]))
 
 
-FULLY_ALIGNED = 0.65
-
-
-def plausible(a: str, b: str) -> bool:
-    """Whether two names share a word, or two words within a third of their length in edits or with one
-    sound (metaphone), or one is the other's initials: the pairs logic-v2 could score high."""
-    ta, tb = tokens(a), tokens(b)
-    if not ta or not tb:
-        return False
-    if (len(ta) == 1 and acronym(b) == ta[0]) or (len(tb) == 1 and acronym(a) == tb[0]):
-        return True
-    for x in ta:
-        for y in tb:
-            if x == y and x not in STOP:
-                return True
-            if min(len(x), len(y)) >= 4 and (
-                levenshtein(x, y) <= max(1, min(len(x), len(y)) // 3) or metaphone(x) == metaphone(y)
-            ):
-                return True
-    return False
-
-
-def _threshold(type_: str, default: float, detail: str) -> float:
-    """A lower bar for person names whose every part aligned with a part of the other name (two or more
-    parts, none left over): machine-translated spellings ("Stephen Whitkof" / "Steve Witkoff") score low
-    on each part but agree part for part; "Donald Trump" / "Eric Trump" leave a part over."""
-    if type_ == "Person" and "extra" not in detail and detail.count("≈") >= 2:
-        return FULLY_ALIGNED
-    return default
-
-
-def _full_names(forms: list[str], names: list[str]) -> tuple[list[str], list[str]]:
-    """When both people have names of two or more words, only those are compared: a bare surname
-    ("Clinton", "Johnson") is shared by relatives and namesakes, who must not meet through it. A person
-    known by one word only ("Putin") keeps it, and meets a full name through its surname (then only a
-    unique, or far more reported, bearer: see ``best_match``)."""
-    full_forms = [f for f in forms if len(f.split()) >= 2]
-    full_names = [n for n in names if len(n.split()) >= 2]
-    if full_forms and full_names:
-        return full_forms, full_names
-    return forms, names
-
-
 class MatchingResolver:
     """Callable as the store's resolver: ``resolver(conn, entities) -> {key: canonical id}``."""
 
     def __init__(self) -> None:
-        algorithm = get_algorithm("logic-v2")
-        if algorithm is None:
-            raise ConfigError("nomenklatura has no logic-v2 matcher: upgrade nomenklatura")
-        self.algorithm = algorithm
-        self.config = ScoringConfig.defaults()
-        self._cache: dict[tuple[str, str, str], tuple[float, str]] = {}
+        self.matcher = NameMatcher()
+        self._cache: dict[tuple[str, str, str], NameMatch] = {}
         # rigour loads its name data (about 7 s here) on the first analysis: do it now, with the other
         # models, rather than inside the first article's write transaction
         analyze_names(NameTypeTag.PER, ["Warm Up"])
@@ -251,20 +200,12 @@ class MatchingResolver:
             best = self._best_pair(entity.type, forms, names[candidate], threshold)
             if best is not None:
                 scored.append((best[0], candidate, best[1]))
-        scored.sort(reverse=True)
-        if not scored:
-            return None
-        best_score, best_id, detail = scored[0]
-        runner = scored[1] if len(scored) > 1 else None
         # two near-equal candidates ("Trump" against Donald and Eric Trump): the one far more reported
         # wins, else no merge
-        close = runner is not None and runner[0] >= best_score - 0.05
-        if (
-            close
-            and runner is not None
-            and self._articles(conn, best_id) < 3 * self._articles(conn, runner[1])
-        ):
+        chosen = pick(scored, lambda entity_id: self._articles(conn, entity_id))
+        if chosen is None:
             return None
+        best_score, best_id, detail = chosen
         return Decision(best_id, "match", round(best_score, 4), detail)
 
     def _best_pair(
@@ -275,25 +216,22 @@ class MatchingResolver:
         the pairs worth scoring."""
         best: tuple[float, str] | None = None
         if type_ == "Person":
-            forms, names = _full_names(forms, names)
+            forms, names = full_names(forms, names)
         for form in forms:
             for name in names:
                 if not plausible(form, name):
                     continue
-                score, detail = self._score(type_, form, name)
-                if score >= _threshold(type_, threshold, detail) and (best is None or score > best[0]):
-                    best = (score, f"{form!r} ~ {name!r}: {detail}")
+                match = self._score(type_, form, name)
+                if match.score >= bar(type_, threshold, match) and (best is None or match.score > best[0]):
+                    best = (match.score, f"{form!r} ~ {name!r}: {match.detail}")
         return best
 
-    def _score(self, type_: str, form: str, name: str) -> tuple[float, str]:
+    def _score(self, type_: str, form: str, name: str) -> NameMatch:
         """logic-v2's score and name explanation for one pair, remembered: the same names recur."""
         key = (type_, form, name)
         cached = self._cache.get(key)
         if cached is None:
-            query = self._proxy("q:" + form, type_, [form])
-            result = self.algorithm.compare(query, self._proxy("c:" + name, type_, [name]), self.config)
-            feature = result.explanations.get("name_match")
-            cached = (float(result.score), str(feature.detail) if feature else "")
+            cached = self.matcher.compare_names(form, name, type_)
             if len(self._cache) >= SCORE_CACHE:
                 # forget the oldest tenth: a pair costs about 700 bytes, and a run's memory must not
                 # grow with its input (200,000 pairs were 145 MB of a 20,000-article run's driver)
@@ -301,13 +239,6 @@ class MatchingResolver:
                     del self._cache[old]
             self._cache[key] = cached
         return cached
-
-    def _proxy(self, entity_id: str, type_: str, names: list[str]) -> EntityProxy:
-        proxy = model.make_entity(FTM_SCHEMA[type_])
-        proxy.id = entity_id
-        for name in names:
-            proxy.add("name", name)
-        return proxy
 
     @staticmethod
     def _articles(conn: Connection, entity_id: str) -> int:

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, bindparam, select, update
 
 from dealgraph.model import Entity
+from dealgraph.names.text import is_latin
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
 
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _BAD = re.compile(r"[\n/:;()\[\]|@#]")
 MAX_WORDS = 6
 
@@ -28,10 +27,6 @@ def well_formed(name: str) -> bool:
     """A name as a heading would print it: capitalised, a few words, no line break or credit marks."""
     words = name.split()
     return bool(words) and len(words) <= MAX_WORDS and name[:1].isupper() and not _BAD.search(name)
-
-
-def is_latin(name: str) -> bool:
-    return bool(_LATIN.search(name)) and not _CYRILLIC.search(name)
 
 
 def rank(name: str, count: int, type_: str) -> tuple[int, int, int, int, int]:
@@ -78,4 +73,4 @@ def rename_display(conn: Connection, ids: set[str], pairs: Sequence[tuple[str, E
     return {str(c["eid"]): str(c["display"]) for c in changed}
 
 
-__all__ = ["best_name", "is_latin", "rename_display", "well_formed"]
+__all__ = ["best_name", "rename_display", "well_formed"]

@@ -6,14 +6,20 @@ after a vowel ("Dmitriyev", "Moiseyev"), and the scholarly ``Cyrillic-Latin`` th
 Ids and search keys want the common press spelling ("Dmitriev", "Ushakov", "Yuri"), which is this
 table: the simplified BGN/PCGN spelling, with "е" always "e" and the soft and hard signs dropped.
 Anything that is not Cyrillic goes through normality's ``ascii_text``.
+
+Name matching (logic-v2) and screening's blocking keys transliterate with rigour instead, which spells
+otherwise ("Юрий Ушаков" → "yury ushakov", "Хабаров" → "habarov", "Аксёнов" → "aksyonov"). The two
+never meet: this table makes the resolver's ids, blocking keys and name search on both sides, and
+rigour both sides of every logic-v2 score and screening key.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from normality import ascii_text
+
+from dealgraph.names.text import has_cyrillic
 
 _TABLE = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -22,7 +28,6 @@ _TABLE = {
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
     "є": "ye", "і": "i", "ї": "yi", "ґ": "g",
 }  # fmt: skip
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _letter(char: str) -> str:
@@ -36,7 +41,7 @@ def _letter(char: str) -> str:
 @lru_cache(maxsize=100_000)
 def to_latin(text: str) -> str:
     """``text`` in ASCII Latin letters: Cyrillic by the press table above, the rest by normality."""
-    if _CYRILLIC.search(text):
+    if has_cyrillic(text):
         text = "".join(_letter(c) for c in text)
     return ascii_text(text) or text
 

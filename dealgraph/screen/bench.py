@@ -131,7 +131,7 @@ def run_bench(index: ScreeningIndex, names: Sequence[str], as_of: date | None = 
         query = index.query(name, None)
         pairs.extend((query.entity, index.entity(item)) for item, _ in index.scored_candidates(query, as_of))
     _clear_caches()
-    config = index.scorer.config
+    config = index.matcher.config
     started = time.perf_counter()
     for query_entity, candidate in pairs:
         LogicV2.compare(query_entity, candidate, config)

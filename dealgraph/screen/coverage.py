@@ -32,8 +32,8 @@ from typing import Any
 
 from rigour.names import NamePartTag, Symbol
 
+from dealgraph.names.matching import Step, unmatched
 from dealgraph.screen.blocking import skeleton
-from dealgraph.screen.scoring import Step, unmatched
 
 ORG_FUZZY = 0.75  # a fuzzy word match below this is no match for organisation names
 SURNAME_FUZZY = 0.8  # nor, below this, for a surname, unless the skeletons agree
@@ -101,11 +101,11 @@ def surname_matched(steps: list[Step], family: frozenset[str]) -> bool:
     serves the first given name of a list form that tells it apart: a person whose surname agrees but
     whose given name does not is another member of the family ("Hamza bin Laden")."""
     for step in steps:
-        if step.listed is None or not family.intersection(step.listed):
+        if step.result is None or not family.intersection(step.result):
             continue
         if step.kind != "fuzzyMatch" or step.score >= SURNAME_FUZZY:
             return True
-        if skeleton("".join(step.query)) == skeleton("".join(step.listed)):
+        if skeleton("".join(step.query)) == skeleton("".join(step.result)):
             return True
     return False
 
@@ -118,8 +118,8 @@ def short_fuzzy(steps: list[Step]) -> bool:
     and "yun" are one or two edits apart but are not spellings of each other. Known variants (symbol
     matches) are kept."""
     for step in steps:
-        if step.kind != "fuzzyMatch" or step.listed is None or step.query == step.listed:
+        if step.kind != "fuzzyMatch" or step.result is None or step.query == step.result:
             continue
-        if min(len("".join(step.query)), len("".join(step.listed))) <= SHORT_WORD:
+        if min(len("".join(step.query)), len("".join(step.result))) <= SHORT_WORD:
             return True
     return False

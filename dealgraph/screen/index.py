@@ -2,7 +2,7 @@
 
 ``ScreeningIndex.screen(name, schema, as_of)`` finds candidates by blocking keys (``blocking``), keeps
 those of a compatible type that were listed on ``as_of``, scores the best few with nomenklatura's
-logic-v2 (``scoring``) and returns the hits above the threshold, each with its explanation.
+logic-v2 (``names.matching``) and returns the hits above the threshold, each with its explanation.
 
 Rules of ours sit on top of logic-v2's score:
 
@@ -36,12 +36,18 @@ from typing import Any, Literal
 from rigour.names import NamePartTag, NameTypeTag, analyze_names
 from sqlalchemy import Connection
 
+from dealgraph.names.matching import (
+    NameMatcher,
+    alignment,
+    candidate_entity,
+    query_entity,
+    readable_alignment,
+)
 from dealgraph.screen.blocking import KeyIndex, key_groups
 from dealgraph.screen.coverage import WordRoles, other_organisation, short_fuzzy, surname_matched, word_roles
 from dealgraph.screen.history import read_listings
 from dealgraph.screen.names import name_forms, split_person
 from dealgraph.screen.records import Interval, ListEntry, Listing, ListName, ScreeningHit
-from dealgraph.screen.scoring import Scorer, alignment, list_entity, query_entity, readable_alignment
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +120,7 @@ class ScreeningIndex:
         self.candidates = candidates
         self.names: list[IndexedName] = []
         self.keys = KeyIndex()
-        self.scorer = Scorer()
+        self.matcher = NameMatcher()
         self._entities: dict[int, Any] = {}
         self._by_tokens: dict[tuple[str, ...], int] = {}
         for number, listing in enumerate(self.listings):
@@ -160,7 +166,10 @@ class ScreeningIndex:
             named = self.names[item]
             owner = self.listings[named.listings[0]].entry.key if named.relation == "listed" else "linked"
             weak = named.schema == "Person" and named.form.kind == "alias" and named.words < 2
-            self._entities[item] = list_entity(owner, named.schema, named.form, weak)
+            form = named.form
+            self._entities[item] = candidate_entity(
+                owner, named.schema, form.name, form.given, form.family, weak
+            )
         return self._entities[item]
 
     def query(self, name: str, schema: str | None = None) -> Query:
@@ -216,7 +225,8 @@ class ScreeningIndex:
         best: dict[tuple[int, str], ScreeningHit] = {}
         for item, listed in self.scored_candidates(query, as_of, include_linked):
             named = self.names[item]
-            score, detail = self.scorer.compare(query.entity, self.entity(item))
+            match = self.matcher.compare(query.entity, self.entity(item))
+            score, detail = match.score, match.detail
             if score < cutoff:
                 continue
             steps = alignment(detail)

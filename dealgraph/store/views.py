@@ -9,7 +9,6 @@ events point to. Everything is SQLAlchemy Core over the store's tables; nothing 
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,13 +19,13 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, func, inspect, or_, select
 
 from dealgraph.exc import NotFound
+from dealgraph.names.text import has_cyrillic
 from dealgraph.resolve.translit import to_latin
 from dealgraph.store import resolve_tables, schema, search_index
 from dealgraph.store.name_search import entity_ids_by_name
 from dealgraph.store.store import Store
 
 log = logging.getLogger(__name__)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 A, E, AE, M, AM = schema.articles, schema.entities, schema.article_entities, schema.mentions, schema.amounts
 
@@ -264,7 +263,7 @@ def entity_overview(store: Store, entity_id: str, limit: int = 50, offset: int =
 def _other_script(conn: Connection, entity_id: str, name: str) -> str | None:
     """A Cyrillic name in Latin letters (``to_latin``); for a Latin name, the Cyrillic name Russian
     articles gave the entity most often (their in-article names are nominative)."""
-    if _CYRILLIC.search(name):
+    if has_cyrillic(name):
         return to_latin(name)
     rows = conn.execute(
         select(AE.c.name, func.count())
@@ -273,7 +272,7 @@ def _other_script(conn: Connection, entity_id: str, name: str) -> str | None:
         .order_by(func.count().desc(), AE.c.name)
         .limit(20)
     ).all()
-    return next((str(r[0]) for r in rows if _CYRILLIC.search(str(r[0]))), None)
+    return next((str(r[0]) for r in rows if has_cyrillic(str(r[0]))), None)
 
 
 def article_titles(store: Store, article_ids: Iterable[str]) -> dict[str, tuple[str | None, date | None]]:

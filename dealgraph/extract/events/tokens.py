@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from dealgraph.extract.coref import norm
 from dealgraph.extract.gazetteer import Leader
 from dealgraph.model import Entity
+from dealgraph.names.text import fold
 
 PROXY_NOUNS = {
     "official", "officials", "representative", "representatives", "delegation", "delegations", "side",
@@ -99,14 +99,14 @@ class EntityIndex:
         # person -> (state, head titles) for the known heads of state and government the article names
         # with their state: "President X" then holds that state's office
         self.offices: dict[str, tuple[str, frozenset[str]]] = {}
-        by_form = {norm(f): leader for leader in leaders for f in leader.forms}
+        by_form = {fold(f): leader for leader in leaders for f in leader.forms}
         surnames: dict[str, list[Leader]] = {}
         for leader in leaders:  # "President Trump": a surname that only one of them has
-            for last in {norm(f).split()[-1] for f in leader.forms}:
+            for last in {fold(f).split()[-1] for f in leader.forms}:
                 surnames.setdefault(last, []).append(leader)
         by_form.update({k: v[0] for k, v in surnames.items() if len(v) == 1 and k not in by_form})
         for e in entities:
-            known = next((by_form[norm(m.text)] for m in e.mentions if norm(m.text) in by_form), None)
+            known = next((by_form[fold(m.text)] for m in e.mentions if fold(m.text) in by_form), None)
             if e.type == "Person" and known is not None and known.country in ref_keys:
                 self.offices[e.key] = (ref_keys[known.country], known.offices)
         self.person_starts = sorted(

@@ -1,0 +1,1 @@
+"""Names as every stage reads them: folding and scripts (``text``), and name matching (``matching``)."""
