@@ -56,3 +56,14 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator
 @pytest.fixture(scope="session")
 def examples_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[object]:  # type: ignore[no-untyped-def]
     yield ingested(tmp_path_factory, extractor, "examples", EXAMPLES)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cli_state() -> Iterator[None]:
+    """The CLI's options live in one module-level state for the process; a test that passes ``-q`` or
+    ``--db`` must not leave them to the next test (the real CLI runs once per process)."""
+    from dealgraph.cli.context import state
+
+    saved = (state.db, state.quiet, state.verbose)
+    yield
+    state.db, state.quiet, state.verbose = saved
