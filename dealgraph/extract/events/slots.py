@@ -273,7 +273,7 @@ def slots_for(
     return slots
 
 
-MEETING_VERBS = {"meet", "hold", "have", "host", "visit", "receive"}
+MEETING_VERBS = {"meet", "hold", "have", "host", "receive"}  # not "visit": "visited NBC's show to discuss"
 
 
 def _met_for(verb: Token) -> list[Token]:
