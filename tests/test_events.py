@@ -1067,3 +1067,13 @@ def test_a_discussion_that_a_meeting_is_for_is_with_whom_it_is_held(rules_extrac
     find(events_of(rules_extractor, text), "NEGOTIATE", agent="Luis Ortega", counterpart="Kari Holm")
     alone = events_of(rules_extractor, "Luis Ortega traveled to Lima to discuss the lithium deal.")
     assert "NEGOTIATE" not in {e[0] for e in alone}, alone
+
+
+def test_a_trip_that_meets_no_one_is_a_visit_to_a_state(rules_extractor: Any) -> None:
+    for text in (
+        "Visiting Valparaiso in June for a rally, Luis Ortega thanked his supporters.",
+        "Norwegian minister Kari Holm returned to Oslo after a private visit to Lyon, France.",
+    ):
+        assert "MEET" not in {e[0] for e in events_of(rules_extractor, text)}, text
+    text = "Norwegian minister Kari Holm paid her third visit to Chile this year."
+    find(events_of(rules_extractor, text), "MEET", agent="Kari Holm", place="Chile")

@@ -304,6 +304,14 @@ class EventExtractor:
         for role, exempt in kind.requires.items():
             if role not in filled and lemma not in exempt and trigger.lower_ not in exempt:
                 return False  # "hosted a gathering at the hotel": a meeting with no one
+            if role not in filled and not any(
+                index.types.get(k) == "Country" for k in filled.get("place", [])
+            ):
+                # a trip that meets no one is a visit to a state ("his sixth visit to Russia"), not a
+                # campaign stop or a private trip to a city or a region ("visiting Richmond, Virginia")
+                return False
+            if role not in filled and any(c.lower_ in PRIVATE for c in trigger.children):
+                return False  # "a private visit to Avignon, France"
         if not nominal and lemma in kind.verbs and not kind.verbs[lemma].requires <= set(filled):
             return False
         if nominal and not kind.noun_requires.get(lemma, frozenset()) <= by_rules:
@@ -406,6 +414,7 @@ class EventExtractor:
 
 
 DEAL_PREPS = {"on", "to", "upon", "over"}
+PRIVATE = {"private", "personal", "family", "campaign", "holiday", "vacation"}
 FAMILY = {
     "daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "parent", "family",
     "child", "grandchild", "grandson", "granddaughter", "grandmother", "grandfather", "relative", "cousin",
@@ -488,7 +497,7 @@ def _between_parties(tok: Token, one: str, index: EntityIndex) -> list[str]:
     found = [
         k
         for t in tok.subtree
-        if t.i != tok.i
+        if t.i != tok.i and t.dep_ not in {"compound", "amod"}  # "House and Senate Republicans": modifiers
         for k in [index.direct(t, titles=False)]
         if k is not None and k != one and index.types.get(k) == kind
     ]
