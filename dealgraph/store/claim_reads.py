@@ -114,7 +114,7 @@ def list_claims(
     offset: int = 0,
 ) -> list[ClaimSummary]:
     """Claims, most reported first (then by id), filtered by a party, a project and their status."""
-    conds: list[Any] = [C.c.merged_into.is_(None)]
+    conds: list[Any] = [C.c.merged_into.is_(None), C.c.reports > 0]
     if entity_id:
         conds.append(C.c.id.in_(select(CP.c.claim_id).where(CP.c.entity_id == entity_id)))
     if project_id:
