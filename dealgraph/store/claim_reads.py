@@ -231,3 +231,14 @@ def event_claims(store: Store) -> dict[str, str]:
     """Every grouped event's claim id (for exports and the claims evaluation)."""
     with store.read() as conn:
         return {str(r.event_id): str(r.claim_id) for r in conn.execute(select(CE.c.event_id, CE.c.claim_id))}
+
+
+def claims_of_events(store: Store, event_ids: list[str]) -> dict[str, str]:
+    """The claim of each of these events that is in one (for pages that link events to their claim)."""
+    found: dict[str, str] = {}
+    with store.read() as conn:
+        for i in range(0, len(event_ids), 400):
+            chunk = event_ids[i : i + 400]
+            rows = conn.execute(select(CE.c.event_id, CE.c.claim_id).where(CE.c.event_id.in_(chunk)))
+            found.update({str(r.event_id): str(r.claim_id) for r in rows})
+    return found
