@@ -50,3 +50,42 @@ def test_the_brief_has_a_claims_section_with_every_line_cited(store: Store, tmp_
 
     html = render_html(build_brief(store, entity="United States"))
     assert f"<code>{detail.claim.id}</code>" in html and 'id="claims"' in html
+
+
+def test_exports_carry_each_events_claim_and_the_claims(store: Store) -> None:
+    import csv
+    import io
+    import json
+
+    from dealgraph.export import export
+    from dealgraph.store.claim_reads import event_claims
+
+    detail = proposal(store)
+    grouped = event_claims(store)
+    out = io.StringIO()
+    export(store, "jsonl", out)
+    events = [ev for line in out.getvalue().splitlines() for ev in json.loads(line)["events"]]
+    assert events and all(ev["claim"] == grouped.get(ev["id"]) for ev in events)
+    out = io.StringIO()
+    export(store, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {r["claim"] for r in rows if r["event"] in grouped} <= set(grouped.values())
+    assert any(r["claim"] == detail.claim.id for r in rows)
+    out = io.StringIO()
+    n = export(store, "claims", out)
+    claims = {c["id"]: c for c in map(json.loads, out.getvalue().splitlines())}
+    assert n == len(claims) == len(set(grouped.values()))
+    mine = claims[detail.claim.id]
+    assert (mine["reports"], mine["origins"], mine["disputed"], mine["single_source"]) == (
+        detail.claim.reports, len(detail.status.origins), True, False
+    )  # fmt: skip
+    assert (mine["first_report"], mine["last_report"]) == ("2025-04-07", "2025-04-20")
+    assert {p["name"] for p in mine["parties"]} >= {"United States"}
+    out = io.StringIO()
+    export(store, "claims-csv", out)
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert table.keys() == claims.keys()
+    assert (
+        table[detail.claim.id]["disputed"] == "True"
+        and table[detail.claim.id]["first_report"] == "2025-04-07"
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import claim_tables, event_tables, schema
@@ -242,3 +242,40 @@ def claims_of_events(store: Store, event_ids: list[str]) -> dict[str, str]:
             rows = conn.execute(select(CE.c.event_id, CE.c.claim_id).where(CE.c.event_id.in_(chunk)))
             found.update({str(r.event_id): str(r.claim_id) for r in rows})
     return found
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim for the exports: its summary and the dates of its first and last stored report."""
+
+    claim: ClaimSummary
+    first_report: date | None
+    last_report: date | None
+
+
+def iter_claim_records(store: Store, chunk: int = 400) -> list[ClaimRecord]:
+    """Every claim that has reports (merged ones point elsewhere and are left out), by id."""
+    records: list[ClaimRecord] = []
+    with store.read() as conn:
+        rows = list(
+            conn.execute(select(C).where(C.c.merged_into.is_(None), C.c.reports > 0).order_by(C.c.id))
+        )
+        for i in range(0, len(rows), chunk):
+            part = rows[i : i + chunk]
+            dates = {
+                r.claim_id: (r.first, r.last)
+                for r in conn.execute(
+                    select(
+                        CE.c.claim_id,
+                        func.min(A.c.published).label("first"),
+                        func.max(A.c.published).label("last"),
+                    )
+                    .select_from(CE.join(EV, EV.c.id == CE.c.event_id).join(A, A.c.id == EV.c.article_id))
+                    .where(CE.c.claim_id.in_([r.id for r in part]))
+                    .group_by(CE.c.claim_id)
+                )
+            }
+            for summary in summaries(conn, part):
+                first, last = dates.get(summary.id, (None, None))
+                records.append(ClaimRecord(summary, first, last))
+    return records
