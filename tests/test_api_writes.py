@@ -79,7 +79,7 @@ def test_dismiss_records_a_judgement(client: TestClient, store: Store) -> None:
 
 
 def test_judgements_missing_answers_501(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "dealgraph.resolve.judgements", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "dealgraph.pipeline.judgements", None)  # makes the import fail
     r = client.post("/entities/kirill-dmitriev/merge", json={"other": "steve-witkoff"}, headers=AUTH)
     assert r.status_code == 501 and "judgements" in r.json()["detail"]
 

@@ -194,3 +194,33 @@ def test_judgement_form_merges_with_the_token(browser: Any, base_url: str, store
     p.wait_for_load_state("networkidle")
     assert "/ui/entities/" in p.url
     assert "merged from" in p.locator("header.head").inner_text()
+
+
+def test_a_claim_opens_from_an_entity_page_with_its_reports_in_time_order(
+    browser: Any, base_url: str, store: Store
+) -> None:
+    from dealgraph.claims.provenance import claim_detail
+    from dealgraph.store.claim_reads import list_claims
+
+    entity = _dmitriev(store)
+    claims = list_claims(store, entity_id=entity, limit=None)
+    assert claims, "the examples should report a fact about Kirill Dmitriev"
+    target = claims[0]  # the most independently reported first
+    page = Page(browser, base_url)
+    p = page.open(f"/ui/entities/{entity}")
+    with p.expect_navigation():
+        p.locator(f"#claims a.claim-title[href='/ui/claims/{target.id}']").click()
+    p.wait_for_load_state("networkidle")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    p.screenshot(path=str(SHOTS / "claim.png"), full_page=True)
+    assert p.url == f"{base_url}/ui/claims/{target.id}"
+    detail = claim_detail(store, target.id)
+    assert p.locator("#origins").inner_text() == str(len(detail.status.origins))
+    dates = p.locator("#reports tbody tr").evaluate_all("rows => rows.map(r => r.dataset.published)")
+    assert len(dates) == len(detail.links) >= 1
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated) and dates[: len(dated)] == dated  # earliest first, undated last
+    assert p.locator("#reports a.cite").count() == len(dates)  # every report cites its sentence
+    href = p.locator("#reports a.cite").first.get_attribute("href")
+    assert href is not None and href.startswith("/ui/articles/") and "#" in href
+    assert page.errors == []

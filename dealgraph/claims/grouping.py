@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from dealgraph.claims.follow import follow_entities
 from dealgraph.claims.keys import (
     ClaimEvent,
     amounts_compatible,
@@ -78,16 +79,38 @@ def claim_id(event_id: str) -> str:
 def group_claims(store: Store, known: Outlets | None = None) -> GroupingReport:
     """Put every event that is in no claim yet into one; recompute the status of the claims touched."""
     with store.begin() as conn:
-        pending = unclaimed(conn)
-        if not pending:
-            return GroupingReport(0, 0, 0)
-        index = _load(conn, {e.key for e in pending})
-        for event in pending:
-            _place(index[event.key], event)
-        touched = [c for claims in index.values() for c in claims if c.joined]
-        _write(conn, touched)
-        refresh(conn, [c.id for c in touched], known)
+        return group_in(conn, known)
+
+
+def group_in(conn: Connection, known: Outlets | None = None) -> GroupingReport:
+    """``group_claims`` in a transaction: first the claims follow changed canonical ids
+    (``follow.py``), then the unclaimed events are placed."""
+    followed = follow_entities(conn)
+    pending = unclaimed(conn)
+    index = _load(conn, {e.key for e in pending}) if pending else {}
+    for event in pending:
+        _place(index[event.key], event)
+    touched = [c for claims in index.values() for c in claims if c.joined]
+    _free_ids(conn, [c for c in touched if c.new])
+    _write(conn, touched)
+    refresh(conn, sorted({*followed, *(c.id for c in touched)}), known)
     return GroupingReport(len(pending), sum(c.new for c in touched), len(touched))
+
+
+def _free_ids(conn: Connection, new: list[_Claim]) -> None:
+    """A founding event whose id a claim holds already (it founded a claim, then a split took it out,
+    ``follow.py``) founds its new claim under the next free id derived from it."""
+    taken: set[str] = set()
+    for i in range(0, len(new), CHUNK):
+        ids = [c.id for c in new[i : i + CHUNK]]
+        taken.update(conn.execute(select(C.c.id).where(C.c.id.in_(ids))).scalars())
+    for claim in new:
+        n = 0
+        while claim.id in taken:
+            n += 1
+            candidate = claim_id(f"{claim.founded_by}#{n}")
+            if conn.execute(select(C.c.id).where(C.c.id == candidate)).first() is None:
+                claim.id = candidate
 
 
 def _place(candidates: list[_Claim], event: ClaimEvent) -> None:

@@ -35,6 +35,7 @@ class Link:
     origin: str
     chain: str
     copy_of: str | None = None  # the article a syndicated copy repeats
+    evidence: str = ""  # the sentence of the stored article that reports it
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def links(reports: list[ReportView], outlets: Outlets) -> list[Link]:
                 r.modality,
                 origin,
                 chain,
+                evidence=r.evidence,
             )
         )
         for c in r.copies:
@@ -101,6 +103,7 @@ def links(reports: list[ReportView], outlets: Outlets) -> list[Link]:
                     origin,
                     ARROW.join((site.name, chain)),
                     copy_of=r.article_id,
+                    evidence=r.evidence,
                 )
             )
     return result

@@ -69,12 +69,21 @@ def claims(
     single_source: bool = typer.Option(False, "--single-source", help="Only claims with one origin."),
     limit: int = limit_option(100),
     as_json: bool = json_option(),
+    rebuild: bool = typer.Option(
+        False, "--rebuild", help="Regroup every event from scratch (recovery), keeping human judgements."
+    ),
 ) -> None:
     """Reported deal facts across outlets: reports, independent origins, modalities, disputes."""
     from dealgraph.claims.provenance import claim_detail
     from dealgraph.store.claim_reads import list_claims
 
     store = state.store()
+    if rebuild:
+        from dealgraph.claims.rebuild import rebuild_claims
+
+        report = rebuild_claims(store)
+        state.say(f"regrouped {report.events} events into {report.claims} claims")
+        return
     if claim_id:
         _show(claim_detail(store, claim_id), as_json)
         return

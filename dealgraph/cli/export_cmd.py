@@ -16,10 +16,13 @@ from dealgraph.exc import DealgraphError
 
 
 def export(
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="eval | jsonl | ftm | gexf | csv"),
+    fmt: str = typer.Option(
+        "jsonl", "--format", "-f", help="eval | jsonl | ftm | gexf | csv | claims | claims-csv"
+    ),
     out: str = typer.Option("-", "--out", "-o", help="Output file, or - for standard output."),
 ) -> None:
-    """Export the store: the scorer's eval format, JSON lines, FollowTheMoney, GEXF (Gephi) or CSV."""
+    """Export the store: the scorer's eval format, JSON lines, FollowTheMoney, GEXF (Gephi), CSV, or the
+    claims (JSON lines or CSV)."""
     from dealgraph.export import FORMATS
     from dealgraph.export import export as run_export
 

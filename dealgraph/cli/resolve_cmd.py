@@ -24,7 +24,7 @@ def merge(
     b: str = typer.Argument(..., help="Another one."),
 ) -> None:
     """Record that two entities are one referent; the less reported id redirects to the other."""
-    from dealgraph.resolve.judgements import merge as do_merge
+    from dealgraph.pipeline.judgements import merge as do_merge
 
     try:
         kept = do_merge(state.store(), a, b, _user())
@@ -42,7 +42,7 @@ def split(
     ),
 ) -> None:
     """Record that one in-article entity is a different referent; it gets its own id."""
-    from dealgraph.resolve.judgements import split as do_split
+    from dealgraph.pipeline.judgements import split as do_split
 
     article_id, _, key = mention.rpartition(":")
     try:

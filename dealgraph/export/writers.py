@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from dealgraph.export.eval_format import eval_records
 from dealgraph.export.ftm import ftm_entities
 from dealgraph.export.graph import build_graph
+from dealgraph.store.claim_reads import ClaimRecord, event_claims, iter_claim_records
 from dealgraph.store.reader import ArgView, iter_articles
 from dealgraph.store.store import Store
 
@@ -33,6 +34,7 @@ def write_jsonl(store: Store, out: TextIO) -> int:
 
 
 def _article_records(store: Store) -> Iterator[dict[str, Any]]:
+    claims = event_claims(store)
     for article in iter_articles(store):
         yield {
             "id": article.id, "source": article.source, "title": article.title, "url": article.url,
@@ -47,8 +49,9 @@ def _article_records(store: Store) -> Iterator[dict[str, Any]]:
             ],
             "amounts": [a.__dict__ for a in article.amounts],
             "events": [
-                {"id": ev.id, "type": ev.type, "modality": ev.modality, "polarity": ev.polarity,
-                 "source": ev.source_id, "trigger": ev.trigger, "when": ev.event_date,
+                {"id": ev.id, "claim": claims.get(ev.id), "type": ev.type, "modality": ev.modality,
+                 "polarity": ev.polarity, "source": ev.source_id, "trigger": ev.trigger,
+                 "when": ev.event_date,
                  "evidence": {"start": ev.evidence_start, "end": ev.evidence_end, "text": ev.evidence},
                  "extractor": ev.extractor, "confidence": ev.confidence,
                  "args": [a.__dict__ for a in ev.args]}
@@ -64,8 +67,9 @@ def write_ftm(store: Store, out: TextIO) -> int:
 def write_csv(store: Store, out: TextIO) -> int:
     """One row per event argument pair: the deal table analysts sort and filter."""
     writer = csv.writer(out)
-    writer.writerow(["article", "published", "event", "type", "modality", "polarity", "source",
+    writer.writerow(["article", "published", "event", "claim", "type", "modality", "polarity", "source",
                      "agent", "role", "other", "amount", "evidence"])  # fmt: skip
+    claims = event_claims(store)
     n = 0
     for article in iter_articles(store):
         amounts = {a.idx: a.text for a in article.amounts}
@@ -75,11 +79,46 @@ def write_csv(store: Store, out: TextIO) -> int:
             others: list[ArgView | None] = [a for a in ev.args if a.role not in {"agent", "amount"}]
             for arg in others or [None]:
                 writer.writerow([
-                    article.id, article.published or "", ev.id, ev.type, ev.modality, ev.polarity or "",
+                    article.id, article.published or "", ev.id, claims.get(ev.id, ""), ev.type, ev.modality,
+                    ev.polarity or "",
                     ev.source_name or "", agent, arg.role if arg else "",
                     (arg.name or arg.text or "") if arg else "", amount, ev.evidence,
                 ])  # fmt: skip
                 n += 1
+    return n
+
+
+def claim_record(record: ClaimRecord) -> dict[str, Any]:
+    """One claim as an export record: what it is, who is in it, how often and how independently told."""
+    c = record.claim
+    return {
+        "id": c.id, "type": c.type, "polarity": c.polarity,
+        "parties": [{"id": p.entity_id, "name": p.name, "role": p.role} for p in c.parties],
+        "reports": c.reports, "origins": c.origins, "disputed": c.disputed,
+        "single_source": c.origins == 1,
+        "modalities": list(c.modalities),
+        "first_report": record.first_report, "last_report": record.last_report,
+    }  # fmt: skip
+
+
+def write_claims(store: Store, out: TextIO) -> int:
+    """One claim per JSON line (the events name theirs in ``jsonl``, ``csv`` and ``eval``)."""
+    return _dump((claim_record(r) for r in iter_claim_records(store)), out)
+
+
+def write_claims_csv(store: Store, out: TextIO) -> int:
+    """One row per claim; parties as ``role:id`` joined by ``;``."""
+    writer = csv.writer(out)
+    columns = ["id", "type", "polarity", "parties", "reports", "origins", "disputed", "single_source",
+               "modalities", "first_report", "last_report"]  # fmt: skip
+    writer.writerow(columns)
+    n = 0
+    for r in iter_claim_records(store):
+        record = claim_record(r)
+        record["parties"] = ";".join(f"{p['role']}:{p['id']}" for p in record["parties"])
+        record["modalities"] = ",".join(record["modalities"])
+        writer.writerow(["" if record[c] is None else record[c] for c in columns])
+        n += 1
     return n
 
 
@@ -100,6 +139,7 @@ def write_gexf(store: Store, out: TextIO) -> int:
 
 FORMATS: dict[str, Callable[[Store, TextIO], int]] = {
     "eval": write_eval, "jsonl": write_jsonl, "ftm": write_ftm, "csv": write_csv, "gexf": write_gexf,
+    "claims": write_claims, "claims-csv": write_claims_csv,
 }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dealgraph.exc import InputError, NotFound
+from dealgraph.reports.claims import CiteFn, ClaimRow, claim_rows
 from dealgraph.store import deal_views, reader, views
 from dealgraph.store.reader import EventView
 from dealgraph.store.store import Store
@@ -69,6 +70,7 @@ class Brief:
     parties: list[PartyRow] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     amounts: list[AmountRow] = field(default_factory=list)
+    claims: list[ClaimRow] = field(default_factory=list)  # the facts its events report, across outlets
     citations: list[Citation] = field(default_factory=list)
     edges: list[tuple[str, str, str, int]] = field(default_factory=list)  # (agent, other, type, articles)
     screening: bool = False  # whether any screening results exist to report on
@@ -132,7 +134,23 @@ def build_brief(
         scope = "proposals, negotiations, agreements and investments" + f" since {since}"
     brief = Brief(title, scope, today, focus)
     _fill(store, brief, events)
+    brief.claims = claim_rows(store, [e.id for e in events], _citer(brief))
     return brief
+
+
+def _citer(brief: Brief) -> CiteFn:
+    """Cite a report: the number the brief gave its event already, else a new citation."""
+    cited = {c.event_id: c.n for c in brief.citations}
+
+    def cite(event_id: str, article_id: str, title: str | None, published: date | None, sentence: str) -> int:
+        if event_id not in cited:
+            cited[event_id] = len(brief.citations) + 1
+            brief.citations.append(
+                Citation(cited[event_id], article_id, title, published, sentence, event_id)
+            )
+        return cited[event_id]
+
+    return cite
 
 
 def _fill(store: Store, brief: Brief, events: list[EventView]) -> None:

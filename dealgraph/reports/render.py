@@ -52,6 +52,31 @@ def _md_cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _md_claims(brief: Brief) -> list[str]:
+    """The claims section: one line per reported fact, cited by the earliest report of each modality."""
+    lines = [
+        "",
+        "## Claims across outlets",
+        "",
+        "| Claim | Parties | Reports | Independent origins | Status | First reported, by modality |",
+        "|---|---|---:|---:|---|---|",
+    ]
+    for c in brief.claims:
+        parties = "; ".join(name if role == "party" else f"{role}: {name}" for role, name in c.parties)
+        flags = [
+            f"**disputed**: {c.why_disputed}" if c.disputed else "",
+            "single source" if c.single_source else "",
+        ]
+        firsts = "; ".join(f"{f.modality} {f.published or 'undated'} [{f.cite}]" for f in c.firsts)
+        lines.append(
+            f"| {c.type} `{c.claim_id}` | {_md_cell(parties)} | {c.reports} | {c.origins} "
+            f"| {_md_cell(', '.join(f for f in flags if f) or '—')} | {_md_cell(firsts)} |"
+        )
+    if not brief.claims:
+        lines.append("| No claims. | | | | | |")
+    return lines
+
+
 def render_md(brief: Brief, out: Path) -> str:
     """Markdown text; the figures are written as ``<stem>-network.png`` and ``<stem>-timeline.png``."""
     lines = [
@@ -83,6 +108,7 @@ def render_md(brief: Brief, out: Path) -> str:
             f"| {_md_cell(e.source or 'the article')} "
             f"| {_md_cell(e.amount or '')} | [{e.cite}] |"
         )
+    lines += _md_claims(brief)
     lines += [
         "",
         "## Amounts by project",

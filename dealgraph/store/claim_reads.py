@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import claim_tables, event_tables, schema
@@ -114,7 +114,7 @@ def list_claims(
     offset: int = 0,
 ) -> list[ClaimSummary]:
     """Claims, most reported first (then by id), filtered by a party, a project and their status."""
-    conds: list[Any] = [C.c.merged_into.is_(None)]
+    conds: list[Any] = [C.c.merged_into.is_(None), C.c.reports > 0]
     if entity_id:
         conds.append(C.c.id.in_(select(CP.c.claim_id).where(CP.c.entity_id == entity_id)))
     if project_id:
@@ -231,3 +231,51 @@ def event_claims(store: Store) -> dict[str, str]:
     """Every grouped event's claim id (for exports and the claims evaluation)."""
     with store.read() as conn:
         return {str(r.event_id): str(r.claim_id) for r in conn.execute(select(CE.c.event_id, CE.c.claim_id))}
+
+
+def claims_of_events(store: Store, event_ids: list[str]) -> dict[str, str]:
+    """The claim of each of these events that is in one (for pages that link events to their claim)."""
+    found: dict[str, str] = {}
+    with store.read() as conn:
+        for i in range(0, len(event_ids), 400):
+            chunk = event_ids[i : i + 400]
+            rows = conn.execute(select(CE.c.event_id, CE.c.claim_id).where(CE.c.event_id.in_(chunk)))
+            found.update({str(r.event_id): str(r.claim_id) for r in rows})
+    return found
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim for the exports: its summary and the dates of its first and last stored report."""
+
+    claim: ClaimSummary
+    first_report: date | None
+    last_report: date | None
+
+
+def iter_claim_records(store: Store, chunk: int = 400) -> list[ClaimRecord]:
+    """Every claim that has reports (merged ones point elsewhere and are left out), by id."""
+    records: list[ClaimRecord] = []
+    with store.read() as conn:
+        rows = list(
+            conn.execute(select(C).where(C.c.merged_into.is_(None), C.c.reports > 0).order_by(C.c.id))
+        )
+        for i in range(0, len(rows), chunk):
+            part = rows[i : i + chunk]
+            dates = {
+                r.claim_id: (r.first, r.last)
+                for r in conn.execute(
+                    select(
+                        CE.c.claim_id,
+                        func.min(A.c.published).label("first"),
+                        func.max(A.c.published).label("last"),
+                    )
+                    .select_from(CE.join(EV, EV.c.id == CE.c.event_id).join(A, A.c.id == EV.c.article_id))
+                    .where(CE.c.claim_id.in_([r.id for r in part]))
+                    .group_by(CE.c.claim_id)
+                )
+            }
+            for summary in summaries(conn, part):
+                first, last = dates.get(summary.id, (None, None))
+                records.append(ClaimRecord(summary, first, last))
+    return records

@@ -19,10 +19,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from dealgraph.api.deps import MAX_OFFSET, StoreDep
+from dealgraph.claims.provenance import claim_detail
 from dealgraph.exc import NotFound
 from dealgraph.model import ENTITY_TYPES, MODALITIES
 from dealgraph.settings import env_opt
 from dealgraph.store import deal_views, reader, views
+from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
 from dealgraph.web.charts import day_month, event_month, month_bars
 from dealgraph.web.spans import segments
@@ -128,6 +130,7 @@ def entity(
         return _not_found(request, error)
     events = entity_events(store, entity_id, limit=PAGE + 1, offset=events_offset)
     timeline = entity_timeline(store, entity_id, limit=500)
+    claims = list_claims(store, entity_id=entity_id, limit=PAGE + 1)
     return _page(
         request,
         "entity.html",
@@ -140,7 +143,23 @@ def entity(
         events_offset=events_offset,
         page=PAGE,
         bars=month_bars(day_month(t.date) for t in timeline),
+        claims=claims[:PAGE],
+        more_claims=len(claims) > PAGE,
+        event_claims=claims_of_events(store, [ev.id for ev in events[:PAGE]]),
     )
+
+
+@router.get("/ui/claims/{claim_id}", response_class=HTMLResponse, response_model=None)
+def claim(request: Request, claim_id: str, store: StoreDep) -> Response:
+    """A reported fact: its reports in time order with their chains, independent origins and status."""
+    try:
+        detail = claim_detail(store, claim_id)
+    except NotFound as error:
+        return _not_found(request, error)
+    if detail.claim.id != claim_id:  # merged into another: that one's page
+        return RedirectResponse(str(request.url_for("claim", claim_id=detail.claim.id)), status_code=308)
+    reports = sorted(detail.links, key=lambda r: (r.published is None, r.published or date.min))
+    return _page(request, "claim.html", c=detail.claim, st=detail.status, reports=reports)
 
 
 @router.get("/ui/articles/{article_id:path}", response_class=HTMLResponse)
@@ -183,6 +202,7 @@ def deals(
         request,
         "deals.html",
         groups=groups,
+        event_claims=claims_of_events(store, [d.event.id for g in groups for d in g.events]),
         rates=deal_views.usd_rates()[0],
         project=project,
         entity=entity,
@@ -211,6 +231,7 @@ def timeline(
         request,
         "timeline.html",
         events=events[: PAGE * 4],
+        event_claims=claims_of_events(store, [e.id for e in events[: PAGE * 4]]),
         more=len(events) > PAGE * 4,
         offset=offset,
         page=PAGE * 4,

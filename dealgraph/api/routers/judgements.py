@@ -1,6 +1,7 @@
 """Merge, split and dismiss: human judgements on an entity (need the write token).
 
-They call ``dealgraph.resolve.judgements``; a server without it answers 501.
+They call ``dealgraph.pipeline.judgements`` (resolution, then the claims follow); a server without it
+answers 501.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def _judgements() -> ModuleType:
     try:
-        judgements = import_module("dealgraph.resolve.judgements")
+        judgements = import_module("dealgraph.pipeline.judgements")
     except ImportError as error:
         raise NotImplementedYet(f"judgements are not available on this server: {error}") from error
     return judgements

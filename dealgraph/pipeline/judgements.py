@@ -1,0 +1,30 @@
+"""Entity judgements with their consequences downstream: the one place the CLI and the API call.
+
+A merge or a split changes canonical ids (``resolve/judgements.py``); the claims naming those ids then
+follow them (``claims/follow.py``, run by the claims step), here at once rather than at the next
+ingest, so that a claim page or listing right after the judgement already names the id in use.
+"""
+
+from __future__ import annotations
+
+from dealgraph.claims.grouping import group_claims
+from dealgraph.resolve import judgements
+from dealgraph.resolve.judgements import dismiss
+from dealgraph.store.store import Store
+
+
+def merge(store: Store, a: str, b: str, user: str = "cli") -> str:
+    """Merge two canonical entities (``resolve.judgements.merge``); their claims follow the id kept."""
+    kept = judgements.merge(store, a, b, user)
+    group_claims(store)
+    return kept
+
+
+def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "cli") -> str:
+    """Split one in-article entity off (``resolve.judgements.split``); its events regroup under it."""
+    new_id = judgements.split(store, entity_id, article_id, key, user)
+    group_claims(store)
+    return new_id
+
+
+__all__ = ["dismiss", "merge", "split"]
