@@ -1077,3 +1077,26 @@ def test_a_trip_that_meets_no_one_is_a_visit_to_a_state(rules_extractor: Any) ->
         assert "MEET" not in {e[0] for e in events_of(rules_extractor, text)}, text
     text = "Norwegian minister Kari Holm paid her third visit to Chile this year."
     find(events_of(rules_extractor, text), "MEET", agent="Kari Holm", place="Chile")
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "target"),
+    [
+        ("The Baltic Pipe project is majority-owned by Equinor.", "Equinor", "Baltic Pipe project"),
+        ("Baltic Pipe, owned by Norwegian energy giant Equinor, was damaged.", "Equinor", "Baltic Pipe"),
+        (
+            "Exxon previously held a 30% operator share in the Baltic Pipe project.",
+            "Exxon",
+            "Baltic Pipe project",
+        ),
+    ],
+)
+def test_owning_and_holding_a_share_is_a_stake(
+    rules_extractor: Any, text: str, agent: str, target: str
+) -> None:
+    find(events_of(rules_extractor, text), "INVEST", agent=agent, target=target)
+
+
+def test_a_market_share_is_no_stake(rules_extractor: Any) -> None:
+    found = events_of(rules_extractor, "Equinor's market share in Europe fell last year.")
+    assert "INVEST" not in {e[0] for e in found}, found

@@ -208,6 +208,9 @@ def slots_for(
         subj, _ = subject_of(trigger)
         slots["subj"].extend(subj)
         slots["passive_subj"].extend(passive_subject(trigger))
+        if trigger.tag_ == "VBN" and trigger.dep_ == "acomp":
+            # "the project is majority-owned by X": a participle after "be" is a passive of its subject
+            slots["passive_subj"].extend(subject_of(trigger.head)[0])
         for child in trigger.children:
             if child.dep_ == "dobj" and (required_object is None or child.i != required_object.i):
                 slots["obj"].append(child)
@@ -221,8 +224,9 @@ def slots_for(
                 if first is not None and first.dep_ == "compound" and first.tag_ in {"NNP", "NNPS"}:
                     slots["dative"].append(first)
         slots["purpose"].extend(_met_for(trigger))
-        if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
-            slots["obj"].append(trigger.head)  # "the frozen assets": what is frozen
+        if trigger.tag_ == "VBN" and (trigger.dep_ == "amod" or (trigger.dep_ == "acl" and slots["subj"])):
+            # "the frozen assets", "the pipeline, owned by X": what is frozen, what is owned
+            slots["obj"].append(trigger.head)
             # "the US-sanctioned project": the name joined by a hyphen is who did it
             slots["hyphen"].extend(
                 c
