@@ -100,12 +100,14 @@ def test_symmetric_types_key_either_way_round() -> None:
     assert event(sanction).key != event(reverse).key
 
 
-def test_project_and_place_are_context_not_parties() -> None:
+def test_a_project_is_context_and_a_place_part_of_the_fact() -> None:
     parties, context = split_roles("MEET", [("agent", "a"), ("counterpart", "b"), ("place", "alaska")])
-    assert parties == (("party", "a"), ("party", "b")) and context == (("place", "alaska"),)
-    assert context_compatible(context, ())
-    assert context_compatible(context, (("place", "alaska"),))
-    assert not context_compatible(context, (("place", "istanbul"),))
+    assert parties == (("party", "a"), ("party", "b"), ("place", "alaska"))
+    assert context == ()
+    parties, context = split_roles("PROPOSE", [("agent", "a"), ("recipient", "b"), ("project", "mars")])
+    assert context == (("project", "mars"),)
+    assert context_compatible(context, ())  # a report that leaves the project out agrees
+    assert not context_compatible(context, (("project", "tunnel"),))
 
 
 def test_the_date_window_follows_the_precision_of_the_dates() -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from dealgraph.claims.follow import follow_entities
 from dealgraph.claims.keys import (
+    CONTEXT_ROLES,
     ClaimEvent,
     amounts_compatible,
     comparable_span,
@@ -191,7 +192,7 @@ def unclaimed(conn: Connection) -> list[ClaimEvent]:
 
 def _event(row: Any, args: list[tuple[str, str]], amounts: list[tuple[float, str]]) -> ClaimEvent:
     parties, context = split_roles(row.type, args)
-    if not parties:  # only a project or a place named: that is what the fact is about
+    if not parties:  # only a project named: that is what the fact is about
         parties, context = context, ()
     return ClaimEvent(
         row.id,
@@ -215,7 +216,7 @@ def _load(conn: Connection, keys: Iterable[str]) -> dict[str, list[_Claim]]:
         ).all()
         context: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for p in conn.execute(
-            select(CP).where(CP.c.claim_id.in_([r.id for r in rows]), CP.c.role.in_(["project", "place"]))
+            select(CP).where(CP.c.claim_id.in_([r.id for r in rows]), CP.c.role.in_(sorted(CONTEXT_ROLES)))
         ):
             context[p.claim_id].add((p.role, p.entity_id))
         for r in rows:
