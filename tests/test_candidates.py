@@ -82,3 +82,11 @@ def test_a_committee_is_no_portfolio() -> None:
     doc = doc_of("Republican National Committee Chairman Reince Priebus said")
     start, end = _title_tail(doc, 0, 4, titles, phrases, _portfolios(phrases, titles))
     assert doc[start:end].text == "Republican National Committee"
+
+
+def test_a_hyphen_after_an_abbreviation_splits_from_a_word(extractor: object) -> None:
+    nlp = extractor.nlp  # type: ignore[attr-defined]
+    assert [t.text for t in nlp("the U.S.-sanctioned tanker")] == ["the", "U.S.", "-", "sanctioned", "tanker"]
+    assert [t.text for t in nlp("the U.S.-Russian talks")][
+        1
+    ] == "U.S.-Russian"  # a name: one token, as before

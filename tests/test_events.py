@@ -996,6 +996,7 @@ def test_a_bare_head_title_names_the_office_of_a_known_head_of_state(rules_extra
     ("text", "agents"),
     [
         ("The US-sanctioned Arctic LNG 2 project shipped a cargo to China.", {"United States"}),
+        ("The U.S.-sanctioned Arctic LNG 2 project shipped a cargo to China.", {"United States"}),
         ("Novatek is subject to US sanctions.", {"United States"}),
         (
             "Novatek has been the target of sanctions from Britain, the United States and the EU.",

@@ -13,6 +13,9 @@ alone; so is every single line break of a text wrapped at a fixed width (wire co
 stop mid-sentence at a similar length, ``hard_wrapped``), where only a line that ends a sentence, or a
 blank line, is a boundary.
 
+The tokenizer also splits a hyphen after an abbreviation's dot from the lower-case word after it
+("U.S.-sanctioned": "U.S.", "-", "sanctioned"), as it does after a letter.
+
 ``apostrophes`` reads the modifier letter apostrophe (U+02BC, "Trumpʼs", written by some Ukrainian and
 Russian outlets) as the apostrophe the model was trained on: the tokenizer splits "ʼs" off as it splits
 "'s", and the token's norm, which the model's features read, is the usual one. The text is unchanged.
@@ -26,7 +29,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from dealgraph.exc import ConfigError
 
@@ -91,5 +94,8 @@ def load_nlp(model: str) -> Language:
     suffixes = [*(nlp.Defaults.suffixes or []), MODIFIER_APOSTROPHE + "s", MODIFIER_APOSTROPHE + "S"]
     tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer is compiled and ships no stub
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # "U.S.-sanctioned", "U.K.-based": a hyphen after an abbreviation's dot joins a word the model knows
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Z]\.)-(?=[a-z])"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("dealgraph_apostrophes", first=True)
     return nlp
