@@ -1101,3 +1101,8 @@ def test_owning_and_holding_a_share_is_a_stake(
 def test_a_market_share_is_no_stake(rules_extractor: Any) -> None:
     found = events_of(rules_extractor, "Equinor's market share in Europe fell last year.")
     assert "INVEST" not in {e[0] for e in found}, found
+
+
+def test_assets_blocked_on_a_platform_are_frozen_by_its_owner(rules_extractor: Any) -> None:
+    text = "Most of Chile's reserves frozen abroad are blocked on Clearstream's platform in Luxembourg."
+    find(events_of(rules_extractor, text), "FREEZE", agent="Clearstream", target="Chile")

@@ -30,7 +30,7 @@ PROXY_NOUNS = {
     "court", "courts", "ruling", "rulings", "decision", "decisions", "market", "markets", "economy",
     # what someone owns stands for the owner: "assets from the owners of X's logistics centers"
     "center", "centers", "centre", "centres", "facility", "facilities", "factory", "factories", "plants",
-    "stores", "offices", "subsidiary", "subsidiaries", "operations",
+    "stores", "offices", "subsidiary", "subsidiaries", "operations", "platform", "platforms", "accounts",
 }  # fmt: skip
 # Plural nouns for groups of organisations: "these companies" points to a list of them nearby.
 GROUP_NOUNS = {
