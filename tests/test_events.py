@@ -1106,3 +1106,17 @@ def test_a_market_share_is_no_stake(rules_extractor: Any) -> None:
 def test_assets_blocked_on_a_platform_are_frozen_by_its_owner(rules_extractor: Any) -> None:
     text = "Most of Chile's reserves frozen abroad are blocked on Clearstream's platform in Luxembourg."
     find(events_of(rules_extractor, text), "FREEZE", agent="Clearstream", target="Chile")
+
+
+def test_a_possessor_in_a_list_stands_for_what_it_possesses(rules_extractor: Any) -> None:
+    text = "Luis Ortega held a meeting with Norwegian minister Kari Holm and Tom Berg's adviser Ana Lind."
+    event = find(events_of(rules_extractor, text), "MEET", agent="Luis Ortega", counterpart="Kari Holm")
+    assert "Tom Berg" not in event[1]["counterpart"], event
+
+
+def test_a_description_of_a_business_points_back_to_it(rules_extractor: Any) -> None:
+    text = (
+        "Prime Minister Kari Holm spoke about McDonald's at the Kremlin, news agency TASS reported.\n\n"
+        "The fast food giant exited Belarus in 2022."
+    )
+    find(events_of(rules_extractor, text), "EXIT", agent="McDonald's", place="Belarus")

@@ -56,6 +56,7 @@ class Extractor:
             role_model,
             self.gazetteer.leaders,
             self.gazetteer.venues,
+            self.gazetteer.kinds,
         )
         self.russian_events = RussianEventExtractor()
 

@@ -56,6 +56,11 @@ class Gazetteer:
     leaders: tuple[Leader, ...] = ()  # for the state a bare head title names ("President X")
 
     @property
+    def kinds(self) -> dict[str, str]:
+        """Ref → institution kind ("company", "media", "government", ...), where the gazetteer knows it."""
+        return {e.ref: e.kind for e in self.entries if e.kind}
+
+    @property
     def venues(self) -> frozenset[str]:
         """Refs of the institutions that are also places: "talks at the Kremlin"."""
         return frozenset(e.ref for e in self.entries if e.venue)

@@ -36,9 +36,11 @@ class EventExtractor:
         role_model: RoleModel | None = None,
         leaders: Sequence[Leader] = (),
         venues: frozenset[str] = frozenset(),
+        kinds: dict[str, str] | None = None,
     ) -> None:
         self.leaders = tuple(leaders)
         self.venues = venues
+        self.kinds = kinds or {}
         self.types = event_types()
         self.role_model = role_model
         self.lex = modality_lexicon()
@@ -120,6 +122,7 @@ class EventExtractor:
             self.lex.report_verbs,
             self.leaders,
             self.venues,
+            self.kinds,
         )
 
     def _triggers(self, tok: Token, index: EntityIndex) -> list[tuple[EventType, bool, Token | None]]:

@@ -48,6 +48,14 @@ GROUP_NOUNS = {
 RELATION_NOUNS = {"cooperation", "partnership", "ties", "relations", "deal", "deals", "agreement", "talks"}
 # Definite descriptions that point back to the last entity of a type: "the project", "the company".
 ANAPHORS = {"project": "Project", "company": "Organization", "fund": "Organization", "country": "Country"}
+# head nouns of descriptions of a business ("the fast-food giant", "the Swiss commodity trader", "the
+# automaker"): with descriptive modifiers they point back to the last business named
+ORG_DESCRIPTIONS = {
+    "company", "firm", "giant", "group", "major", "automaker", "carmaker", "manufacturer", "producer",
+    "trader", "retailer", "chain", "lender", "insurer", "operator", "depositary", "depository",
+    "conglomerate", "corporation", "supplier", "exporter", "importer", "miner", "developer", "maker",
+}  # fmt: skip
+BUSINESS = {"company", "fund", "exchange", "platform"}  # institution kinds that a business description fits
 PRONOUNS = {"he", "his", "him", "she", "her"}
 # group nouns that stand for two parties named before, with the entity types to look for, in order
 PAIR_NOUNS = {
@@ -76,6 +84,7 @@ class EntityIndex:
         report_verbs: frozenset[str] = frozenset(),
         leaders: Sequence[Leader] = (),
         venues: frozenset[str] = frozenset(),
+        kinds: dict[str, str] | None = None,
     ) -> None:
         self.doc = doc
         # verbs of saying (modality.yaml) whose subject an "it" in their complement stands for
@@ -96,6 +105,11 @@ class EntityIndex:
         self.adjectives = {adj: ref_keys[ref] for adj, ref in adjective_refs.items() if ref in ref_keys}
         # institutions that are also places ("the talks at the Kremlin"): they may fill a place role
         self.venues = frozenset(ref_keys[ref] for ref in venues if ref in ref_keys)
+        # organisations the gazetteer knows are no business (a ministry, a news agency, a court): "the
+        # company", "the fast-food giant" never points back to them
+        self.not_business = frozenset(
+            ref_keys[ref] for ref, kind in (kinds or {}).items() if ref in ref_keys and kind not in BUSINESS
+        )
         # person -> (state, head titles) for the known heads of state and government the article names
         # with their state: "President X" then holds that state's office
         self.offices: dict[str, tuple[str, frozenset[str]]] = {}
@@ -157,6 +171,8 @@ class EntityIndex:
             )
         ):
             return self._last_of_type(tok, ANAPHORS[tok.lower_])
+        if tok.lower_ in ORG_DESCRIPTIONS and self._description(tok):
+            return self._last_business(tok)
         if (
             titles
             and tok.lower_ in self.titled
@@ -167,6 +183,48 @@ class EntityIndex:
             before = [key for start, key in self.titled[tok.lower_] if start < tok.idx]
             return before[-1] if before else None
         return None
+
+    def _description(self, tok: Token) -> bool:
+        """ "the Swiss commodity trader", "the fast-food giant": a definite noun whose modifiers are words,
+        not names, and that is no title before a name ("the company's CEO X")."""
+        if not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+            return False
+        if tok.dep_ in {"compound", "appos"} or (
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"
+        ):
+            return False
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod", "nmod"} and (
+                child.i in self.token_entity or child.pos_ == "PROPN"
+            ):
+                return False
+            if child.dep_ in {"poss", "relcl", "acl"} or (
+                child.dep_ == "prep" and child.lower_ not in SOURCE_PREPS
+            ):
+                return False
+        return True
+
+    def _last_business(self, tok: Token) -> str | None:
+        """The business a description points back to, in this sentence or the two before: the last one
+        that was a subject, else the last one named; never a known non-business (a ministry, a news agency
+        that "reported") nor the subject of a verb of saying."""
+        first = tok.sent.start
+        for _ in range(2):
+            first = tok.doc[first - 1].sent.start if first > 0 else first
+        subject = named = None
+        for t in tok.doc[first : tok.i]:
+            key = self.token_entity.get(t.i)
+            if key is None or self.types.get(key) != "Organization" or key in self.not_business:
+                continue
+            head = t
+            while head.dep_ in {"compound", "appos", "flat"} and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in self.report_verbs:
+                continue  # "news agency X reported"
+            named = key
+            if head.dep_ in {"nsubj", "nsubjpass"}:
+                subject = key
+        return subject or named
 
     def _last_of_type(self, tok: Token, kind: str) -> str | None:
         """ "the project": the last project named before, in this sentence or the one before."""
@@ -401,6 +459,20 @@ def _conjuncts(tok: Token) -> list[Token]:
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         t = stack.pop(0)
-        result.append(t)
+        result.append(_possessed(t))
         stack.extend(c for c in t.children if c.dep_ == "conj")
     return result
+
+
+def _possessed(tok: Token) -> Token:
+    """A conjunct that is a possessor ("A and Donald Trump's son-in-law Jared Kushner", where the parser
+    makes "Trump" the conjunct) stands for the name it possesses: the next proper noun after its "'s"
+    within a few words, else itself."""
+    if not any(c.tag_ == "POS" for c in tok.children):
+        return tok
+    for t in tok.doc[tok.i + 2 : tok.i + 10]:
+        if (t.is_punct and t.text not in {"-", "–"}) or t.pos_ in {"VERB", "AUX", "CCONJ"}:
+            break
+        if t.pos_ == "PROPN" and (t.i + 1 == len(t.doc) or t.doc[t.i + 1].pos_ != "PROPN"):
+            return t  # the last word of the name
+    return tok
