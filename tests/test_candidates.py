@@ -90,3 +90,27 @@ def test_a_hyphen_after_an_abbreviation_splits_from_a_word(extractor: object) ->
     assert [t.text for t in nlp("the U.S.-Russian talks")][
         1
     ] == "U.S.-Russian"  # a name: one token, as before
+
+
+EXIT_WRAPPED = """OSLO, March 3 - Nestle took an impairment charge of $1.2 billion
+on Monday to exit its Chilean business after a review of its
+lithium projects in the Atacama desert found breaches of its
+ethical guidelines, the company said in a statement.
+Nestle had held stakes in two lithium miners in Chile since
+2019 and had planned to expand them before the review began.
+The company said the sale of the stakes would be completed by
+the end of the quarter and that both buyers had been told.
+"""
+
+
+def test_in_wrapped_text_a_wrap_is_no_paragraph_break(extractor: object) -> None:
+    from dealgraph.model import Article
+
+    article = Article(id="w", source="test", text=EXIT_WRAPPED, raw=EXIT_WRAPPED, content_hash="w", lang="en")
+    extraction = extractor.extract(article)  # type: ignore[attr-defined]
+    names = {e.key: e.name for e in extraction.entities}
+    exits = [
+        {a.role: names.get(a.entity or "") for a in ev.args} for ev in extraction.events if ev.type == "EXIT"
+    ]
+    # the object of "exit" sits on the next line of the wrap, in the same paragraph
+    assert {"agent": "Nestlé", "place": "Chile"} in exits, exits

@@ -53,6 +53,7 @@ def hard_wrapped(text: str) -> bool:
 @Language.component("dealgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     wrapped = hard_wrapped(doc.text)
+    doc.user_data["hard_wrapped"] = wrapped  # the event rules read paragraphs by it too
     for token in doc[1:]:
         before = doc[token.i - 1]
         broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)

@@ -528,9 +528,17 @@ def _nested_places(tok: Token) -> list[Token]:
     return found
 
 
+PARAGRAPH_END = re.compile(r"\n\s*\n|[.!?\"”»]\s*\n")
+
+
 def _across_paragraphs(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens: a line break, or in text wrapped at a fixed
+    width (``nlp.hard_wrapped``) a blank line or a line that ends a sentence."""
     start, end = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[start:end]
+    between = a.doc.text[start:end]
+    if a.doc.user_data.get("hard_wrapped"):
+        return PARAGRAPH_END.search(between) is not None
+    return "\n" in between
 
 
 def _same_paragraph(trigger: Token, head: Token) -> list[Token]:
