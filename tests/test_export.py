@@ -7,8 +7,6 @@ import io
 import json
 from typing import Any
 
-from followthemoney import model
-
 
 def exported(store: Any, fmt: str) -> str:
     from dealgraph.export import export
@@ -16,22 +14,6 @@ def exported(store: Any, fmt: str) -> str:
     out = io.StringIO()
     export(store, fmt, out)
     return out.getvalue()
-
-
-def test_ftm_entities_pass_followthemoney_validation(seeds_store: Any) -> None:
-    rows = [json.loads(line) for line in exported(seeds_store, "ftm").splitlines()]
-    schemata = {r["schema"] for r in rows}
-    assert {"Article", "Person", "Mention", "UnknownLink"} <= schemata
-    assert schemata & {"Company", "PublicBody", "Organization"}
-    ids = {r["id"] for r in rows}
-    for row in rows:
-        proxy = model.get_proxy(row)
-        assert proxy.schema.validate(row) is None, row
-        for prop in ("resolved", "document", "subject", "object", "entity"):
-            if prop not in proxy.schema.properties:
-                continue
-            for value in proxy.get(prop):
-                assert value in ids, f"{row['schema']}.{prop} points nowhere: {value}"
 
 
 def test_gexf_opens_as_a_graph(seeds_store: Any) -> None:
