@@ -75,3 +75,22 @@ def test_each_format_counts_what_it_writes(seeds_store: Any) -> None:
             else out.getvalue().count("\n")
         )
         assert count == lines > 0, fmt
+
+
+def test_csv_keeps_every_agent_the_first_amount_and_ids(seeds_store: Any) -> None:
+    from dealgraph.store.reader import iter_articles
+
+    rows = list(csv.DictReader(io.StringIO(exported(seeds_store, "csv"))))
+    for article in iter_articles(seeds_store):
+        for ev in article.events:
+            agents = {a.entity_id for a in ev.args if a.role == "agent" and a.entity_id}
+            mine = [r for r in rows if r["event"] == ev.id]
+            assert {r["agent_id"] for r in mine} >= agents, ev.id  # every agent, not the first only
+            amount = next((a.amount_idx for a in ev.args if a.amount_idx is not None), None)
+            if amount == 0:  # the article's first amount was read as missing
+                assert all(r["amount"] == article.amounts[0].text for r in mine)
+                assert all(r["amount_currency"] or r["amount_unit"] for r in mine)
+    exits = [r for r in rows if r["type"] == "EXIT"]
+    assert len({r["agent_id"] for r in exits}) > 1
+    assert any(r["when"] for r in rows) and any(r["amount_value"] for r in rows)
+    assert all(r["other_id"] or r["role"] in {"", "title"} for r in rows)
