@@ -94,3 +94,19 @@ def test_csv_keeps_every_agent_the_first_amount_and_ids(seeds_store: Any) -> Non
     assert len({r["agent_id"] for r in exits}) > 1
     assert any(r["when"] for r in rows) and any(r["amount_value"] for r in rows)
     assert all(r["other_id"] or r["role"] in {"", "title"} for r in rows)
+
+
+def test_gexf_is_dynamic_with_ftm_ids_sanction_flags_and_mention_counts(seeds_store: Any) -> None:
+    import networkx as nx
+
+    text = exported(seeds_store, "gexf")
+    assert 'version="1.2"' in text and "1.2draft" in text
+    graph = nx.read_gexf(io.BytesIO(text.encode("utf-8")))
+    assert graph.graph["mode"] == "dynamic"
+    ftm_ids = {json.loads(line)["id"] for line in exported(seeds_store, "ftm").splitlines()}
+    people = [n for n, d in graph.nodes(data=True) if d["type"] in {"Person", "Organization", "Project"}]
+    assert people and set(people) <= ftm_ids
+    assert all(isinstance(d["sanctioned"], bool) and d["mentions"] > 0 for _, d in graph.nodes(data=True))
+    dated = [d["start"] for _, _, d in graph.edges(data=True) if "start" in d]
+    assert dated and all(len(day) == 10 and day[4] == "-" for day in dated)
+    assert graph.nodes["dg-vladimir-putin"]["label"] == "Vladimir Putin"

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from dealgraph.export.eval_format import eval_records
 from dealgraph.export.ftm import ftm_entities
-from dealgraph.export.graph import build_graph
+from dealgraph.export.gexf import write_gexf
 from dealgraph.store.claim_reads import ClaimRecord, event_claims, iter_claim_records
 from dealgraph.store.reader import AmountView, ArgView, iter_articles
 from dealgraph.store.store import Store
@@ -139,21 +139,6 @@ def write_claims_csv(store: Store, out: TextIO) -> int:
         writer.writerow(["" if record[c] is None else record[c] for c in columns])
         n += 1
     return n
-
-
-def write_gexf(store: Store, out: TextIO) -> int:
-    """GEXF 1.3 for Gephi: nodes typed, edges labelled by event type and weighted by article count."""
-    import networkx as nx  # type: ignore[import-untyped]  # networkx ships no type information
-
-    graph = build_graph(store)
-    g = nx.MultiDiGraph()
-    for node_id, (name, type_) in graph.nodes.items():
-        g.add_node(node_id, label=name, type=type_)
-    for (source, target, label), edge in graph.edges.items():
-        g.add_edge(source, target, key=label, label=label, weight=float(len(edge.articles)))
-    for line in nx.generate_gexf(g, version="1.2draft"):
-        out.write(line + "\n")
-    return int(g.number_of_nodes())
 
 
 FORMATS: dict[str, Callable[[Store, TextIO], int]] = {
