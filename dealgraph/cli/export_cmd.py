@@ -17,18 +17,29 @@ from dealgraph.exc import DealgraphError
 
 def export(
     fmt: str = typer.Option(
-        "jsonl", "--format", "-f", help="eval | jsonl | ftm | gexf | csv | claims | claims-csv"
+        "jsonl", "--format", "-f", help="eval | jsonl | ftm | gexf | csv | claims | claims-csv | tables"
     ),
-    out: str = typer.Option("-", "--out", "-o", help="Output file, or - for standard output."),
+    out: str = typer.Option(
+        "-", "--out", "-o", help="Output file, or - for standard output; a folder for --format tables."
+    ),
 ) -> None:
-    """Export the store: the scorer's eval format, JSON lines, FollowTheMoney, GEXF (Gephi), CSV, or the
-    claims (JSON lines or CSV)."""
+    """Export the store: the scorer's eval format, JSON lines, FollowTheMoney, GEXF (Gephi), CSV, the
+    claims (JSON lines or CSV), or tables (one Parquet and one CSV file per record kind, into a folder)."""
     from dealgraph.export import FORMATS
     from dealgraph.export import export as run_export
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(FORMATS)}", param_hint="--format")
+    if fmt not in {*FORMATS, "tables"}:
+        choices = ", ".join([*FORMATS, "tables"])
+        raise typer.BadParameter(f"{fmt!r} is not one of: {choices}", param_hint="--format")
     store = state.store()
+    if fmt == "tables":
+        from dealgraph.export.tables import write_tables
+
+        if out == "-":
+            raise typer.BadParameter("tables are written into a folder: give --out DIR", param_hint="--out")
+        rows = write_tables(store, Path(out))
+        state.say(f"wrote {rows} rows into the tables in {out}")
+        return
     if out == "-":
         run_export(store, fmt, sys.stdout)
         return

@@ -9,9 +9,9 @@ from typing import Any, TextIO
 
 from dealgraph.export.eval_format import eval_records
 from dealgraph.export.ftm import ftm_entities
-from dealgraph.export.graph import build_graph
+from dealgraph.export.gexf import write_gexf
 from dealgraph.store.claim_reads import ClaimRecord, event_claims, iter_claim_records
-from dealgraph.store.reader import ArgView, iter_articles
+from dealgraph.store.reader import AmountView, ArgView, iter_articles
 from dealgraph.store.store import Store
 
 
@@ -64,28 +64,47 @@ def write_ftm(store: Store, out: TextIO) -> int:
     return _dump(ftm_entities(store), out)
 
 
+CSV_COLUMNS = ["article", "published", "event", "claim", "type", "modality", "polarity", "source", "when",
+               "agent_id", "agent", "role", "other_id", "other", "amount", "amount_value", "amount_min",
+               "amount_max", "amount_currency", "amount_unit", "evidence"]  # fmt: skip
+
+
 def write_csv(store: Store, out: TextIO) -> int:
-    """One row per event argument pair: the deal table analysts sort and filter."""
+    """One row per agent and other argument of each event (an event with two agents and a target is two
+    rows; one without a second argument one row): the deal table analysts sort and filter, with the
+    canonical ids beside the names and the event's amount as value and currency."""
     writer = csv.writer(out)
-    writer.writerow(["article", "published", "event", "claim", "type", "modality", "polarity", "source",
-                     "agent", "role", "other", "amount", "evidence"])  # fmt: skip
+    writer.writerow(CSV_COLUMNS)
     claims = event_claims(store)
     n = 0
     for article in iter_articles(store):
-        amounts = {a.idx: a.text for a in article.amounts}
+        amounts = {a.idx: a for a in article.amounts}
         for ev in article.events:
-            agent = next((a.name for a in ev.args if a.role == "agent"), "")
-            amount = next((amounts.get(a.amount_idx or -1, "") for a in ev.args if a.role == "amount"), "")
+            amount = next((amounts.get(a.amount_idx) for a in ev.args if a.amount_idx is not None), None)
+            agents: list[ArgView | None] = [a for a in ev.args if a.role == "agent"]
             others: list[ArgView | None] = [a for a in ev.args if a.role not in {"agent", "amount"}]
-            for arg in others or [None]:
-                writer.writerow([
-                    article.id, article.published or "", ev.id, claims.get(ev.id, ""), ev.type, ev.modality,
-                    ev.polarity or "",
-                    ev.source_name or "", agent, arg.role if arg else "",
-                    (arg.name or arg.text or "") if arg else "", amount, ev.evidence,
-                ])  # fmt: skip
-                n += 1
+            for agent in agents or [None]:
+                for arg in others or [None]:
+                    writer.writerow([
+                        article.id, article.published or "", ev.id, claims.get(ev.id, ""), ev.type,
+                        ev.modality, ev.polarity or "", ev.source_name or "", ev.event_date or "",
+                        *_party(agent), arg.role if arg else "", *_party(arg), *_amount(amount), ev.evidence,
+                    ])  # fmt: skip
+                    n += 1
     return n
+
+
+def _party(arg: ArgView | None) -> tuple[str, str]:
+    """An argument as (canonical id, name or text)."""
+    if arg is None:
+        return "", ""
+    return arg.entity_id or "", arg.name or arg.text or ""
+
+
+def _amount(a: AmountView | None) -> tuple[str, ...]:
+    if a is None:
+        return ("",) * 6
+    return tuple("" if v is None else str(v) for v in (a.text, a.value, a.min, a.max, a.currency, a.unit))
 
 
 def claim_record(record: ClaimRecord) -> dict[str, Any]:
@@ -120,21 +139,6 @@ def write_claims_csv(store: Store, out: TextIO) -> int:
         writer.writerow(["" if record[c] is None else record[c] for c in columns])
         n += 1
     return n
-
-
-def write_gexf(store: Store, out: TextIO) -> int:
-    """GEXF 1.3 for Gephi: nodes typed, edges labelled by event type and weighted by article count."""
-    import networkx as nx  # type: ignore[import-untyped]  # networkx ships no type information
-
-    graph = build_graph(store)
-    g = nx.MultiDiGraph()
-    for node_id, (name, type_) in graph.nodes.items():
-        g.add_node(node_id, label=name, type=type_)
-    for (source, target, label), edge in graph.edges.items():
-        g.add_edge(source, target, key=label, label=label, weight=float(len(edge.articles)))
-    for line in nx.generate_gexf(g, version="1.2draft"):
-        out.write(line + "\n")
-    return int(g.number_of_nodes())
 
 
 FORMATS: dict[str, Callable[[Store, TextIO], int]] = {
