@@ -111,16 +111,8 @@ class EntityOverview:
 
 def canonical_id(store: Store, entity_id: str) -> str:
     """Follow merge redirects (``entity_merges``) to the id in use; unknown ids come back unchanged."""
-    t = resolve_tables.entity_merges
     with store.read() as conn:
-        seen: set[str] = set()
-        while entity_id not in seen:
-            seen.add(entity_id)
-            target = conn.execute(select(t.c.to_id).where(t.c.from_id == entity_id)).scalar()
-            if target is None:
-                break
-            entity_id = str(target)
-    return entity_id
+        return resolve_tables.canonical(conn, entity_id)
 
 
 def list_articles(
