@@ -1,14 +1,16 @@
 # dealgraph: two commands do all the set-up on a fresh machine.
 #   make demo   builds .venv, installs everything, ingests examples/articles into dealgraph.db, prints a
 #               summary, and screens the parties against OFAC's SDN list when ../shared has it
-#   make test   builds .venv, installs everything, runs ruff, mypy --strict and the whole test suite
+#   make test   builds .venv, installs everything, runs ruff, mypy --strict and the whole test suite (CI)
+#   make test-fast  the same without the tests marked `slow` (Dask clusters, corpora, benchmarks): for
+#               the edit-test loop; `make test` still runs them all
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck bench system-deps clean-db
+.PHONY: demo test test-fast lint typecheck bench system-deps clean-db
 
 $(STAMP): pyproject.toml requirements/model.txt package-lock.json
 	$(MAKE) system-deps
@@ -47,6 +49,9 @@ typecheck: $(STAMP)
 
 test: $(STAMP) lint typecheck
 	DEALGRAPH_SHARED=$(SHARED) $(BIN)/python -m pytest -q tests
+
+test-fast: $(STAMP) lint typecheck
+	DEALGRAPH_SHARED=$(SHARED) $(BIN)/python -m pytest -q -m "not slow" tests
 
 bench: $(STAMP)
 	DEALGRAPH_SHARED=$(SHARED) $(BIN)/python scripts/bench.py

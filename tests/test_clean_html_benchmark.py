@@ -38,6 +38,7 @@ def test_body_of_drops_only_a_prepended_headline() -> None:
     assert body_of(opened) == "Headline\nBody text."
 
 
+@pytest.mark.slow  # 181 pages through trafilatura: half a minute
 def test_html_benchmark_f1_floor() -> None:
     pages = load_benchmark(need(BENCHMARK))
     assert len(pages) == 181

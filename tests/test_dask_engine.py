@@ -14,18 +14,12 @@ from typing import Any
 import pytest
 
 from dealgraph.store.store import Store, open_store
+from tests.conftest import SEEDS, SHARED, need
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("DEALGRAPH_SHARED", ROOT / ".." / "shared")).resolve()
-SEEDS = SHARED / "data" / "corpus" / "seeds"
 POLNEAR = SHARED / "data" / "corpus" / "polnear" / "polnear-train.jsonl"
 N_POLNEAR = 40
-
-
-def need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared data not found: {path} (set DEALGRAPH_SHARED)")
-    return path
+# The tests that start a cluster of two worker processes, each loading the model, take minutes together:
+# `make test` runs them, `make test-fast` leaves them out.
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +67,7 @@ def new_store(tmp_path: Path, name: str = "dask.db") -> Store:
     return open_store(f"sqlite:///{tmp_path / name}")
 
 
+@pytest.mark.slow
 def test_seeds_same_export_as_local(seeds_store: Store, cluster: Any, tmp_path: Path) -> None:
     from dealgraph.pipeline.distributed import ingest_dask
     from dealgraph.settings import Settings
@@ -86,6 +81,7 @@ def test_seeds_same_export_as_local(seeds_store: Store, cluster: Any, tmp_path: 
     assert store.count("entities") == seeds_store.count("entities")
 
 
+@pytest.mark.slow
 def test_polnear_same_export_and_rerun_is_a_no_op(
     polnear_local: tuple[Store, Any], polnear_file: Path, cluster: Any, tmp_path: Path
 ) -> None:
@@ -108,6 +104,7 @@ def test_polnear_same_export_and_rerun_is_a_no_op(
     assert {t: store.count(t) for t in counts} == counts
 
 
+@pytest.mark.slow
 def test_bulk_backfill_on_dask_matches_ingest(
     polnear_local: tuple[Store, Any], polnear_file: Path, cluster: Any, tmp_path: Path
 ) -> None:
@@ -119,6 +116,7 @@ def test_bulk_backfill_on_dask_matches_ingest(
     assert export(store) == export(polnear_local[0])
 
 
+@pytest.mark.slow
 def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(
     polnear_local: tuple[Store, Any], polnear_file: Path, cluster: Any, tmp_path: Path
 ) -> None:
@@ -153,6 +151,7 @@ def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(
     assert export(store) == export(local_store)
 
 
+@pytest.mark.slow
 def test_backfill_command_starts_a_local_cluster(
     polnear_local: tuple[Store, Any], polnear_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

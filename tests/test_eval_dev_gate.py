@@ -19,6 +19,10 @@ import pytest
 
 from tests.conftest import SCORER, SHARED, ingested, need
 
+# The whole development set through the model (about half a minute): `make test` runs it, `make
+# test-fast` does not.
+pytestmark = pytest.mark.slow
+
 DEV = SHARED / "data" / "corpus" / "dev"
 DEV_GOLD = SHARED / "eval" / "gold" / "dev.jsonl"
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import SHARED, need
@@ -32,6 +33,7 @@ def write_batch(folder: Path, n: int, long_at: int) -> None:
         (folder / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
 
 
+@pytest.mark.slow  # 40 articles through the model and a text over the parser's limit: half a minute
 def test_a_long_text_is_refused_and_the_batch_goes_on(tmp_path: Path, extractor: Any) -> None:
     from dealgraph.pipeline.run import ingest
     from dealgraph.store.reader import list_errors

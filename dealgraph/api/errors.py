@@ -22,18 +22,13 @@ STATUS: tuple[tuple[type[DealgraphError], int], ...] = (
 
 
 class Unavailable(DealgraphError):
-    """A capability this server was asked for is not installed or not configured (503)."""
-
-
-class NotImplementedYet(DealgraphError):
-    """An endpoint whose library function is not there yet (501)."""
+    """A capability this server was asked for is not configured yet, such as screening with no list
+    loaded (503)."""
 
 
 def status_of(error: DealgraphError) -> int:
     if isinstance(error, Unavailable):
         return 503
-    if isinstance(error, NotImplementedYet):
-        return 501
     for kind, status in STATUS:
         if isinstance(error, kind):
             return status

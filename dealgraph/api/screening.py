@@ -1,8 +1,8 @@
 """The screening stage seen from the API: ad-hoc names against the loaded lists, as of a date.
 
 The index over the lists (``dealgraph.screen.index.load_index``) is built once and kept until a list
-snapshot is loaded or replaced. The stage is optional for the server: when it is not installed, or no
-list is loaded, ``POST /screen`` answers 503 with the reason instead of failing.
+snapshot is loaded or replaced. When no list is loaded, ``POST /screen`` answers 503 with the reason
+instead of failing.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from datetime import date
-from importlib import import_module
 from typing import Any
 
 from dealgraph.api import models as m
 from dealgraph.api.errors import Unavailable
+from dealgraph.screen.index import load_index
 from dealgraph.store import views
 from dealgraph.store.store import Store
 
@@ -23,10 +23,6 @@ _cache: dict[tuple[str, tuple[int, str]], Any] = {}
 
 
 def _index(store: Store) -> Any:
-    try:
-        load_index = import_module("dealgraph.screen.index").load_index
-    except (ImportError, AttributeError) as error:
-        raise Unavailable(f"sanctions screening is not installed on this server ({error})") from error
     fingerprint = views.lists_fingerprint(store)
     if fingerprint is None:
         raise Unavailable("no sanctions list is loaded: run `dealgraph lists load PATH --format ...` first")

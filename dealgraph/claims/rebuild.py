@@ -39,8 +39,9 @@ def rebuild_claims(store: Store, known: Outlets | None = None) -> GroupingReport
     """Delete every claim, group every event again and replay the human claim judgements."""
     with store.begin() as conn:
         decisions = _decisions(conn)
-        for table in (CE, CP, C):
-            conn.execute(delete(table))
+        conn.execute(delete(CE))
+        conn.execute(delete(CP))
+        conn.execute(delete(C))
         report = group_in(conn, known)
         for decision in decisions:
             _replay(conn, decision)

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
-from sqlalchemy.engine import make_url
 
 from dealgraph.exc import NotFound
 from dealgraph.settings import Settings
+from dealgraph.store.db import shown_url, sqlite_file
 from dealgraph.store.store import Store, open_store
 
 console = Console()
@@ -31,11 +31,9 @@ def check_sqlite_file(url: str, create: bool) -> None:
     """Refuse a SQLite store in a directory that does not exist, and, unless ``create``, one whose file
     does not exist: a mistyped path would otherwise be a new, empty store that answers every query with
     nothing."""
-    parsed = make_url(url)
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+    path = sqlite_file(url)
+    if path is None:
         return
-    path = Path(database)
     if not path.parent.is_dir():
         raise NotFound(f"no directory {path.parent} for the store {path}")
     if not create and not path.exists():
@@ -56,11 +54,7 @@ class State:
 
     def shown_url(self) -> str:
         """The store's URL for messages, without its password."""
-        url = self.settings().db
-        try:
-            return make_url(url).render_as_string(hide_password=True)
-        except Exception:  # an unparsable URL has no password to hide: shown as given
-            return url
+        return shown_url(self.settings().db)
 
     def store(self, create: bool = False) -> Store:
         """Open the store; only commands that write (``create``) may start a new SQLite file."""

@@ -13,7 +13,6 @@ from typing import Any
 
 import typer
 from rich.markup import escape
-from sqlalchemy.exc import ArgumentError, DBAPIError
 
 # Typer carries its own copy of click: its context and usage errors are only public under these names
 from typer._click.core import Context
@@ -22,6 +21,7 @@ from typer.core import TyperGroup
 
 from dealgraph.cli.context import err_console, state
 from dealgraph.exc import DealgraphError
+from dealgraph.store.db import store_failure
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +41,11 @@ def describe(error: BaseException) -> tuple[str, int]:
         return first_line(error.format_message()) + where, USAGE
     if isinstance(error, DealgraphError):
         return first_line(str(error)), FAILED
-    if isinstance(error, DBAPIError):  # OperationalError and its kin: the driver's reason, first line
-        reason = first_line(str(error.orig) if error.orig is not None else str(error))
-        return f"cannot use the store at {state.shown_url()}: {reason}", FAILED
-    if isinstance(error, ArgumentError):  # a URL SQLAlchemy cannot parse, or an unknown backend
-        return f"not a store URL or path: {state.shown_url()} ({first_line(str(error))})", USAGE
+    failure = store_failure(error)
+    if failure is not None and failure[0] == "unusable":  # OperationalError and its kin: the driver's reason
+        return f"cannot use the store at {state.shown_url()}: {first_line(failure[1])}", FAILED
+    if failure is not None:  # a URL SQLAlchemy cannot parse, or an unknown backend
+        return f"not a store URL or path: {state.shown_url()} ({first_line(failure[1])})", USAGE
     if isinstance(error, OSError):
         return first_line(str(error)), FAILED
     return f"unexpected {type(error).__name__}: {first_line(str(error))} (--verbose shows where)", FAILED

@@ -58,14 +58,12 @@ def load(
 @lists_app.command("show")
 def show(as_json: bool = json_option()) -> None:
     """The loaded snapshots."""
-    from sqlalchemy import select
-
-    from dealgraph.store.screening_tables import list_snapshots as t
+    from dealgraph.screen.history import loaded_snapshots
 
     with state.store().read() as conn:
         rows = [
-            (r.dataset, str(r.as_of), r.entries, r.format, r.source, str(r.loaded_at)[:19])
-            for r in conn.execute(select(t).order_by(t.c.dataset, t.c.as_of))
+            (s.dataset, str(s.as_of), s.entries, s.format, s.source, str(s.loaded_at)[:19])
+            for s in loaded_snapshots(conn)
         ]
     emit(("dataset", "as of", "entries", "format", "source", "loaded"), rows, as_json=as_json)
 

@@ -36,6 +36,10 @@ from dealgraph.resolve.rename import rename_ids
 from dealgraph.resolve.rules import THRESHOLDS, bar, full_names, pick, plausible
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
+from dealgraph.store.resolve_tables import canonical, canonical_many
+
+# canonical is read from here by resolve/judgements.py
+__all__ = ["Decision", "MatchingResolver", "canonical", "canonical_many"]
 
 log = logging.getLogger(__name__)
 
@@ -49,41 +53,6 @@ class Decision:
     method: str
     score: float | None = None
     explanation: str | None = None
-
-
-def canonical(conn: Connection, entity_id: str) -> str:
-    """Follow merge redirects to the id in use."""
-    seen = set()
-    while entity_id not in seen:
-        seen.add(entity_id)
-        target = conn.execute(
-            select(rt.entity_merges.c.to_id).where(rt.entity_merges.c.from_id == entity_id)
-        ).scalar()
-        if target is None:
-            return entity_id
-        entity_id = str(target)
-    return entity_id
-
-
-def canonical_many(conn: Connection, ids: list[str]) -> list[str]:
-    """``canonical`` of each id, in order, with one statement per step of redirection."""
-    result = list(ids)
-    pending = dict(enumerate(ids))  # position -> id still to follow
-    for _ in range(16):  # merge chains are short; a longer one would be a cycle
-        if not pending:
-            break
-        t = rt.entity_merges
-        targets = dict(
-            conn.execute(select(t.c.from_id, t.c.to_id).where(t.c.from_id.in_(set(pending.values())))).all()
-        )
-        moved: dict[int, str] = {}
-        for position, current in pending.items():
-            target = targets.get(current)
-            if target is not None and target != current:
-                result[position] = str(target)
-                moved[position] = str(target)
-        pending = moved
-    return result
 
 
 def _forms(entity: Entity) -> list[str]:

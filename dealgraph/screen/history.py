@@ -1,4 +1,5 @@
-"""List snapshots in the store: save one atomically, derive listing intervals, read the listings back.
+"""List snapshots in the store: save one atomically, derive listing intervals, read the listings and
+the snapshots back.
 
 ``save_snapshot`` validates everything before it writes; it runs in the caller's transaction when
 there is one (so the caller's rollback undoes it), else in its own. Saving a snapshot of a dataset and
@@ -20,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from dealgraph.exc import InputError
-from dealgraph.screen.records import Interval, ListEntry, Listing, SnapshotStats
+from dealgraph.screen.records import Interval, ListEntry, Listing, LoadedSnapshot, SnapshotStats
 from dealgraph.store.screening_tables import (
     list_entries,
     list_intervals,
@@ -269,3 +270,12 @@ def read_listings(conn: Connection, datasets: Sequence[str] | None = None) -> li
         )
         listings.append(Listing(entry, tuple(intervals.get(key, ())), starts.get(row["dataset"])))
     return listings
+
+
+def loaded_snapshots(conn: Connection) -> list[LoadedSnapshot]:
+    """The stored snapshots, by dataset and date."""
+    t = list_snapshots
+    return [
+        LoadedSnapshot(r.dataset, r.as_of, r.entries, r.format, r.source, r.loaded_at)
+        for r in conn.execute(select(t).order_by(t.c.dataset, t.c.as_of))
+    ]

@@ -7,7 +7,7 @@ values; everything downstream (history, index, matching) knows only these.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 # FollowTheMoney schema names used for list entries. Loaders map their own types onto these.
@@ -66,6 +66,18 @@ class SnapshotStats:
     added: int  # entries not in the previous snapshot of the dataset (by date)
     removed: int  # entries of the previous snapshot missing from this one
     replaced: bool  # a snapshot of this dataset and date was already stored and has been replaced
+
+
+@dataclass(frozen=True)
+class LoadedSnapshot:
+    """A list snapshot as the store keeps it (``lists show``)."""
+
+    dataset: str
+    as_of: date
+    entries: int
+    format: str | None
+    source: str
+    loaded_at: datetime
 
 
 @dataclass(frozen=True)

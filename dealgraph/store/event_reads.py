@@ -1,7 +1,11 @@
-"""Events read back as ``EventView``s: filtered lists for the CLI and API, and the shared row-to-view step.
+"""Events read back as ``EventView``s: filtered lists for the CLI, API and pages, and the shared
+row-to-view step.
 
 An event's evidence is cut from the article text in SQL (``substr`` counts characters on both SQLite and
-PostgreSQL, as Python slicing does), so no article's whole text is loaded to list its events.
+PostgreSQL, as Python slicing does), so no article's whole text is loaded to list its events. An
+entity's events are found from its in-article links (indexed), one page of ids first, and only that
+page is read in full: on a hub entity of a large store (thousands of articles) a filter over every
+event would cost a second.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, func, or_, select
+from sqlalchemy import Connection, String, and_, cast, func, or_, select
 
 from dealgraph.store import event_tables, schema
 from dealgraph.store.store import Store
@@ -145,9 +149,59 @@ def list_events(
     limit: int | None = 100,
     offset: int = 0,
 ) -> list[EventView]:
-    where = _events_filter(type_, entity_id, modality, since)
+    """Events in time order (undated first; within a day in reading order), filtered."""
     with store.read() as conn:
-        return events_where(conn, where, limit, offset)
+        if entity_id:
+            keys = entity_event_keys(entity_id, type_, modality, since)
+            return events_by_id(conn, [i for i, _ in entity_event_page(conn, keys, limit, offset)])
+        return events_where(conn, _events_filter(type_, None, modality, since), limit, offset)
+
+
+def events_by_id(conn: Connection, ids: list[str]) -> list[EventView]:
+    """Events by id, in the order given."""
+    if not ids:
+        return []
+    rows = {
+        r.id: r
+        for r in conn.execute(
+            select(EV, A.c.published, evidence_text().label("evidence"))
+            .select_from(EV.join(A, A.c.id == EV.c.article_id))
+            .where(EV.c.id.in_(ids))
+        )
+    }
+    return event_views(conn, [rows[i] for i in ids if i in rows])
+
+
+def entity_event_keys(entity_id: str, type_: str | None, modality: str | None, since: date | None) -> Any:
+    """(event id, date key) of the events in which the entity fills a role, without duplicates."""
+    day = func.coalesce(EV.c.event_date, cast(A.c.published, String))
+    stmt = (
+        select(EV.c.id.label("id"), day.label("day"), EV.c.article_id.label("article"), EV.c.idx.label("idx"))
+        .select_from(
+            AE.join(EV, EV.c.article_id == AE.c.article_id)
+            .join(ARG, and_(ARG.c.event_id == EV.c.id, ARG.c.entity_key == AE.c.key))
+            .join(A, A.c.id == EV.c.article_id)
+        )
+        .where(AE.c.entity_id == entity_id)
+        .distinct()
+    )
+    return stmt.where(_events_filter(type_, None, modality, since))
+
+
+def entity_event_page(
+    conn: Connection, stmt: Any, limit: int | None, offset: int
+) -> list[tuple[str, str | None]]:
+    """The ids (and date keys) of one page of ``entity_event_keys`` in ``events_where``'s order."""
+    sub = stmt.subquery()
+    return [
+        (str(r.id), r.day)
+        for r in conn.execute(
+            select(sub.c.id, sub.c.day)
+            .order_by(sub.c.day.nulls_first(), sub.c.article, sub.c.idx)
+            .limit(limit)
+            .offset(offset)
+        )
+    ]
 
 
 def count_events(

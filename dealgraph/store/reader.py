@@ -322,16 +322,19 @@ def get_entity(store: Store, entity_id: str) -> EntityDetail:
             .where(AE.c.entity_id == entity_id)
             .order_by(A.c.published, A.c.id)
         ).all()
+        # every mention of the entity in one statement (not one per article), in the order stored
+        mentioned: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for m in conn.execute(
+            select(M.c.article_id, M.c.entity_key, M.c.text)
+            .join(AE, and_(AE.c.article_id == M.c.article_id, AE.c.key == M.c.entity_key))
+            .where(AE.c.entity_id == entity_id)
+            .order_by(M.c.id)
+        ):
+            mentioned[(m.article_id, m.entity_key)].append(m.text)
         forms: dict[str, int] = defaultdict(int)
         articles = []
         for link in links:
-            texts = (
-                conn.execute(
-                    select(M.c.text).where(M.c.article_id == link.article_id, M.c.entity_key == link.key)
-                )
-                .scalars()
-                .all()
-            )
+            texts = mentioned[(link.article_id, link.key)]
             for t in [*texts, *link.aliases]:
                 forms[str(t)] += 1
             articles.append(

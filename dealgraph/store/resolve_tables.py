@@ -1,10 +1,23 @@
 """Resolution tables: the names and blocking keys of canonical entities, each in-article entity's link
 with its score and explanation, and human judgements kept as a log (nomenklatura's resolver habit):
-merges redirect one canonical id to another; nothing is deleted."""
+merges redirect one canonical id to another; nothing is deleted. ``canonical``/``canonical_many``
+follow the redirects, for the resolver and the readers alike."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    select,
+)
 
 from dealgraph.store.schema import metadata
 
@@ -64,3 +77,30 @@ entity_links = Table(
 )
 
 TABLES = (judgements, entity_merges, entity_names, entity_blocks, entity_links)
+
+
+def canonical_many(conn: Connection, ids: list[str]) -> list[str]:
+    """The id in use for each id, in order, following merge redirects (``entity_merges``) with one
+    statement per step of redirection; unknown ids come back unchanged."""
+    result = list(ids)
+    pending = dict(enumerate(ids))  # position -> id still to follow
+    for _ in range(16):  # merge chains are short; a longer one would be a cycle
+        if not pending:
+            break
+        t = entity_merges
+        targets = dict(
+            conn.execute(select(t.c.from_id, t.c.to_id).where(t.c.from_id.in_(set(pending.values())))).all()
+        )
+        moved: dict[int, str] = {}
+        for position, current in pending.items():
+            target = targets.get(current)
+            if target is not None and target != current:
+                result[position] = str(target)
+                moved[position] = str(target)
+        pending = moved
+    return result
+
+
+def canonical(conn: Connection, entity_id: str) -> str:
+    """The id in use for one id (``canonical_many`` of one)."""
+    return canonical_many(conn, [entity_id])[0]

@@ -13,16 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, func, inspect, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from dealgraph.exc import NotFound
 from dealgraph.names.text import has_cyrillic
 from dealgraph.resolve.translit import to_latin
 from dealgraph.store import resolve_tables, schema, search_index
 from dealgraph.store.name_search import entity_ids_by_name
+from dealgraph.store.screening_tables import entity_hits, list_snapshots
 from dealgraph.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -111,16 +111,8 @@ class EntityOverview:
 
 def canonical_id(store: Store, entity_id: str) -> str:
     """Follow merge redirects (``entity_merges``) to the id in use; unknown ids come back unchanged."""
-    t = resolve_tables.entity_merges
     with store.read() as conn:
-        seen: set[str] = set()
-        while entity_id not in seen:
-            seen.add(entity_id)
-            target = conn.execute(select(t.c.to_id).where(t.c.from_id == entity_id)).scalar()
-            if target is None:
-                break
-            entity_id = str(target)
-    return entity_id
+        return resolve_tables.canonical(conn, entity_id)
 
 
 def list_articles(
@@ -326,33 +318,11 @@ def amounts_for(store: Store, pairs: Iterable[tuple[str, int]]) -> dict[tuple[st
 # -- screening hits ---------------------------------------------------------------------------------
 
 
-def _screening_module() -> Any:
-    try:
-        return import_module("dealgraph.store.screening_tables")
-    except ImportError:
-        return None
-
-
-def _hits_table(conn: Connection) -> Table | None:
-    """The screening stage's table of hits per canonical entity, when that stage is installed and the
-    table exists in this store; else None (the desk then shows no badges)."""
-    table = getattr(_screening_module(), "entity_hits", None)
-    if not isinstance(table, Table) or "entity_id" not in table.c:
-        return None
-    if not inspect(conn).has_table(table.name):
-        return None
-    return table
-
-
 def lists_fingerprint(store: Store) -> tuple[int, str] | None:
     """(number of loaded list snapshots, latest load time): changes whenever a list is loaded; None
-    when no list is loaded or the screening tables are not there."""
-    table = getattr(_screening_module(), "list_snapshots", None)
-    if not isinstance(table, Table):
-        return None
+    when no list is loaded."""
+    table = list_snapshots
     with store.read() as conn:
-        if not inspect(conn).has_table(table.name):
-            return None
         row = conn.execute(select(func.count(), func.max(table.c.loaded_at))).first()
     if row is None or not row[0]:
         return None
@@ -373,8 +343,8 @@ def _as_date(value: Any) -> date | None:
 
 
 def _hits(conn: Connection, entity_ids: list[str]) -> dict[str, list[HitView]]:
-    table = _hits_table(conn)
-    if table is None or not entity_ids:
+    table = entity_hits
+    if not entity_ids:
         return {}
     dismissed = {
         (str(r[0]), str(r[1]))
@@ -409,10 +379,9 @@ def _hits(conn: Connection, entity_ids: list[str]) -> dict[str, list[HitView]]:
 
 
 def screening_loaded(store: Store) -> bool:
-    """Whether this store has screening results to show (the stage is installed and has run)."""
+    """Whether this store has screening results to show (screening has run)."""
     with store.read() as conn:
-        table = _hits_table(conn)
-        return table is not None and conn.execute(select(table.c.entity_id).limit(1)).first() is not None
+        return conn.execute(select(entity_hits.c.entity_id).limit(1)).first() is not None
 
 
 def hits_for(store: Store, entity_ids: Iterable[str]) -> dict[str, list[HitView]]:

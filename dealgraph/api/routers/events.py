@@ -12,7 +12,6 @@ from dealgraph.api.deps import PagingDep, StoreDep
 from dealgraph.exc import InputError, NotFound
 from dealgraph.model import MODALITIES
 from dealgraph.store import reader, views
-from dealgraph.store.entity_events import entity_events
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -42,9 +41,6 @@ def list_events(
         entity_id = views.canonical_id(store, entity)
         if not views.entity_names(store, [entity_id]):
             raise NotFound(f"no entity {entity!r}")
-    if entity_id is not None:
-        found = entity_events(store, entity_id, type, modality, since, page.limit + 1, page.offset)
-    else:
-        found = reader.list_events(store, type, None, modality, since, page.limit + 1, page.offset)
+    found = reader.list_events(store, type, entity_id, modality, since, page.limit + 1, page.offset)
     items = [event_out(ev) for ev in found[: page.limit]]
     return m.Page(items=items, limit=page.limit, offset=page.offset, next_offset=page.next_offset(len(found)))

@@ -13,7 +13,6 @@ from fastapi import APIRouter, Request
 
 from dealgraph.api import models as m
 from dealgraph.api.deps import StoreDep, WriteAuth
-from dealgraph.api.errors import Unavailable
 from dealgraph.exc import InputError
 from dealgraph.model import RawItem
 
@@ -60,10 +59,8 @@ def _extractor(request: Request) -> Any:
 )
 def ingest(body: m.IngestRequest, request: Request, store: StoreDep) -> m.IngestOut:
     items = _items(body)
-    try:
-        from dealgraph.pipeline.run import ingest_items
-    except ImportError as error:
-        raise Unavailable(f"the ingest pipeline is not available: {error}") from error
+    from dealgraph.pipeline.run import ingest_items  # loads the pipeline on the first ingest, not at start
+
     extractor = _extractor(request)
     with _write_lock:  # one writer at a time
         report = ingest_items(items, store, extractor)
