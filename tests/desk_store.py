@@ -35,8 +35,9 @@ class Draft:
     id: str
     title: str
     text: str
-    published: date
+    published: date | None
     removed: tuple[RemovedLine, ...] = ()
+    url: str | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
     amounts: list[Amount] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -100,6 +101,7 @@ class Draft:
             published=self.published,
             published_how="metadata",
             title=self.title,
+            url=self.url,
             outlet="desk test wire",
             removed=self.removed,
         )
