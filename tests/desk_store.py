@@ -221,6 +221,27 @@ def drafts() -> list[Draft]:
     return [a, b, c]
 
 
+def undated_draft(url: str | None = "https://www.reuters.com/world/fund-chief-meet-envoy") -> Draft:
+    """An article with no date and a URL: a planned meeting (for undated groups and citations)."""
+    d = Draft(
+        "desk-undated",
+        "Fund chief to meet envoy again",
+        "Fund chief to meet envoy again\n\nKirill Dmitriev will meet Steve Witkoff again, aides said.",
+        None,
+        url=url,
+    )
+    dmitriev = d.entity("Kirill Dmitriev", "Person")
+    witkoff = d.entity("Steve Witkoff", "Person")
+    d.event(
+        "MEET",
+        "Kirill Dmitriev will meet Steve Witkoff again, aides said.",
+        "planned",
+        agent=dmitriev,
+        counterpart=witkoff,
+    )
+    return d
+
+
 def build(url: str) -> Store:
     store = open_store(url)
     for draft in drafts():

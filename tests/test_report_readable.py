@@ -18,33 +18,13 @@ from dealgraph.reports.render import report
 from dealgraph.screen.history import save_snapshot
 from dealgraph.screen.records import ListEntry
 from dealgraph.store.store import Store
-from tests.desk_store import Draft, build
-
-
-def _undated(url: str | None) -> Draft:
-    d = Draft(
-        "desk-undated",
-        "Fund chief to meet envoy again",
-        "Fund chief to meet envoy again\n\nKirill Dmitriev will meet Steve Witkoff again, aides said.",
-        None,
-        url=url,
-    )
-    dmitriev = d.entity("Kirill Dmitriev", "Person")
-    witkoff = d.entity("Steve Witkoff", "Person")
-    d.event(
-        "MEET",
-        "Kirill Dmitriev will meet Steve Witkoff again, aides said.",
-        "planned",
-        agent=dmitriev,
-        counterpart=witkoff,
-    )
-    return d
+from tests.desk_store import build, undated_draft
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     store = build(f"sqlite:///{tmp_path_factory.mktemp('readable') / 'desk.db'}")
-    _undated("https://www.reuters.com/world/fund-chief-meet-envoy").save(store)
+    undated_draft().save(store)
     return store
 
 

@@ -17,6 +17,7 @@ from dealgraph.cli import (
     resolve_cmd,
     screen_cmd,
     serve_cmd,
+    timeline_cmd,
     watch_cmd,
 )
 from dealgraph.cli.context import configure_consoles, state
@@ -63,6 +64,7 @@ ingest_cmd.register(app)
 query_cmd.register(app)
 export_cmd.register(app)
 events_cmd.register(app)
+timeline_cmd.register(app)
 resolve_cmd.register(app)
 screen_cmd.register(app)
 engine_cmd.register(app)
