@@ -7,6 +7,7 @@ import logging
 import typer
 
 from dealgraph.cli import (
+    alerts_cmd,
     claims_cmd,
     engine_cmd,
     events_cmd,
@@ -72,3 +73,4 @@ watch_cmd.register(app)
 serve_cmd.register(app)
 report_cmd.register(app)
 claims_cmd.register(app)
+alerts_cmd.register(app)

@@ -23,6 +23,7 @@ from dealgraph.store import deal_views, reader, views
 from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
 from dealgraph.web.charts import day_month, month_bars
+from dealgraph.web.feed import router as feed_router
 from dealgraph.web.rendering import PAGE, templates
 from dealgraph.web.rendering import form_day as _day
 from dealgraph.web.rendering import not_found as _not_found
@@ -180,6 +181,7 @@ def install(app: FastAPI) -> None:
     """Add the pages, the static files, and the graph library from node_modules when npm installed it."""
     app.include_router(router)
     app.include_router(timeline_router)
+    app.include_router(feed_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     dist = node_modules() / "cytoscape" / "dist"
     app.state.graph_lib = (dist / "cytoscape.min.js").is_file()
