@@ -29,6 +29,7 @@ class Settings:
     http_timeout: float
     api_token: str | None
     max_list_shrink: float = 0.05  # share of a sanctions list a new snapshot may remove (--allow-shrink)
+    alert_webhook: str | None = None  # a URL new alerts are POSTed to as JSON
 
     @classmethod
     def load(cls) -> Settings:
@@ -39,4 +40,5 @@ class Settings:
             http_timeout=float(env_str("HTTP_TIMEOUT", "20")),
             api_token=env_opt("API_TOKEN"),
             max_list_shrink=float(env_str("MAX_LIST_SHRINK", "0.05")),
+            alert_webhook=env_opt("ALERT_WEBHOOK"),
         )

@@ -35,8 +35,9 @@ class Draft:
     id: str
     title: str
     text: str
-    published: date
+    published: date | None
     removed: tuple[RemovedLine, ...] = ()
+    url: str | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
     amounts: list[Amount] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -100,6 +101,7 @@ class Draft:
             published=self.published,
             published_how="metadata",
             title=self.title,
+            url=self.url,
             outlet="desk test wire",
             removed=self.removed,
         )
@@ -217,6 +219,27 @@ def drafts() -> list[Draft]:
         )
     )
     return [a, b, c]
+
+
+def undated_draft(url: str | None = "https://www.reuters.com/world/fund-chief-meet-envoy") -> Draft:
+    """An article with no date and a URL: a planned meeting (for undated groups and citations)."""
+    d = Draft(
+        "desk-undated",
+        "Fund chief to meet envoy again",
+        "Fund chief to meet envoy again\n\nKirill Dmitriev will meet Steve Witkoff again, aides said.",
+        None,
+        url=url,
+    )
+    dmitriev = d.entity("Kirill Dmitriev", "Person")
+    witkoff = d.entity("Steve Witkoff", "Person")
+    d.event(
+        "MEET",
+        "Kirill Dmitriev will meet Steve Witkoff again, aides said.",
+        "planned",
+        agent=dmitriev,
+        counterpart=witkoff,
+    )
+    return d
 
 
 def build(url: str) -> Store:

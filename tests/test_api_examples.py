@@ -58,6 +58,6 @@ def test_deals_and_pages_render(client: TestClient) -> None:
 
 
 def test_report_over_the_examples(examples_store: Any, tmp_path: Path) -> None:
-    out = report(examples_store, tmp_path / "brief.html", "html", entity="Kirill Dmitriev")
+    out = report(examples_store, tmp_path / "brief.html", "html", entity="Kirill Dmitriev").path
     html = out.read_text()
     assert "Brief: " in html and 'id="c1"' in html and "data:image/png;base64," in html

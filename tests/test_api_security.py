@@ -46,7 +46,7 @@ GET_PARAMS = {
     "/ui/search": ["q", "type", "offset"],
     "/ui/graph": ["entity", "depth"],
     "/ui/deals": ["project", "entity", "since"],
-    "/ui/timeline": ["entity", "type", "modality", "since", "offset"],
+    "/ui/timeline": ["entity", "type", "modality", "since", "source", "project", "roles", "order", "offset"],
     "/ui/entities/kirill-dmitriev": ["offset", "events_offset"],
 }
 REQUIRED = {

@@ -32,7 +32,7 @@ def test_the_brief_has_a_claims_section_with_every_line_cited(store: Store, tmp_
     from dealgraph.reports.render import render_html, report
 
     detail = proposal(store)
-    out = report(store, tmp_path / "brief.md", "md", entity="United States")
+    out = report(store, tmp_path / "brief.md", "md", entity="United States").path
     text = out.read_text(encoding="utf-8")
     section = text.split("## Claims across outlets", 1)[1].split("\n## ", 1)[0]
     (line,) = [row for row in section.splitlines() if detail.claim.id in row]

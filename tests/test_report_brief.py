@@ -65,17 +65,20 @@ def test_html_is_self_contained_and_escaped(store: Store) -> None:
     assert 'id="c1"' in html and 'href="#c1"' in html
 
 
-def test_markdown_writes_figures_beside_it(store: Store, tmp_path: Path) -> None:
-    out = report(store, tmp_path / "brief.md", "md", entity="kirill-dmitriev")
-    text = out.read_text()
+def test_markdown_writes_figures_into_a_named_folder(store: Store, tmp_path: Path) -> None:
+    written = report(store, tmp_path / "brief.md", "md", entity="kirill-dmitriev")
+    text = written.path.read_text()
     assert "| 2025-03-03 | NEGOTIATE | reported |" in text and "Reuters" in text
-    assert (tmp_path / "brief-network.png").read_bytes()[:4] == b"\x89PNG"
-    assert "![timeline](brief-timeline.png)" in text
+    folder = tmp_path / "brief-figures"
+    assert sorted(written.figures) == [folder / "network.png", folder / "timeline.png"]
+    assert (folder / "network.png").read_bytes()[:4] == b"\x89PNG"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief-figures", "brief.md"]  # no loose PNGs
+    assert "![timeline](brief-figures/timeline.png)" in text
     assert "“Dmitriev met Witkoff in Riyadh on Tuesday.”" in text
 
 
 def test_pdf(store: Store, tmp_path: Path) -> None:
-    out = report(store, tmp_path / "brief.pdf", "pdf", entity="kirill-dmitriev")
+    out = report(store, tmp_path / "brief.pdf", "pdf", entity="kirill-dmitriev").path
     assert out.read_bytes()[:5] == b"%PDF-"
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
@@ -97,6 +100,11 @@ def test_cli_report(store: Store, tmp_path: Path) -> None:
         )
         assert ok.exit_code == 0, ok.output
         assert "Brief: Steve Witkoff" in (tmp_path / "b.html").read_text()
+        md = CliRunner().invoke(
+            app, ["report", "--entity", "Steve Witkoff", "--format", "md", "--out", str(tmp_path / "b.md")]
+        )
+        assert md.exit_code == 0, md.output
+        assert f"2 figure(s) into {tmp_path / 'b-figures'}/" in md.output
         bad = CliRunner().invoke(app, ["report", "--entity", "Nobody", "--out", str(tmp_path / "x.html")])
         assert bad.exit_code == 1 and "no entity" in bad.output
     finally:

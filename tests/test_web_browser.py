@@ -224,3 +224,23 @@ def test_a_claim_opens_from_an_entity_page_with_its_reports_in_time_order(
     href = p.locator("#reports a.cite").first.get_attribute("href")
     assert href is not None and href.startswith("/ui/articles/") and "#" in href
     assert page.errors == []
+
+
+def test_timeline_is_newest_first_and_filters_by_type(browser: Any, base_url: str) -> None:
+    page = Page(browser, base_url)
+    p = page.open("/ui/timeline")
+    days = p.locator("#timeline .when").all_inner_texts()
+    assert len(days) > 3 and days == sorted(days, reverse=True)
+    p.fill("#timeline-filters input[name=type]", "MEET")
+    p.check("#timeline-filters input[name=roles]")
+    p.select_option("#timeline-filters select[name=order]", "oldest")
+    p.click("#timeline-filters button")
+    p.wait_for_load_state("networkidle")
+    assert "order=oldest" in p.url and "roles=hide" in p.url
+    types = set(p.locator("#timeline li").evaluate_all("els => els.map(e => e.dataset.type)"))
+    assert types == {"MEET"}
+    days = p.locator("#timeline .when").all_inner_texts()
+    assert days == sorted(days)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    p.screenshot(path=str(SHOTS / "timeline-filtered.png"), full_page=True)
+    assert page.errors == []

@@ -1,4 +1,4 @@
-"""`dealgraph events` and `dealgraph timeline`."""
+"""`dealgraph events` (the timeline of one entity is `timeline_cmd`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import typer
 
 from dealgraph.cli import choices
 from dealgraph.cli.context import console, state
-from dealgraph.cli.output import emit, json_lines, json_option, limit_option, no_limit, note_cut
+from dealgraph.cli.output import emit, json_option, limit_option, no_limit, note_cut
 from dealgraph.store.event_reads import EventView
 
 
-def _record(ev: EventView) -> dict[str, Any]:
+def event_json(ev: EventView) -> dict[str, Any]:
     from dealgraph.export.eval_format import event_record
 
     return {"id": ev.id, "article": ev.article_id, **event_record(ev)}
@@ -50,35 +50,11 @@ def events(
             for ev in rows
         ],
         as_json=as_json,
-        records=[_record(ev) for ev in rows] if as_json else None,
+        records=[event_json(ev) for ev in rows] if as_json else None,
     )  # fmt: skip
     if limit and len(rows) == limit:
         note_cut(len(rows), count_events(store, kind, entity_id, mode, since_date), "events")
 
 
-def timeline(
-    entity: str = typer.Argument(..., help="An entity id or name."),
-    as_json: bool = json_option(),
-) -> None:
-    """Dated events about an entity, oldest first, each with its evidence sentence."""
-    from dealgraph.store.reader import list_events
-
-    entity_id = choices.entity_ids(entity)[0]
-    rows = list_events(state.store(), entity_id=entity_id, limit=None)
-    dated = sorted(rows, key=lambda ev: (_when(ev) or "9999", ev.id))
-    if as_json:
-        json_lines([_record(ev) for ev in dated])
-        return
-    for ev in dated:
-        args = ", ".join(f"{a.role}={a.name or a.text or a.amount_idx}" for a in ev.args if a.role != "title")
-        console.print(
-            f"[bold]{_when(ev) or 'undated'}[/bold]  {ev.type} ({ev.modality})  {args}", highlight=False
-        )
-        console.print(f"    “{ev.evidence.strip()}” [dim]{ev.article_id}[/dim]", highlight=False)
-    if not dated:
-        state.say(f"no events for {entity_id}")
-
-
 def register(app: typer.Typer) -> None:
     app.command()(events)
-    app.command()(timeline)

@@ -7,6 +7,7 @@ import logging
 import typer
 
 from dealgraph.cli import (
+    alerts_cmd,
     claims_cmd,
     engine_cmd,
     events_cmd,
@@ -17,6 +18,7 @@ from dealgraph.cli import (
     resolve_cmd,
     screen_cmd,
     serve_cmd,
+    timeline_cmd,
     watch_cmd,
 )
 from dealgraph.cli.context import configure_consoles, state
@@ -63,6 +65,7 @@ ingest_cmd.register(app)
 query_cmd.register(app)
 export_cmd.register(app)
 events_cmd.register(app)
+timeline_cmd.register(app)
 resolve_cmd.register(app)
 screen_cmd.register(app)
 engine_cmd.register(app)
@@ -70,3 +73,4 @@ watch_cmd.register(app)
 serve_cmd.register(app)
 report_cmd.register(app)
 claims_cmd.register(app)
+alerts_cmd.register(app)

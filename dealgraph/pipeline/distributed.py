@@ -22,6 +22,7 @@ from distributed import Client, LocalCluster
 from dealgraph.exc import ConfigError, ItemError
 from dealgraph.ingest import iter_items
 from dealgraph.model import RawItem
+from dealgraph.pipeline.alerting import raise_alerts
 from dealgraph.pipeline.dask_driver import OrderedDriver
 from dealgraph.pipeline.dask_tasks import PLUGIN_NAME, ModelPlugin, loaded_model
 from dealgraph.pipeline.report import IngestReport
@@ -115,7 +116,9 @@ def ingest_dask(
     settings = settings or Settings.load()
     items = iter_items(targets, max_bytes=settings.max_bytes, timeout=settings.http_timeout)
     with dask_client(settings, workers, scheduler) as client:
-        return ingest_items_dask(items, store, client, progress=progress)
+        report = ingest_items_dask(items, store, client, progress=progress)
+    report.alerts = raise_alerts(store, settings)
+    return report
 
 
 def backfill(

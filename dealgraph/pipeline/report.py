@@ -21,6 +21,7 @@ class IngestReport:
     timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     screened: int = 0
     claimed: int = 0  # new events placed in claims by the claims step
+    alerts: int = 0  # new alerts about watched items
 
     def summary(self) -> str:
         return (
@@ -28,4 +29,5 @@ class IngestReport:
             f"{len(self.duplicates)} near-duplicates linked, {len(self.errors)} errors"
             + (f", {self.claimed} events placed in claims" if self.claimed else "")
             + (f", {self.screened} entities screened" if self.screened else "")
+            + (f", {self.alerts} new alerts" if self.alerts else "")
         )

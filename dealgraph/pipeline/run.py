@@ -21,6 +21,7 @@ from dealgraph.extract.extractor import Extractor
 from dealgraph.ingest import iter_items
 from dealgraph.model import Article, RawItem
 from dealgraph.pipeline.admission import Admission, New
+from dealgraph.pipeline.alerting import raise_alerts
 from dealgraph.pipeline.extract_batches import extract_stream
 from dealgraph.pipeline.report import IngestReport
 from dealgraph.resolve.matcher import MatchingResolver
@@ -124,4 +125,5 @@ def ingest(
     if screen:
         # the global step: new entities against the loaded lists (nothing to do when none is loaded)
         report.screened = screen_entities(store).screened
+    report.alerts = raise_alerts(store, settings)
     return report

@@ -1,17 +1,22 @@
 """What a briefing report says, before any format: parties, events, amounts and their citations.
 
 A brief is scoped to an entity, a project (an entity of type Project), or every deal event since a
-date. Each statement carries a citation number; each citation is one article and one sentence.
+date. Each statement carries a citation number; each citation is one article and one sentence, shown
+by outlet, title, date and URL (``brief_reads.article_sources``). Events are in time order with the
+undated ones last; ROLE events (who holds which post) are kept apart from the deal events, in
+``roles``. The sanctions status names the list snapshots checked (``brief_reads.loaded_snapshots``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from dealgraph.claims.outlets import domain_of, outlets
 from dealgraph.exc import InputError, NotFound
 from dealgraph.reports.claims import CiteFn, ClaimRow, claim_rows
 from dealgraph.store import deal_views, reader, views
+from dealgraph.store.brief_reads import SnapshotView, article_sources, loaded_snapshots
 from dealgraph.store.reader import EventView
 from dealgraph.store.store import Store
 
@@ -26,6 +31,9 @@ class Citation:
     published: date | None
     sentence: str
     event_id: str
+    outlet: str = "unknown outlet"
+    url: str | None = None  # an http(s) address of the article, when one is stored
+    where: str | None = None  # where it was read from, when there is no URL (a file path)
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,18 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class RoleRow:
+    """Who is who: a person (agent), the post (title) and the organisation or country (target)."""
+
+    day: str
+    holder: str
+    post: str | None
+    of: str | None
+    modality: str
+    cite: int
+
+
+@dataclass(frozen=True)
 class AmountRow:
     project: str
     type: str
@@ -69,11 +89,17 @@ class Brief:
     focus: str | None  # the entity id at the centre, if any
     parties: list[PartyRow] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
+    roles: list[RoleRow] = field(default_factory=list)
     amounts: list[AmountRow] = field(default_factory=list)
     claims: list[ClaimRow] = field(default_factory=list)  # the facts its events report, across outlets
     citations: list[Citation] = field(default_factory=list)
     edges: list[tuple[str, str, str, int]] = field(default_factory=list)  # (agent, other, type, articles)
-    screening: bool = False  # whether any screening results exist to report on
+    snapshots: list[SnapshotView] = field(default_factory=list)  # the list snapshots checked
+
+    @property
+    def screening(self) -> bool:
+        """Whether the parties were checked against any list (each ingest and list load screens)."""
+        return bool(self.snapshots)
 
 
 def _entity(store: Store, id_or_name: str) -> str:
@@ -83,8 +109,17 @@ def _entity(store: Store, id_or_name: str) -> str:
     return views.canonical_id(store, ids[0])
 
 
+UNDATED = "undated"
+
+
 def _day(ev: EventView) -> str:
-    return ev.event_date or (ev.published.isoformat() if ev.published else "undated")
+    return ev.event_date or (ev.published.isoformat() if ev.published else UNDATED)
+
+
+def time_order(ev: EventView) -> tuple[bool, str, str, str]:
+    """Oldest first, the undated last."""
+    day = _day(ev)
+    return (day == UNDATED, day, ev.article_id, ev.id)
 
 
 def _status(hits: list[views.HitView], on: date) -> tuple[str, bool]:
@@ -123,19 +158,38 @@ def build_brief(
         name, kind = views.entity_names(store, [focus])[focus]
         if project and kind != "Project":
             raise InputError(f"{name} is a {kind}, not a Project")
-        events = reader.list_events(store, entity_id=focus, since=since, limit=MAX_EVENTS)
+        events = sorted(
+            reader.list_events(store, entity_id=focus, since=since, limit=MAX_EVENTS), key=time_order
+        )
         title = f"Brief: {name}" if entity else f"Brief: project {name}"
         scope = f"events naming {name} ({kind})" + (f" since {since}" if since else "")
     else:
-        events = sorted(
-            deal_views.deal_events(store, since=since, limit=MAX_EVENTS), key=lambda e: (_day(e), e.id)
-        )
+        events = sorted(deal_views.deal_events(store, since=since, limit=MAX_EVENTS), key=time_order)
         title = f"Brief: deal events since {since}"
         scope = "proposals, negotiations, agreements and investments" + f" since {since}"
     brief = Brief(title, scope, today, focus)
     _fill(store, brief, events)
     brief.claims = claim_rows(store, [e.id for e in events], _citer(brief))
+    brief.citations = _sourced(store, brief.citations)
     return brief
+
+
+def _sourced(store: Store, citations: list[Citation]) -> list[Citation]:
+    """Each citation with its article's outlet (``claims/data/outlets.yaml``, else as stored), URL and
+    source; the title and date as stored."""
+    sources = article_sources(store, {c.article_id for c in citations})
+    known = outlets()
+    result = []
+    for c in citations:
+        s = sources.get(c.article_id)
+        if s is None:
+            result.append(c)
+            continue
+        url = s.url if domain_of(s.url) else (s.source if domain_of(s.source) else None)
+        outlet = known.of_article(s.outlet, s.url, s.source).name
+        where = None if url else s.source
+        result.append(replace(c, title=s.title, published=s.published, outlet=outlet, url=url, where=where))
+    return result
 
 
 def _citer(brief: Brief) -> CiteFn:
@@ -160,7 +214,7 @@ def _fill(store: Store, brief: Brief, events: list[EventView]) -> None:
     )
     ids = {a.entity_id for e in events for a in e.args if a.entity_id}
     hits = views.hits_for(store, ids)
-    brief.screening = views.screening_loaded(store)
+    brief.snapshots = loaded_snapshots(store)
     first_cite: dict[str, int] = {}
     counts: dict[str, int] = {}
     edges: dict[tuple[str, str, str], set[str]] = {}
@@ -168,6 +222,13 @@ def _fill(store: Store, brief: Brief, events: list[EventView]) -> None:
         n = len(brief.citations) + 1
         title, published = titles.get(ev.article_id, (None, None))
         brief.citations.append(Citation(n, ev.article_id, title, published, ev.evidence, ev.id))
+        for a in ev.args:
+            if a.entity_id:
+                first_cite.setdefault(a.entity_id, n)
+                counts[a.entity_id] = counts.get(a.entity_id, 0) + 1
+        if ev.type == "ROLE":
+            brief.roles.append(_role(ev, n))
+            continue
         amount = next(
             (amounts.get((ev.article_id, a.amount_idx)) for a in ev.args if a.amount_idx is not None), None
         )
@@ -193,11 +254,7 @@ def _fill(store: Store, brief: Brief, events: list[EventView]) -> None:
             )
         agent = next((a.entity_id for a in ev.args if a.role == "agent" and a.entity_id), None)
         for a in ev.args:
-            if not a.entity_id:
-                continue
-            first_cite.setdefault(a.entity_id, n)
-            counts[a.entity_id] = counts.get(a.entity_id, 0) + 1
-            if agent and a.entity_id != agent and a.role != "agent":
+            if a.entity_id and agent and a.entity_id != agent and a.role != "agent":
                 edges.setdefault((agent, a.entity_id, ev.type), set()).add(ev.article_id)
     names = views.entity_names(store, ids)
     for entity_id in sorted(ids, key=lambda i: (-counts[i], names.get(i, (i, ""))[0])):
@@ -210,3 +267,27 @@ def _fill(store: Store, brief: Brief, events: list[EventView]) -> None:
     brief.edges = [
         (names.get(s, (s, ""))[0], names.get(t, (t, ""))[0], k, len(a)) for (s, t, k), a in edges.items()
     ]
+
+
+def _role(ev: EventView, cite: int) -> RoleRow:
+    def named(role: str) -> str | None:
+        return next((a.name or a.text for a in ev.args if a.role == role and (a.name or a.text)), None)
+
+    of = named("target") or named("org")
+    return RoleRow(_day(ev), named("agent") or "", named("title"), of, ev.modality, cite)
+
+
+def lists_checked(brief: Brief) -> str:
+    """The list snapshots the parties were checked against, by dataset and date, or that there are none."""
+    if not brief.snapshots:
+        return (
+            "No sanctions list snapshots are loaded, so no party was checked: sanctions status is not known."
+        )
+    shown = "; ".join(f"{s.dataset} as of {s.as_of} ({s.entries:,} entries)" for s in brief.snapshots)
+    return f"Parties were checked against {len(brief.snapshots)} list snapshot(s): {shown}."
+
+
+def cite_line(c: Citation) -> str:
+    """Outlet, title, date and address of a citation, as plain text."""
+    title = f"“{c.title}”" if c.title else "untitled article"
+    return f"{c.outlet}, {title}, {c.published or 'undated'}, {c.url or 'no URL; read from ' + str(c.where)}"

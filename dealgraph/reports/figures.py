@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dealgraph.reports.brief import Brief
@@ -95,15 +95,32 @@ def network_png(brief: Brief) -> bytes | None:
     return _png(fig)
 
 
+def _chart_day(day: str) -> date | None:
+    """A day to plot: the date itself, a month's 15th; None for a bare year or no date (a year-only
+    date drawn at mid-year would stretch the axis over years no event is known to fall in)."""
+    try:
+        if len(day) == 10:
+            return date.fromisoformat(day)
+        return date.fromisoformat(f"{day}-15") if len(day) == 7 else None
+    except ValueError:
+        return None
+
+
+def date_span(days: list[date]) -> tuple[date, date]:
+    """The x range of the timeline: the events' first to last day, padded by a twentieth (at least three
+    days) on each side, so the axis spans the data and nothing else."""
+    first, last = min(days), max(days)
+    pad = timedelta(days=max(3, (last - first).days // 20))
+    return first - pad, last + pad
+
+
 def timeline_png(brief: Brief) -> bytes | None:
-    """Events over time: one row per event type, coloured by modality."""
+    """Events over time: one row per event type, coloured by modality, over the events' own dates."""
     points = []
     for row in brief.events:
-        try:
-            day = date.fromisoformat(row.day if len(row.day) == 10 else f"{row.day[:4]}-07-01")
-        except ValueError:
-            continue
-        points.append((day, row.type, row.modality))
+        day = _chart_day(row.day)
+        if day is not None:
+            points.append((day, row.type, row.modality))
     if not points:
         return None
     kinds = sorted({k for _, k, _ in points})
@@ -114,11 +131,14 @@ def timeline_png(brief: Brief) -> bytes | None:
             ax.scatter(
                 [d for d, _ in chosen], [y for _, y in chosen], c=colour, s=28, label=modality, alpha=0.85
             )
+    ax.set_xlim(*date_span([d for d, _, _ in points]))
     ax.set_yticks(range(len(kinds)), kinds, fontsize=8)
     ax.set_ylim(-0.7, len(kinds) - 0.3)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#e5e7eb")
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    ax.set_title("Events over time, by modality", fontsize=9)
+    left_out = len(brief.events) - len(points)
+    note = f" ({left_out} undated or dated to the year only, not shown)" if left_out else ""
+    ax.set_title(f"Events over time, by modality{note}", fontsize=9)
     fig.autofmt_xdate()
     return _png(fig)

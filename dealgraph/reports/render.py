@@ -1,7 +1,9 @@
 """Writing a brief as HTML, Markdown or PDF.
 
 HTML comes from a Jinja2 template (autoescaped) with the figures inlined as data URIs, so the file
-stands alone. Markdown writes the figures as PNG files beside it. PDF renders the same HTML with
+stands alone. Markdown writes the figures as PNG files into a folder named after it
+(``brief-figures/`` for ``brief.md``), and ``write_brief`` returns their paths so the caller can say so.
+PDF renders the same HTML with
 WeasyPrint (a PyPI package that uses the system's Pango, Debian's ``libpango-1.0-0`` and
 ``libpangoft2-1.0-0``); where WeasyPrint is missing, Chromium's headless ``--print-to-pdf`` does it.
 """
@@ -14,13 +16,14 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from dealgraph.exc import ConfigError, InputError
-from dealgraph.reports.brief import Brief, build_brief
+from dealgraph.reports.brief import Brief, build_brief, cite_line, lists_checked
 from dealgraph.reports.figures import network_png, timeline_png
 from dealgraph.store.deal_views import money, usd_rates
 from dealgraph.store.store import Store
@@ -28,6 +31,14 @@ from dealgraph.store.store import Store
 log = logging.getLogger(__name__)
 FORMATS = ("html", "md", "pdf")
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
+
+
+@dataclass(frozen=True)
+class Written:
+    """What ``write_brief`` wrote: the brief, and the figure files beside it (Markdown only)."""
+
+    path: Path
+    figures: list[Path] = field(default_factory=list)
 
 
 def _data_uri(png: bytes | None) -> str | None:
@@ -40,6 +51,7 @@ def render_html(brief: Brief) -> str:
         autoescape=select_autoescape(["html"]),
     )
     env.filters["money"] = money
+    env.globals.update(lists_checked=lists_checked, cite_line=cite_line)
     return env.get_template("brief.html").render(
         b=brief,
         network=_data_uri(network_png(brief)),
@@ -77,14 +89,32 @@ def _md_claims(brief: Brief) -> list[str]:
     return lines
 
 
-def render_md(brief: Brief, out: Path) -> str:
-    """Markdown text; the figures are written as ``<stem>-network.png`` and ``<stem>-timeline.png``."""
+def figures_dir(out: Path) -> Path:
+    """Where a Markdown brief's figures go: ``brief-figures/`` beside ``brief.md``."""
+    return out.with_name(f"{out.stem}-figures")
+
+
+def _md_roles(brief: Brief) -> list[str]:
+    lines = ["", "## Who is who", "", "| Date | Who | Post | Of | Modality | |", "|---|---|---|---|---|---|"]
+    for r in brief.roles:
+        lines.append(
+            f"| {r.day} | {_md_cell(r.holder)} | {_md_cell(r.post or '')} | {_md_cell(r.of or '')} "
+            f"| {r.modality} | [{r.cite}] |"
+        )
+    if not brief.roles:
+        lines.append("| No roles. | | | | | |")
+    return lines
+
+
+def render_md(brief: Brief, out: Path) -> tuple[str, dict[Path, bytes]]:
+    """Markdown text, and the figures to write into ``figures_dir(out)`` (network, timeline)."""
     lines = [
         f"# {brief.title}",
         "",
         f"Scope: {brief.scope}. Generated {brief.generated}. Citations [n] at the end.",
         "",
     ]
+    lines += ["## Sanctions status", "", lists_checked(brief), ""]
     lines += [
         "## Parties",
         "",
@@ -96,7 +126,7 @@ def render_md(brief: Brief, out: Path) -> str:
         lines.append(f"| {_md_cell(p.name)} | {p.type} | {p.events} | {_md_cell(status)} | [{p.cite}] |")
     lines += [
         "",
-        "## Events in time order",
+        "## Events in time order (undated last)",
         "",
         "| Date | Event | Modality | Parties | Source | Amount | |",
         "|---|---|---|---|---|---|---|",
@@ -108,6 +138,7 @@ def render_md(brief: Brief, out: Path) -> str:
             f"| {_md_cell(e.source or 'the article')} "
             f"| {_md_cell(e.amount or '')} | [{e.cite}] |"
         )
+    lines += _md_roles(brief)
     lines += _md_claims(brief)
     lines += [
         "",
@@ -120,18 +151,17 @@ def render_md(brief: Brief, out: Path) -> str:
         lines.append(
             f"| {_md_cell(a.project)} | {a.type} | {_md_cell(a.amount)} | {money(a.usd)} | [{a.cite}] |"
         )
+    figures: dict[Path, bytes] = {}
+    folder = figures_dir(out)
     for kind, png in (("network", network_png(brief)), ("timeline", timeline_png(brief))):
         if png:
-            path = out.with_name(f"{out.stem}-{kind}.png")
-            path.write_bytes(png)
-            lines += ["", f"## {kind.capitalize()}", "", f"![{kind}]({path.name})"]
+            path = folder / f"{kind}.png"
+            figures[path] = png
+            lines += ["", f"## {kind.capitalize()}", "", f"![{kind}]({folder.name}/{path.name})"]
     lines += ["", "## Citations", ""]
     for c in brief.citations:
-        lines.append(
-            f"{c.n}. **{_md_cell(c.title or c.article_id)}**{', ' + str(c.published) if c.published else ''} "
-            f"(article `{c.article_id}`): “{_md_cell(c.sentence)}”"
-        )
-    return "\n".join(lines) + "\n"
+        lines.append(f"{c.n}. {_md_cell(cite_line(c))}: “{_md_cell(c.sentence)}”")
+    return "\n".join(lines) + "\n", figures
 
 
 def _weasyprint() -> Callable[[str, Path], None] | None:
@@ -175,19 +205,24 @@ def chromium_pdf(html: str, out: Path, timeout: float = 120) -> None:
         )
 
 
-def write_brief(brief: Brief, fmt: str, out: Path) -> Path:
+def write_brief(brief: Brief, fmt: str, out: Path) -> Written:
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "md":
-        out.write_text(render_md(brief, out), encoding="utf-8")
-    elif fmt == "html":
+        text, figures = render_md(brief, out)
+        for path, png in figures.items():
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(png)
+        out.write_text(text, encoding="utf-8")
+        return Written(out, list(figures))
+    if fmt == "html":
         out.write_text(render_html(brief), encoding="utf-8")
     else:
         html = render_html(brief)
         writer = _weasyprint() or chromium_pdf
         writer(html, out)
-    return out
+    return Written(out)
 
 
 def report(
@@ -197,6 +232,6 @@ def report(
     entity: str | None = None,
     project: str | None = None,
     since: date | None = None,
-) -> Path:
+) -> Written:
     """Build a brief from the store and write it: the library function behind `dealgraph report`."""
     return write_brief(build_brief(store, entity=entity, project=project, since=since), fmt, out)

@@ -50,6 +50,7 @@ def _read_indexes(conn: Connection) -> None:
 def _migrations() -> list[Migration]:
     # Imported here so that every table module has registered on ``schema.metadata``.
     from dealgraph.store import (
+        alert_tables,
         claim_tables,
         event_tables,
         resolve_tables,
@@ -83,6 +84,7 @@ def _migrations() -> list[Migration]:
         Migration(7, "screening state of entities", _create(*screened_tables.TABLES)),
         Migration(8, "indexes for entity pages and event reads", _read_indexes),
         Migration(9, "claims: events of articles that report one fact", _create(*claim_tables.TABLES)),
+        Migration(10, "watchlist and alerts", _create(*alert_tables.TABLES)),
     ]
 
 

@@ -6,8 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dealgraph.store.reader import EventView
-
 WIDTH, HEIGHT, MAX_BARS = 600, 80, 48
 
 
@@ -19,13 +17,6 @@ class Bar:
     width: float
     y: float
     height: float
-
-
-def event_month(ev: EventView) -> str | None:
-    """The month of an event: its own date when the text gives one to the month, else the article's."""
-    if ev.event_date and len(ev.event_date) >= 7:
-        return ev.event_date[:7]
-    return ev.published.isoformat()[:7] if ev.published else None
 
 
 def _months(first: str, last: str) -> list[str]:

@@ -7,74 +7,40 @@ library (cytoscape) is served from ``node_modules`` as npm installed it; nothing
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from markupsafe import Markup, escape
 
 from dealgraph.api.deps import MAX_OFFSET, StoreDep
 from dealgraph.claims.provenance import claim_detail
 from dealgraph.exc import NotFound
-from dealgraph.model import ENTITY_TYPES, MODALITIES
+from dealgraph.model import ENTITY_TYPES
 from dealgraph.settings import env_opt
 from dealgraph.store import deal_views, reader, views
 from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
-from dealgraph.web.charts import day_month, event_month, month_bars
+from dealgraph.web.charts import day_month, month_bars
+from dealgraph.web.feed import router as feed_router
+from dealgraph.web.rendering import PAGE, templates
+from dealgraph.web.rendering import form_day as _day
+from dealgraph.web.rendering import not_found as _not_found
+from dealgraph.web.rendering import page as _page
 from dealgraph.web.spans import segments
+from dealgraph.web.timeline import router as timeline_router
+
+__all__ = ["install", "node_modules", "router", "templates"]
 
 HERE = Path(__file__).resolve().parent
-# Styles may be inline (the graph library adds a stylesheet of its own); scripts never.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
-PAGE = 25
-
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 
 def node_modules() -> Path:
     """Where npm installed the browser libraries: ``$DEALGRAPH_NODE_MODULES`` or the repo's own."""
     configured = env_opt("NODE_MODULES")
     return Path(configured) if configured else HERE.parents[1] / "node_modules"
-
-
-def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    context.setdefault("writes", bool(request.app.state.settings.api_token))
-    context.setdefault("has_graph_lib", request.app.state.graph_lib)
-    response = templates.TemplateResponse(request, template, context, status_code=status)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def _not_found(request: Request, error: NotFound) -> HTMLResponse:
-    return _page(request, "error.html", status=404, message=str(error))
-
-
-def _day(value: str | None) -> date | None:
-    """A date from a form field; empty means none. A malformed one is ignored rather than an error page."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _marks(snippet: str) -> Markup:
-    """A search snippet with its ``[match]`` markers as ``<mark>``; the text itself is escaped first."""
-    return Markup(re.sub(r"\[([^\[\]<>]*)\]", r"<mark>\1</mark>", str(escape(snippet))))
-
-
-templates.env.filters["marks"] = _marks
-templates.env.filters["money"] = deal_views.money
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -211,43 +177,11 @@ def deals(
     )
 
 
-@router.get("/ui/timeline", response_class=HTMLResponse)
-def timeline(
-    request: Request,
-    store: StoreDep,
-    entity: str | None = Query(None, max_length=200),
-    type: str | None = Query(None, max_length=20),
-    modality: str | None = Query(None, max_length=20),
-    since: str | None = Query(None, max_length=10),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
-) -> HTMLResponse:
-    entity = views.canonical_id(store, entity) if entity else None
-    day = _day(since)
-    kind = type.upper() if type and type.isalpha() else None
-    mode = modality if modality in MODALITIES else None
-    events = reader.list_events(store, kind, entity, mode, day, PAGE * 4 + 1, offset)
-    names = views.entity_names(store, [entity] if entity else [])
-    return _page(
-        request,
-        "timeline.html",
-        events=events[: PAGE * 4],
-        event_claims=claims_of_events(store, [e.id for e in events[: PAGE * 4]]),
-        more=len(events) > PAGE * 4,
-        offset=offset,
-        page=PAGE * 4,
-        entity=entity,
-        names=names,
-        type=kind,
-        modality=mode,
-        since=day,
-        modalities=MODALITIES,
-        bars=month_bars(event_month(e) for e in events),
-    )
-
-
 def install(app: FastAPI) -> None:
     """Add the pages, the static files, and the graph library from node_modules when npm installed it."""
     app.include_router(router)
+    app.include_router(timeline_router)
+    app.include_router(feed_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     dist = node_modules() / "cytoscape" / "dist"
     app.state.graph_lib = (dist / "cytoscape.min.js").is_file()

@@ -1,0 +1,60 @@
+"""Rendering a desk page: the templates, their filters, and the headers every page is sent with.
+
+Pages carry no inline script: a Content-Security-Policy of ``script-src 'self'`` is sent with every
+page, so text from an article can never run as code even if a template forgot to escape it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from dealgraph.exc import NotFound
+from dealgraph.store import deal_views
+
+HERE = Path(__file__).resolve().parent
+# Styles may be inline (the graph library adds a stylesheet of its own); scripts never.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+PAGE = 25
+
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("writes", bool(request.app.state.settings.api_token))
+    context.setdefault("has_graph_lib", request.app.state.graph_lib)
+    response = templates.TemplateResponse(request, template, context, status_code=status)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def not_found(request: Request, error: NotFound) -> HTMLResponse:
+    return page(request, "error.html", status=404, message=str(error))
+
+
+def form_day(value: str | None) -> date | None:
+    """A date from a form field; empty means none. A malformed one is ignored rather than an error page."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _marks(snippet: str) -> Markup:
+    """A search snippet with its ``[match]`` markers as ``<mark>``; the text itself is escaped first."""
+    return Markup(re.sub(r"\[([^\[\]<>]*)\]", r"<mark>\1</mark>", str(escape(snippet))))
+
+
+templates.env.filters["marks"] = _marks
+templates.env.filters["money"] = deal_views.money

@@ -1,0 +1,84 @@
+"""The timeline page: events newest first (or oldest, ``order=oldest``), the undated in their own group at
+the end, filtered by type, modality, date, entity, named source and project, ROLE events hideable; paged,
+with the month chart drawn over every matching event, not only the page shown."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from dealgraph.api.deps import MAX_OFFSET, StoreDep
+from dealgraph.model import MODALITIES
+from dealgraph.store import reader, views
+from dealgraph.store.claim_reads import claims_of_events
+from dealgraph.store.store import Store
+from dealgraph.store.timeline_reads import ORDERS, Order, TimelineQuery, timeline_events, timeline_months
+from dealgraph.web.charts import month_bars
+from dealgraph.web.rendering import PAGE, form_day, page
+
+router = APIRouter(include_in_schema=False)
+ROWS = PAGE * 4
+
+
+def _entity(store: Store, id_or_name: str | None) -> str | None:
+    """An entity id from a form field holding an id or a name; None when nothing matches."""
+    if not id_or_name or not id_or_name.strip():
+        return None
+    ids = reader.find_entity_ids(store, id_or_name.strip())
+    return views.canonical_id(store, ids[0]) if ids else None
+
+
+@router.get("/ui/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    store: StoreDep,
+    entity: str | None = Query(None, max_length=200),
+    type: str | None = Query(None, max_length=20),
+    modality: str | None = Query(None, max_length=20),
+    since: str | None = Query(None, max_length=10),
+    source: str | None = Query(None, max_length=200),
+    project: str | None = Query(None, max_length=200),
+    roles: str | None = Query(None, max_length=4),
+    order: str | None = Query(None, max_length=10),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> HTMLResponse:
+    q = TimelineQuery(
+        entity_id=views.canonical_id(store, entity) if entity else None,
+        type_=type.upper() if type and type.isalpha() else None,
+        modality=modality if modality in MODALITIES else None,
+        since=form_day(since),
+        source_id=_entity(store, source),
+        project_id=_entity(store, project),
+        hide_roles=roles == "hide",
+    )
+    chosen: Order = "oldest" if order == "oldest" else "newest"
+    events = timeline_events(store, q, chosen, ROWS + 1, offset)
+    shown = events[:ROWS]
+    names = views.entity_names(store, [i for i in (q.entity_id, q.source_id, q.project_id) if i])
+    params = {
+        "entity": q.entity_id or "",
+        "type": q.type_ or "",
+        "modality": q.modality or "",
+        "since": q.since or "",
+        "source": q.source_id or "",
+        "project": q.project_id or "",
+        "roles": "hide" if q.hide_roles else "",
+        "order": chosen,
+    }
+    return page(
+        request,
+        "timeline.html",
+        dated=[e for e in shown if e.event_date or e.published],
+        undated=[e for e in shown if not (e.event_date or e.published)],
+        event_claims=claims_of_events(store, [e.id for e in shown]),
+        more=len(events) > ROWS,
+        offset=offset,
+        page=ROWS,
+        tq=q,  # `q` is the search box of every page
+        names=names,
+        params=params,
+        order=chosen,
+        orders=ORDERS,
+        modalities=MODALITIES,
+        bars=month_bars(timeline_months(store, q)),
+    )

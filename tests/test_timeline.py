@@ -1,0 +1,112 @@
+"""Timelines (issue 17): newest first or oldest first, the undated in their own group at the end,
+filters (type, modality, source, project, ROLE hidden), and a month chart over the whole range while
+paging; on the web page and in `dealgraph timeline`."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from dealgraph.api.app import create_app
+from dealgraph.settings import Settings
+from dealgraph.store.store import Store
+from dealgraph.store.timeline_reads import Order, TimelineQuery, timeline_events, timeline_months
+from tests.desk_store import build, undated_draft
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = build(f"sqlite:///{tmp_path_factory.mktemp('timeline') / 'desk.db'}")
+    undated_draft().save(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as c:
+        yield c
+
+
+def _days(store: Store, q: TimelineQuery, order: Order = "newest") -> list[str | None]:
+    return [
+        ev.event_date or (str(ev.published) if ev.published else None)
+        for ev in timeline_events(store, q, order)
+    ]
+
+
+def test_newest_first_undated_last_in_either_order(store: Store) -> None:
+    q = TimelineQuery(entity_id="kirill-dmitriev")
+    newest, oldest = _days(store, q), _days(store, q, "oldest")
+    assert newest[-1] is None and oldest[-1] is None
+    assert newest[:-1] == sorted(newest[:-1], reverse=True)  # type: ignore[type-var]
+    assert oldest[:-1] == sorted(oldest[:-1])  # type: ignore[type-var]
+
+
+def test_filters(store: Store) -> None:
+    types = {ev.type for ev in timeline_events(store, TimelineQuery(hide_roles=True))}
+    assert "ROLE" not in types and "MEET" in types
+    said = timeline_events(store, TimelineQuery(source_id="reuters"))
+    assert [ev.type for ev in said] == ["NEGOTIATE"]
+    project = {ev.type for ev in timeline_events(store, TimelineQuery(project_id="arctic-lng-2"))}
+    assert project == {"PROPOSE", "NEGOTIATE", "INVEST"}
+    assert [ev.type for ev in timeline_events(store, TimelineQuery(modality="planned"))] == ["MEET"]
+    assert sorted(m for m in timeline_months(store, TimelineQuery()) if m)[0] == "2022-03"
+
+
+def test_page_order_groups_and_filters(client: TestClient) -> None:
+    html = client.get("/ui/timeline", params={"entity": "kirill-dmitriev"}).text
+    dated = html.split('id="timeline"')[1].split("</ol>")[0]
+    days = re.findall(r'<span class="when">([^<]+)</span>', dated)
+    assert days == sorted(days, reverse=True) and days[0] == "2025-03-03"
+    assert 'id="undated"' in html and "will meet Steve Witkoff again" in html.split('id="undated"')[1]
+    oldest = client.get("/ui/timeline", params={"entity": "kirill-dmitriev", "order": "oldest"}).text
+    assert re.findall(r'<span class="when">([^<]+)</span>', oldest)[0] == "2022-03-01"
+    hidden = client.get("/ui/timeline", params={"roles": "hide", "project": "Arctic LNG 2"}).text
+    assert 'data-type="ROLE"' not in hidden and 'data-type="PROPOSE"' in hidden
+    assert 'data-type="MEET"' not in hidden and 'value="Arctic LNG 2"' in hidden
+
+
+def test_paging_keeps_the_chart_for_the_whole_range(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dealgraph.web.timeline.ROWS", 2)
+    first = client.get("/ui/timeline").text
+    last = client.get("/ui/timeline", params={"offset": 6}).text
+    bars = re.compile(r"<title>(\d{4}-\d\d): (\d+) event")
+    assert bars.findall(first) == bars.findall(last) and bars.findall(first)[0][0] == "2022-03"
+    assert "next →" in first and "order=newest" in first
+
+
+def test_cli_timeline_order_and_filters(store: Store) -> None:
+    from dealgraph.cli.context import state
+    from dealgraph.cli.main import app
+
+    try:
+        result = CliRunner().invoke(
+            app,
+            ["--db", store.url, "timeline", "kirill-dmitriev", "--hide-roles", "--order", "oldest", "--json"],
+        )
+        assert result.exit_code == 0, result.output
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert records[0]["type"] == "SANCTION" and "ROLE" not in {r["type"] for r in records}
+        assert records[-1]["evidence"].startswith("Kirill Dmitriev will meet")
+        said = CliRunner().invoke(
+            app, ["--db", store.url, "timeline", "Steve Witkoff", "--source", "Reuters"]
+        )
+        assert said.exit_code == 0 and "NEGOTIATE" in said.stdout and "MEET" not in said.stdout
+        bad = CliRunner().invoke(
+            app, ["--db", store.url, "timeline", "kirill-dmitriev", "--order", "sideways"]
+        )
+        assert bad.exit_code == 2
+    finally:
+        state.db = None
+
+
+def test_the_search_box_stays_empty(client: TestClient) -> None:
+    html = client.get("/ui/timeline").text
+    assert "TimelineQuery" not in html
