@@ -30,7 +30,7 @@ DML = {"insert", "update", "delete"}
 
 # The one map of ownership: each table, the package whose modules may write it.
 STORE, RESOLVE = "dealgraph.store", "dealgraph.resolve"
-SCREEN, CLAIMS = "dealgraph.screen", "dealgraph.claims"
+SCREEN, CLAIMS, ALERTS = "dealgraph.screen", "dealgraph.claims", "dealgraph.alerts"
 OWNERS = {
     **dict.fromkeys(
         ("articles", "mentions", "amounts", "article_entities", "events", "event_args", "signatures"),
@@ -44,6 +44,7 @@ OWNERS = {
     "list_intervals": SCREEN,
     **dict.fromkeys(("entity_hits", "screened"), SCREEN),
     **dict.fromkeys(("claims", "claim_events", "claim_parties"), CLAIMS),
+    **dict.fromkeys(("watchlist", "alerts", "alert_claim_state"), ALERTS),
 }
 
 # Writes still out of place, each to be moved into its owner (then taken off this list, which the last
