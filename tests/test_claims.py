@@ -237,6 +237,32 @@ def test_grouping_is_incremental_and_idempotent(store: Store, extractor: Any) ->
     assert {e: c for e, c in after.items() if e in first} == first
 
 
+def test_a_second_ingest_grouping_at_the_same_time_gives_way(
+    store: Store, extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two ingests into one store may read the same unclaimed events; the one that writes second finds
+    the first's claims under the same ids. It rolls back and groups again on what is left."""
+    from sqlalchemy import delete
+
+    from dealgraph.claims import grouping
+    from dealgraph.store import claim_tables as ct
+    from dealgraph.store.claim_reads import event_claims
+
+    ingest(store, extractor, [item("https://www.kommersant.ru/doc/1", PESKOV)])
+    claimed = event_claims(store)
+    with store.begin() as conn:  # as if the claims step had not run yet
+        for table in (ct.claim_events, ct.claim_parties, ct.claims):
+            conn.execute(delete(table))
+    with store.begin() as conn:
+        stale = grouping.unclaimed(conn)  # what both ingests read
+    grouping.group_claims(store)  # the other ingest writes first
+    reads = iter([stale])
+    real = grouping.unclaimed
+    monkeypatch.setattr(grouping, "unclaimed", lambda conn: next(reads, None) or real(conn))
+    assert grouping.group_claims(store).events == 0  # the stale read clashed, the second read is empty
+    assert event_claims(store) == claimed
+
+
 # -- the dev set ------------------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from dealgraph.claims.follow import follow_entities
 from dealgraph.claims.keys import (
@@ -77,10 +78,20 @@ def claim_id(event_id: str) -> str:
     return "c" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15]
 
 
-def group_claims(store: Store, known: Outlets | None = None) -> GroupingReport:
-    """Put every event that is in no claim yet into one; recompute the status of the claims touched."""
-    with store.begin() as conn:
-        return group_in(conn, known)
+def group_claims(store: Store, known: Outlets | None = None, attempts: int = 3) -> GroupingReport:
+    """Put every event that is in no claim yet into one; recompute the status of the claims touched.
+
+    Two ingests into one store may group at once: both read the same unclaimed events, and the second to
+    write finds the first's claims under the same ids (a unique-key clash). Its transaction is then rolled
+    back and grouping runs again on what is now unclaimed, which is the same as if it had come second."""
+    for attempt in range(attempts):
+        try:
+            with store.begin() as conn:
+                return group_in(conn, known)
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def group_in(conn: Connection, known: Outlets | None = None) -> GroupingReport:
