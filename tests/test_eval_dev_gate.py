@@ -28,11 +28,11 @@ DEV_GOLD = SHARED / "eval" / "gold" / "dev.jsonl"
 
 # (language, metric) -> floor (F1 for P/R/F1 metrics, accuracy otherwise)
 FLOORS: dict[tuple[str, str], float] = {
-    # English events (issue 11), the default rules: measured 2026-12-07 (stop 11) P 0.870 R 0.322 F1 0.470,
-    # modality 0.879, source 0.886; stop 10 F1 0.399, before the issue F1 0.265
-    ("en", "events"): 0.46,
+    # English events (issue 11), the default rules: measured 2026-12-07 (stop 11) P 0.887 R 0.343 F1 0.494,
+    # modality 0.879, source 0.893; stop 10 F1 0.399, before the issue F1 0.265
+    ("en", "events"): 0.48,
     ("en", "event_modality_acc"): 0.85,
-    ("en", "event_source_acc"): 0.86,
+    ("en", "event_source_acc"): 0.87,
     # entities (issue 12): measured 2026-12-07 en 0.882/0.895, ru 0.963/0.974; bars ru >= 0.88/0.90,
     # en not below 0.864 (raised with the title and particle rules of stop 11)
     ("en", "entities"): 0.875,
@@ -48,7 +48,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("ru", "event_source_acc"): 0.86,
 }
 # precision of event pairs: recall is not bought with it (issue bars: en >= 0.70, ru >= 0.65)
-PRECISION_FLOORS: dict[str, float] = {"en": 0.84, "ru": 0.90}
+PRECISION_FLOORS: dict[str, float] = {"en": 0.86, "ru": 0.90}
 
 
 @pytest.fixture(scope="module")
