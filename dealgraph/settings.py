@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 PREFIX = "DEALGRAPH_"
 
@@ -19,6 +20,12 @@ def env_int(name: str, default: int) -> int:
 
 def env_opt(name: str) -> str | None:
     return os.environ.get(PREFIX + name) or None
+
+
+def node_modules() -> Path:
+    """Where npm installed the browser libraries: ``$DEALGRAPH_NODE_MODULES`` or the repo's own."""
+    configured = env_opt("NODE_MODULES")
+    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "node_modules"
 
 
 @dataclass(frozen=True)

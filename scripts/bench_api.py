@@ -161,7 +161,7 @@ def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = sock.getsockname()[1]
     sock.close()
     code = (
-        "import uvicorn; from dealgraph.api.app import create_app; from dealgraph.settings import Settings; "
+        "import uvicorn; from dealgraph.server import create_app; from dealgraph.settings import Settings; "
         f"uvicorn.run(create_app(Settings.load()), host='127.0.0.1', port={port}, log_level='warning')"
     )
     env = {**os.environ, "DEALGRAPH_DB": f"sqlite:///{db}"}

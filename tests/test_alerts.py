@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from dealgraph.alerts.detect import check_alerts
 from dealgraph.alerts.watchlist import add_watch
-from dealgraph.api.app import create_app
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store.alert_reads import list_alerts
 from dealgraph.store.store import Store

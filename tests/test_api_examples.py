@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from dealgraph.api.app import create_app
 from dealgraph.reports.render import report
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 
 

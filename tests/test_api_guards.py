@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from dealgraph.api.app import create_app
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store
 from tests.desk_store import build

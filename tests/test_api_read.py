@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from dealgraph.api.app import create_app
 from dealgraph.export.graph import build_graph
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store
 from tests.desk_store import build

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from dealgraph.api.app import create_app
 from dealgraph.screen import history
 from dealgraph.screen import hits as hits_module
 from dealgraph.screen import index as index_module
 from dealgraph.screen import records as screen_records
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store
 from tests.desk_store import build

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from dealgraph.api.app import create_app
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store import reader
 from dealgraph.store.store import Store

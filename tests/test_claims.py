@@ -372,7 +372,7 @@ def test_claims_command_lists_filters_and_shows_chains(store: Store, extractor: 
 def test_claims_api_lists_pages_and_shows_a_claim(store: Store, extractor: Any) -> None:
     from fastapi.testclient import TestClient
 
-    from dealgraph.api.app import create_app
+    from dealgraph.server import create_app
     from dealgraph.settings import Settings
     from dealgraph.store.reader import find_entity_ids
 

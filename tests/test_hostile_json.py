@@ -96,7 +96,7 @@ def test_a_backfill_refuses_non_finite_fields_as_ingest_does(tmp_path: Path) -> 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Any:
-    from dealgraph.api.app import create_app
+    from dealgraph.server import create_app
     from dealgraph.settings import Settings
     from dealgraph.store.store import open_store
 

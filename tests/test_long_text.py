@@ -83,7 +83,7 @@ def test_a_failing_batch_falls_back_to_one_by_one(tmp_path: Path, extractor: Any
 
 
 def test_the_api_stores_the_good_documents_of_a_request_with_a_long_one(tmp_path: Path) -> None:
-    from dealgraph.api.app import create_app
+    from dealgraph.server import create_app
     from dealgraph.settings import Settings
     from dealgraph.store.store import open_store
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from dealgraph.api.app import create_app
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store
 

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from dealgraph.api.app import create_app
+from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store
 from dealgraph.store.timeline_reads import Order, TimelineQuery, timeline_events, timeline_months

