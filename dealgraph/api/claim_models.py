@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from dealgraph.api.models import Out
 
 
-class ClaimPartyOut(BaseModel):
+class ClaimPartyOut(Out):
     entity_id: str = Field(examples=["kirill-dmitriev"])
     name: str = Field(examples=["Kirill Dmitriev"])
     role: str = Field(examples=["party"], description="party, project or place")
 
 
-class ClaimItem(BaseModel):
+class ClaimItem(Out):
     """A reported deal fact: how often and how independently it is reported, and whether it is denied."""
 
     id: str = Field(examples=["c3f9a0b1c2d3e4f5"])
@@ -30,20 +32,20 @@ class ClaimItem(BaseModel):
     modalities: list[str] = Field(examples=[["reported", "denied"]])
 
 
-class FirstSeenOut(BaseModel):
+class FirstSeenOut(Out):
     modality: str = Field(examples=["denied"])
     published: date | None = Field(examples=["2025-04-30"])
     article_id: str = Field(examples=["brief-2025-04-denial"])
 
 
-class OutletOut(BaseModel):
+class OutletOut(Out):
     id: str = Field(examples=["unn"])
     name: str = Field(examples=["UNN"])
     kind: str = Field(examples=["independent"], description="wire, state, independent or unknown")
     country: str | None = Field(default=None, examples=["UA"])
 
 
-class ClaimReportOut(BaseModel):
+class ClaimReportOut(Out):
     """One published report: a stored article's event, or a syndicated copy of that article."""
 
     event_id: str

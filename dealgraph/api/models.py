@@ -1,16 +1,23 @@
 """Response and request models of the REST API (pydantic), with examples for the OpenAPI page.
 
-They mirror the store's read views (``store.reader``, ``store.views``); ``from_*`` helpers convert.
+They mirror the store's read views (``store.reader``, ``store.views``): a model that is an ``Out`` is
+built from a view by ``Model.model_validate(view)``, reading the attributes of the same names (and its
+nested models from the view's nested views); ``api.convert`` holds what needs more than that.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from dealgraph.api.deps import Paging
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Page(BaseModel, Generic[T]):
@@ -21,6 +28,22 @@ class Page(BaseModel, Generic[T]):
     offset: int = Field(examples=[0])
     next_offset: int | None = Field(default=None, examples=[50])
 
+    @classmethod
+    def of(cls, rows: Sequence[R], page: Paging, convert: Callable[[R], T]) -> Page[T]:
+        """The page of ``rows`` read with one more than ``page.limit`` (so a next page shows)."""
+        return cls(
+            items=[convert(r) for r in rows[: page.limit]],
+            limit=page.limit,
+            offset=page.offset,
+            next_offset=page.next_offset(len(rows)),
+        )
+
+
+class Out(BaseModel):
+    """A response model that can be read from a store view's attributes."""
+
+    model_config = ConfigDict(from_attributes=True)
+
 
 class Problem(BaseModel):
     """An error answer."""
@@ -29,7 +52,7 @@ class Problem(BaseModel):
     detail: str = Field(examples=["no entity 'kirill-dmitriev-9'"])
 
 
-class ArticleItem(BaseModel):
+class ArticleItem(Out):
     id: str = Field(examples=["2025-02-18-riyadh-talks"])
     title: str | None = Field(examples=["US and Russian officials meet in Riyadh"])
     published: date | None = Field(examples=["2025-02-18"])
@@ -37,14 +60,14 @@ class ArticleItem(BaseModel):
     lang: str = Field(examples=["en"])
 
 
-class MentionOut(BaseModel):
+class MentionOut(Out):
     start: int = Field(examples=[120])
     end: int = Field(examples=[135])
     text: str = Field(examples=["Kirill Dmitriev"])
     origin: str = Field(examples=["ner"])
 
 
-class ArticleEntityOut(BaseModel):
+class ArticleEntityOut(Out):
     key: str = Field(examples=["e0"])
     entity_id: str = Field(examples=["kirill-dmitriev"])
     name: str = Field(examples=["Kirill Dmitriev"])
@@ -53,7 +76,7 @@ class ArticleEntityOut(BaseModel):
     mentions: list[MentionOut]
 
 
-class AmountOut(BaseModel):
+class AmountOut(Out):
     idx: int = Field(examples=[0])
     start: int = Field(examples=[300])
     end: int = Field(examples=[311])
@@ -66,7 +89,7 @@ class AmountOut(BaseModel):
     qualifier: str = Field(examples=["approx"])
 
 
-class ArgOut(BaseModel):
+class ArgOut(Out):
     role: str = Field(examples=["agent"])
     entity_id: str | None = Field(examples=["kirill-dmitriev"])
     name: str | None = Field(examples=["Kirill Dmitriev"])
@@ -75,7 +98,7 @@ class ArgOut(BaseModel):
     text: str | None = None
 
 
-class EventOut(BaseModel):
+class EventOut(Out):
     id: str = Field(examples=["brief-2025-04-tunnel:0"])
     article_id: str = Field(examples=["brief-2025-04-tunnel"])
     type: str = Field(examples=["PROPOSE"])
@@ -113,7 +136,7 @@ class ArticleOut(ArticleItem):
     events: list[EventOut]
 
 
-class EntityItem(BaseModel):
+class EntityItem(Out):
     id: str = Field(examples=["kirill-dmitriev"])
     name: str = Field(examples=["Kirill Dmitriev"])
     type: str = Field(examples=["Person"])
@@ -121,10 +144,10 @@ class EntityItem(BaseModel):
     mentions: int = Field(examples=[9])
 
 
-class HitOut(BaseModel):
+class HitOut(Out):
     """A sanctions-list entry that an entity's names matched."""
 
-    id: str = Field(examples=["us_ofac_sdn:27216"])
+    id: str = Field(examples=["us_ofac_sdn:27216"], validation_alias=AliasChoices("id", "key"))
     dataset: str = Field(examples=["us_ofac_sdn"])
     entry_id: str = Field(examples=["27216"])
     name: str = Field(examples=["DMITRIEV, Kirill Aleksandrovich"])
@@ -139,12 +162,12 @@ class HitOut(BaseModel):
     dismissed: bool = False
 
 
-class NameCountOut(BaseModel):
+class NameCountOut(Out):
     name: str = Field(examples=["Dmitriev"])
     count: int = Field(examples=[5])
 
 
-class EntityArticleOut(BaseModel):
+class EntityArticleOut(Out):
     article_id: str
     title: str | None
     published: date | None
@@ -152,7 +175,7 @@ class EntityArticleOut(BaseModel):
     forms: list[str]
 
 
-class TimelineItem(BaseModel):
+class TimelineItem(Out):
     date: str | None = Field(examples=["2025-04-22"])
     event_id: str
     article_id: str
@@ -181,7 +204,7 @@ class EntityOut(BaseModel):
     timeline: list[TimelineItem]
 
 
-class EvidenceOut(BaseModel):
+class EvidenceOut(Out):
     article_id: str
     event_id: str
     sentence: str
@@ -195,7 +218,7 @@ class NodeOut(BaseModel):
     hits: list[HitOut] = Field(default_factory=list)
 
 
-class EdgeOut(BaseModel):
+class EdgeOut(Out):
     source: str = Field(examples=["kirill-dmitriev"])
     target: str = Field(examples=["steve-witkoff"])
     label: str = Field(examples=["MEET"])
@@ -211,7 +234,7 @@ class GraphOut(BaseModel):
     edges: list[EdgeOut]
 
 
-class SearchHitOut(BaseModel):
+class SearchHitOut(Out):
     article_id: str
     title: str | None
     published: date | None
@@ -286,7 +309,7 @@ def dump(obj: Any) -> dict[str, Any]:
     return dict(obj.__dict__)
 
 
-class PartyOut(BaseModel):
+class PartyOut(Out):
     role: str = Field(examples=["agent"])
     entity_id: str = Field(examples=["kirill-dmitriev"])
     name: str = Field(examples=["Kirill Dmitriev"])
@@ -294,7 +317,7 @@ class PartyOut(BaseModel):
     hits: list[HitOut]
 
 
-class DealEventOut(BaseModel):
+class DealEventOut(Out):
     event: EventOut
     parties: list[PartyOut]
     amount: dict[str, Any] | None = Field(
@@ -303,7 +326,7 @@ class DealEventOut(BaseModel):
     usd: float | None = Field(default=None, examples=[6.5e10], description="the amount in US dollars (≈)")
 
 
-class DealGroupOut(BaseModel):
+class DealGroupOut(Out):
     project_id: str | None = Field(examples=["arctic-lng-2"])
     project: str = Field(examples=["Arctic LNG 2"])
     largest_usd: float | None = Field(default=None, examples=[5e9])

@@ -35,31 +35,14 @@ def _index(store: Store) -> Any:
         return _cache[key]
 
 
-def hit_out(hit: Any) -> m.HitOut:
-    """A ``dealgraph.screen.records.ScreeningHit`` as an API hit."""
-    return m.HitOut(
-        id=f"{hit.dataset}:{hit.entry_id}",
-        dataset=hit.dataset,
-        entry_id=hit.entry_id,
-        name=hit.name,
-        matched_name=hit.matched_name,
-        score=hit.score,
-        explanation=hit.explanation,
-        programs=list(hit.programs),
-        listed_on=hit.listed_on,
-        listed_from=hit.listed_from,
-        listed_until=hit.listed_until,
-        relation=getattr(hit, "relation", "listed"),
-    )
-
-
 def screen(
     store: Store, names: Sequence[str], as_of: date | None, schema: str | None
 ) -> list[m.ScreenResult]:
     index = _index(store)
     return [
         m.ScreenResult(
-            name=name, hits=[hit_out(h) for h in index.screen(name, schema, as_of, include_linked=True)]
+            name=name,
+            hits=[m.HitOut.model_validate(h) for h in index.screen(name, schema, as_of, include_linked=True)],
         )
         for name in names
     ]

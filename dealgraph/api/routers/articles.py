@@ -22,16 +22,7 @@ def list_articles(
     outlet: str | None = Query(None, max_length=200),
 ) -> m.Page[m.ArticleItem]:
     rows = views.list_articles(store, page.limit + 1, page.offset, since=since, outlet=outlet)
-    items = [
-        m.ArticleItem(id=r.id, title=r.title, published=r.published, outlet=r.outlet, lang=r.lang)
-        for r in rows
-    ]
-    return m.Page(
-        items=items[: page.limit],
-        limit=page.limit,
-        offset=page.offset,
-        next_offset=page.next_offset(len(rows)),
-    )
+    return m.Page.of(rows, page, m.ArticleItem.model_validate)
 
 
 @router.get(

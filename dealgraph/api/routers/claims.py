@@ -21,7 +21,7 @@ def _item(claim: ClaimSummary) -> cm.ClaimItem:
         id=claim.id,
         type=claim.type,
         polarity=claim.polarity,
-        parties=[cm.ClaimPartyOut(entity_id=p.entity_id, name=p.name, role=p.role) for p in claim.parties],
+        parties=[cm.ClaimPartyOut.model_validate(p) for p in claim.parties],
         date_min=claim.date_min,
         date_max=claim.date_max,
         reports=claim.reports,
@@ -38,30 +38,8 @@ def _detail(detail: ClaimDetail) -> cm.ClaimOut:
         **_item(detail.claim).model_dump(),
         independent_origins=list(status.origins),
         why_disputed=status.why_disputed,
-        history=[
-            cm.FirstSeenOut(modality=h.modality, published=h.published, article_id=h.article_id)
-            for h in status.history
-        ],
-        links=[
-            cm.ClaimReportOut(
-                event_id=link.event_id,
-                article_id=link.article_id,
-                outlet=cm.OutletOut(
-                    id=link.outlet.id,
-                    name=link.outlet.name,
-                    kind=link.outlet.kind,
-                    country=link.outlet.country,
-                ),
-                source_id=link.source_id,
-                source_name=link.source_name,
-                published=link.published,
-                modality=link.modality,
-                chain=link.chain,
-                origin=link.origin,
-                copy_of=link.copy_of,
-            )
-            for link in detail.links
-        ],
+        history=[cm.FirstSeenOut.model_validate(h) for h in status.history],
+        links=[cm.ClaimReportOut.model_validate(link) for link in detail.links],
     )
 
 
@@ -97,8 +75,7 @@ def claims(
         page.limit + 1,
         page.offset,
     )
-    items = [_item(c) for c in found[: page.limit]]
-    return m.Page(items=items, limit=page.limit, offset=page.offset, next_offset=page.next_offset(len(found)))
+    return m.Page.of(found, page, _item)
 
 
 @router.get(

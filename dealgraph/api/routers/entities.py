@@ -6,8 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
 from dealgraph.api import models as m
-from dealgraph.api.convert import event_out, hit_out
-from dealgraph.api.deps import MAX_LIMIT, MAX_OFFSET, PagingDep, StoreDep
+from dealgraph.api.deps import MAX_LIMIT, MAX_OFFSET, Paging, PagingDep, StoreDep
 from dealgraph.exc import InputError
 from dealgraph.model import ENTITY_TYPES
 from dealgraph.store import reader, views
@@ -27,16 +26,7 @@ def list_entities(
     if type is not None and type not in ENTITY_TYPES:
         raise InputError(f"unknown entity type {type!r}; known: {', '.join(ENTITY_TYPES)}")
     rows = reader.list_entities(store, type_=type, q=q, limit=page.limit + 1, offset=page.offset)
-    items = [
-        m.EntityItem(id=e.id, name=e.name, type=e.type, articles=e.articles, mentions=e.mentions)
-        for e in rows
-    ]
-    return m.Page(
-        items=items[: page.limit],
-        limit=page.limit,
-        offset=page.offset,
-        next_offset=page.next_offset(len(rows)),
-    )
+    return m.Page.of(rows, page, m.EntityItem.model_validate)
 
 
 @router.get(
@@ -68,48 +58,18 @@ def get_entity(
         events = events_by_ids(store, ids)
     else:
         events = entity_events(store, entity_id, limit=events_limit + 1, offset=events_offset)
-    articles = [
-        m.EntityArticleOut(
-            article_id=a.article_id,
-            title=a.title,
-            published=a.published,
-            mentions=a.mentions,
-            forms=list(a.forms),
-        )
-        for a in view.articles
-    ]
     return m.EntityOut(
         id=view.id,
         name=view.name,
         other_script=view.other_script,
         type=view.type,
         ref=view.ref,
-        names=[m.NameCountOut(name=n.name, count=n.count) for n in view.names],
+        names=[m.NameCountOut.model_validate(n) for n in view.names],
         article_count=view.article_count,
         mention_count=view.mention_count,
         merged_from=list(view.merged_from),
-        hits=[hit_out(h) for h in view.hits],
-        articles=m.Page(
-            items=articles[: page.limit],
-            limit=page.limit,
-            offset=page.offset,
-            next_offset=page.next_offset(len(articles)),
-        ),
-        events=m.Page(
-            items=[event_out(e) for e in events[:events_limit]],
-            limit=events_limit,
-            offset=events_offset,
-            next_offset=events_offset + events_limit if len(events) > events_limit else None,
-        ),
-        timeline=[
-            m.TimelineItem(
-                date=t.date,
-                event_id=t.event_id,
-                article_id=t.article_id,
-                type=t.type,
-                modality=t.modality,
-                evidence=t.evidence,
-            )
-            for t in timeline
-        ],
+        hits=[m.HitOut.model_validate(h) for h in view.hits],
+        articles=m.Page.of(view.articles, page, m.EntityArticleOut.model_validate),
+        events=m.Page.of(events, Paging(events_limit, events_offset), m.EventOut.model_validate),
+        timeline=[m.TimelineItem.model_validate(t) for t in timeline],
     )

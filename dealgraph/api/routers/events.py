@@ -7,7 +7,6 @@ from datetime import date
 from fastapi import APIRouter, Query
 
 from dealgraph.api import models as m
-from dealgraph.api.convert import event_out
 from dealgraph.api.deps import PagingDep, StoreDep
 from dealgraph.exc import InputError, NotFound
 from dealgraph.model import MODALITIES
@@ -42,5 +41,4 @@ def list_events(
         if not views.entity_names(store, [entity_id]):
             raise NotFound(f"no entity {entity!r}")
     found = reader.list_events(store, type, entity_id, modality, since, page.limit + 1, page.offset)
-    items = [event_out(ev) for ev in found[: page.limit]]
-    return m.Page(items=items, limit=page.limit, offset=page.offset, next_offset=page.next_offset(len(found)))
+    return m.Page.of(found, page, m.EventOut.model_validate)

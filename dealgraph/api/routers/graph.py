@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from dealgraph.api import models as m
-from dealgraph.api.convert import hit_out
 from dealgraph.api.deps import StoreDep
 from dealgraph.store import views
 from dealgraph.store.neighbourhood import neighbourhood
@@ -30,21 +29,13 @@ def graph(
         truncated=hood.truncated,
         nodes=[
             m.NodeOut(
-                id=n.id, name=n.name, type=n.type, hop=n.hop, hits=[hit_out(h) for h in hits.get(n.id, [])]
+                id=n.id,
+                name=n.name,
+                type=n.type,
+                hop=n.hop,
+                hits=[m.HitOut.model_validate(h) for h in hits.get(n.id, [])],
             )
             for n in hood.nodes.values()
         ],
-        edges=[
-            m.EdgeOut(
-                source=e.source,
-                target=e.target,
-                label=e.label,
-                weight=e.weight,
-                evidence=[
-                    m.EvidenceOut(article_id=x.article_id, event_id=x.event_id, sentence=x.sentence)
-                    for x in e.evidence
-                ],
-            )
-            for e in hood.edges
-        ],
+        edges=[m.EdgeOut.model_validate(e) for e in hood.edges],
     )

@@ -18,13 +18,4 @@ def search(
     q: str = Query(..., min_length=1, max_length=500, description="words to find"),
 ) -> m.Page[m.SearchHitOut]:
     hits = views.search_articles(store, q, page.limit + 1, page.offset)
-    items = [
-        m.SearchHitOut(article_id=h.article_id, title=h.title, published=h.published, snippet=h.snippet)
-        for h in hits
-    ]
-    return m.Page(
-        items=items[: page.limit],
-        limit=page.limit,
-        offset=page.offset,
-        next_offset=page.next_offset(len(hits)),
-    )
+    return m.Page.of(hits, page, m.SearchHitOut.model_validate)
