@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol, TypeAlias
 
 from dealgraph.exc import ItemError
@@ -42,6 +43,22 @@ class Failed:
 
     def items(self) -> Iterator[Item]:
         yield self.error
+
+
+@dataclass(frozen=True)
+class PathSource:
+    """What a source that reads one file holds: the path (its name) and the size cap it applies."""
+
+    path: Path
+    max_bytes: int
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+
+def cannot_read(source: str, error: OSError) -> ItemError:
+    return ItemError(source, f"cannot read: {error.strerror or error}")
 
 
 def human_size(size: int) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from dealgraph.exc import ItemError
-from dealgraph.ingest.base import Item, too_large
+from dealgraph.ingest.base import Item, PathSource, cannot_read, too_large
 from dealgraph.ingest.decode import decode_bytes, meta_charset
 from dealgraph.model import RawItem
 
@@ -69,22 +69,15 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        raise ItemError(str(path), f"cannot read: {error.strerror or error}") from None
+        raise cannot_read(str(path), error) from None
     if len(data) > max_bytes:  # grew since stat
         raise too_large(str(path), len(data), max_bytes)
     return data
 
 
 @dataclass(frozen=True)
-class FileSource:
+class FileSource(PathSource):
     """One ``.txt`` (content type "text") or ``.html`` (content type "html") file; doc_id is its stem."""
-
-    path: Path
-    max_bytes: int
-
-    @property
-    def name(self) -> str:
-        return str(self.path)
 
     def items(self) -> Iterator[Item]:
         try:

@@ -26,11 +26,10 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import BinaryIO
 
 from dealgraph.exc import ItemError
-from dealgraph.ingest.base import Item, too_large
+from dealgraph.ingest.base import Item, PathSource, cannot_read, too_large
 from dealgraph.ingest.csv_rows import csv_rows, field_size_limit
 from dealgraph.ingest.decode import detect_encoding
 from dealgraph.model import RawItem
@@ -155,24 +154,25 @@ def json_line(text: str, source: str) -> object:
 
 
 @dataclass(frozen=True)
-class JsonlSource:
-    """A JSON Lines file: one JSON object per line; blank lines are skipped."""
-
-    path: Path
-    max_bytes: int
-
-    @property
-    def name(self) -> str:
-        return str(self.path)
+class _FileOfRecords(PathSource):
+    """A file of records, read from one open handle (``read_from``); a file that will not open, one error."""
 
     def items(self) -> Iterator[Item]:
         try:
             handle = self.path.open("rb")
         except OSError as error:
-            yield ItemError(self.name, f"cannot read: {error.strerror or error}")
+            yield cannot_read(self.name, error)
             return
         with handle:
             yield from self.read_from(handle)
+
+    def read_from(self, handle: BinaryIO) -> Iterator[Item]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class JsonlSource(_FileOfRecords):
+    """A JSON Lines file: one JSON object per line; blank lines are skipped."""
 
     def read_from(self, handle: BinaryIO) -> Iterator[Item]:
         """The items of JSON lines read from ``handle`` (seekable), named after this source."""
@@ -208,52 +208,39 @@ class JsonlSource:
 
 
 @dataclass(frozen=True)
-class CsvSource:
+class CsvSource(_FileOfRecords):
     """A CSV file with a header row naming the fields; quoted fields may span lines."""
 
-    path: Path
-    max_bytes: int
-
-    @property
-    def name(self) -> str:
-        return str(self.path)
-
-    def items(self) -> Iterator[Item]:
+    def read_from(self, handle: BinaryIO) -> Iterator[Item]:
         limit = self.max_bytes * LINE_FACTOR
-        try:
-            handle = self.path.open("rb")
-        except OSError as error:
-            yield ItemError(self.name, f"cannot read: {error.strerror or error}")
+        encoding = _encoding(handle)
+        bad: set[int] = set()
+        lines = _decoded(handle, encoding, limit, bad)
+        first = next(lines, None)
+        if first is None or not first.strip():
+            yield ItemError(self.name, "empty")
             return
-        with handle:
-            encoding = _encoding(handle)
-            bad: set[int] = set()
-            lines = _decoded(handle, encoding, limit, bad)
-            first = next(lines, None)
-            if first is None or not first.strip():
-                yield ItemError(self.name, "empty")
-                return
-            header, delimiter = _header(first, limit)
-            if not {"text", "html"} & set(header):
-                yield ItemError(self.name, f"no 'text' or 'html' column in the header ({first.strip()})")
-                return
-            found = False
-            for row in csv_rows(lines, len(header), limit, first=2, delimiter=delimiter, strict=True):
-                source = f"{self.name}#{row.start}"
-                if row.problem:
-                    yield ItemError(source, row.problem)
-                elif bad.intersection(range(row.start, row.end + 1)):  # an over-long line reads as blank
-                    yield ItemError(source, f"row has a line that is not valid {encoding} or too long")
-                elif row.cells is None or row.blank:
-                    continue
-                else:
-                    try:
-                        yield record_item(dict(zip(header, row.cells, strict=True)), source, self.max_bytes)
-                    except ItemError as error:
-                        yield error
-                found = True
-            if not found:
-                yield ItemError(self.name, "empty (a header and no rows)")
+        header, delimiter = _header(first, limit)
+        if not {"text", "html"} & set(header):
+            yield ItemError(self.name, f"no 'text' or 'html' column in the header ({first.strip()})")
+            return
+        found = False
+        for row in csv_rows(lines, len(header), limit, first=2, delimiter=delimiter, strict=True):
+            source = f"{self.name}#{row.start}"
+            if row.problem:
+                yield ItemError(source, row.problem)
+            elif bad.intersection(range(row.start, row.end + 1)):  # an over-long line reads as blank
+                yield ItemError(source, f"row has a line that is not valid {encoding} or too long")
+            elif row.cells is None or row.blank:
+                continue
+            else:
+                try:
+                    yield record_item(dict(zip(header, row.cells, strict=True)), source, self.max_bytes)
+                except ItemError as error:
+                    yield error
+            found = True
+        if not found:
+            yield ItemError(self.name, "empty (a header and no rows)")
 
 
 def _header(line: str, limit: int) -> tuple[list[str], str]:
