@@ -37,6 +37,7 @@ class Settings:
     api_token: str | None
     max_list_shrink: float = 0.05  # share of a sanctions list a new snapshot may remove (--allow-shrink)
     alert_webhook: str | None = None  # a URL new alerts are POSTed to as JSON
+    cors_origins: tuple[str, ...] = ()  # origins whose pages may read the API (CORS); none by default
 
     @classmethod
     def load(cls) -> Settings:
@@ -48,4 +49,5 @@ class Settings:
             api_token=env_opt("API_TOKEN"),
             max_list_shrink=float(env_str("MAX_LIST_SHRINK", "0.05")),
             alert_webhook=env_opt("ALERT_WEBHOOK"),
+            cors_origins=tuple(o.strip() for o in env_str("CORS_ORIGINS", "").split(",") if o.strip()),
         )

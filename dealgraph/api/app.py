@@ -9,9 +9,11 @@ import logging
 from collections.abc import Callable, Sequence
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from dealgraph.api import errors
+from dealgraph.api import errors, spec
+from dealgraph.api.caching import ETags
 from dealgraph.api.guards import WriteGate, write_routes
 from dealgraph.api.limits import BodySizeLimit
 from dealgraph.api.routers import (
@@ -23,8 +25,10 @@ from dealgraph.api.routers import (
     graph,
     ingest,
     judgements,
+    lists,
     screen,
     search,
+    status,
 )
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store, open_store
@@ -36,7 +40,9 @@ DESCRIPTION = """Who offers what to whom, for how much, says who, and is any par
 
 Reads are open; writes (`POST /ingest`, merge/split/dismiss) need `Authorization: Bearer <token>` with
 the token in the server's `DEALGRAPH_API_TOKEN`. Lists are paged with `limit` and `offset`; a page's
-`next_offset` is null when there is no more. The web UI lives at `/`."""
+`next_offset` is null when there is no more. Every error is an RFC 9457 problem
+(`application/problem+json`: `type`, `title`, `status`, `detail`, and dealgraph's `error` name). Reads
+carry an `ETag` (send it back in `If-None-Match` for a `304`). The web UI lives at `/`."""
 
 
 def create_app(
@@ -53,13 +59,21 @@ def create_app(
     the API's routers and before ``/docs``."""
     settings = settings or Settings.load()
     app = FastAPI(
-        title="dealgraph", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None
+        title="dealgraph",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=spec.operation_id,
     )
     app.state.settings = settings
     app.state.store = store or open_store(settings.db)
     app.state.extractor = None
     errors.install(app)
-    modules = (articles, entities, judgements, events, claims, graph, search, deals, screen, ingest)
+    modules = (
+        *(articles, entities, judgements, events, claims, graph, search, deals),
+        *(screen, lists, ingest, status),
+    )
     for module in modules:
         app.include_router(module.router)
     from dealgraph.api.docs import install as install_docs
@@ -67,10 +81,20 @@ def create_app(
     for install in pages:
         install(app)
     install_docs(app)
+    spec.install(app)
+    app.add_middleware(ETags)
     app.add_middleware(BodySizeLimit, max_bytes=max_body)
     app.add_middleware(
         WriteGate, routes=write_routes([module.router for module in modules]), token=settings.api_token
     )
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    if settings.cors_origins:  # opt-in: no cross-origin reads unless DEALGRAPH_CORS_ORIGINS names them
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+            expose_headers=["ETag"],
+        )
     return app

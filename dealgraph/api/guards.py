@@ -10,8 +10,6 @@ The ``Host`` header check is Starlette's ``TrustedHostMiddleware``, installed by
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, HTTPException
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
@@ -19,6 +17,7 @@ from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from dealgraph.api.deps import check_token
+from dealgraph.api.errors import MEDIA_TYPE, problem_bytes
 
 
 def write_routes(routers: list[APIRouter]) -> list[APIRoute]:
@@ -51,8 +50,8 @@ class WriteGate:
 
 
 async def _refuse(send: Send, refusal: HTTPException) -> None:
-    body = json.dumps({"detail": refusal.detail}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    body = problem_bytes(refusal.status_code, str(refusal.detail))
+    headers = [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(body)).encode())]
     headers += [(k.lower().encode(), v.encode()) for k, v in (refusal.headers or {}).items()]
     await send({"type": "http.response.start", "status": refusal.status_code, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -3,14 +3,14 @@
 Starlette has no body-size limit of its own, and a handler that reads ``await request.body()`` has
 already buffered everything. This middleware refuses a too-large ``Content-Length`` before reading
 anything; a body without one (chunked) is read here up to the cap, refused once it passes it, and
-otherwise handed on to the app from the buffer. Answers 413 with a JSON problem body.
+otherwise handed on to the app from the buffer. Answers 413 with a problem body (``errors.problem``).
 """
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from dealgraph.api.errors import MEDIA_TYPE, problem_bytes
 
 
 class BodySizeLimit:
@@ -62,13 +62,13 @@ class BodySizeLimit:
     @staticmethod
     async def _refuse(send: Send, status: int, detail: str) -> None:
         error = "RequestTooLarge" if status == 413 else "BadRequest"
-        body = json.dumps({"error": error, "detail": detail}).encode()
+        body = problem_bytes(status, detail, error)
         await send(
             {
                 "type": "http.response.start",
                 "status": status,
                 "headers": [
-                    (b"content-type", b"application/json"),
+                    (b"content-type", MEDIA_TYPE.encode()),
                     (b"content-length", str(len(body)).encode()),
                 ],
             }

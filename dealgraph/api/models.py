@@ -45,11 +45,24 @@ class Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
-class Problem(BaseModel):
-    """An error answer."""
+class ProblemItem(BaseModel):
+    """One invalid field of a request."""
 
-    error: str = Field(examples=["NotFound"])
+    loc: list[str | int] = Field(examples=[["query", "limit"]])
+    msg: str = Field(examples=["Input should be less than or equal to 200"])
+    type: str = Field(examples=["less_than_equal"])
+
+
+class Problem(BaseModel):
+    """An error answer, as RFC 9457 has it (``application/problem+json``), with dealgraph's name for
+    the error in ``error`` and, for an invalid request (422), each invalid field in ``errors``."""
+
+    type: str = Field("about:blank", examples=["about:blank"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
     detail: str = Field(examples=["no entity 'kirill-dmitriev-9'"])
+    error: str = Field(examples=["NotFound"])
+    errors: list[ProblemItem] | None = None
 
 
 class ArticleItem(Out):
@@ -331,3 +344,23 @@ class DealGroupOut(Out):
     project: str = Field(examples=["Arctic LNG 2"])
     largest_usd: float | None = Field(default=None, examples=[5e9])
     events: list[DealEventOut]
+
+
+class EntityHitOut(HitOut):
+    """A screening hit with the stored entity whose names matched it."""
+
+    entity_id: str = Field(examples=["kirill-dmitriev"])
+
+
+class SnapshotOut(Out):
+    """A loaded sanctions list snapshot."""
+
+    dataset: str = Field(examples=["us_ofac_sdn"])
+    as_of: date = Field(examples=["2025-01-15"])
+    entries: int = Field(examples=[17512])
+
+
+class HealthOut(BaseModel):
+    status: str = Field(examples=["ok"])
+    version: str = Field(examples=["0.1.0"])
+    schema_version: int = Field(examples=[10], description="the store's migration")

@@ -6,12 +6,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from dealgraph.api import claim_models as cm
+from dealgraph.api import filters
 from dealgraph.api import models as m
 from dealgraph.api.deps import PagingDep, StoreDep
 from dealgraph.claims.provenance import ClaimDetail, claim_detail
-from dealgraph.exc import NotFound
-from dealgraph.store import views
-from dealgraph.store.claim_reads import ClaimSummary, list_claims
+from dealgraph.store.claim_reads import ClaimSummary
+from dealgraph.store.claim_reads import list_claims as read_claims
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -43,22 +43,13 @@ def _detail(detail: ClaimDetail) -> cm.ClaimOut:
     )
 
 
-def _entity(store: StoreDep, given: str | None) -> str | None:
-    if given is None:
-        return None
-    entity_id = views.canonical_id(store, given)
-    if not views.entity_names(store, [entity_id]):
-        raise NotFound(f"no entity {given!r}")
-    return entity_id
-
-
 @router.get(
     "",
     response_model=m.Page[cm.ClaimItem],
     responses={404: {"model": m.Problem}},
     summary="Claims, most independently reported first",
 )
-def claims(
+def list_claims(
     store: StoreDep,
     page: PagingDep,
     entity: str | None = Query(None, max_length=200, description="an entity id: claims it is a party to"),
@@ -66,10 +57,10 @@ def claims(
     disputed: bool = Query(False, description="only claims some reports (or a party) deny"),
     single_source: bool = Query(False, description="only claims with one independent origin"),
 ) -> m.Page[cm.ClaimItem]:
-    found = list_claims(
+    found = read_claims(
         store,
-        _entity(store, entity),
-        _entity(store, project),
+        filters.entity(store, entity),
+        filters.entity(store, project),
         disputed,
         single_source,
         page.limit + 1,
@@ -84,5 +75,5 @@ def claims(
     responses={404: {"model": m.Problem}},
     summary="A claim with every report's provenance chain",
 )
-def claim(claim_id: str, store: StoreDep) -> cm.ClaimOut:
+def get_claim(claim_id: str, store: StoreDep) -> cm.ClaimOut:
     return _detail(claim_detail(store, claim_id))

@@ -6,15 +6,21 @@ from datetime import date
 
 from fastapi import APIRouter, Query
 
+from dealgraph.api import filters
 from dealgraph.api import models as m
 from dealgraph.api.deps import PagingDep, StoreDep
-from dealgraph.store import deal_views, views
+from dealgraph.store import deal_views
 
 router = APIRouter(prefix="/deals", tags=["events"])
 
 
-@router.get("", response_model=m.Page[m.DealGroupOut], summary="Deal events grouped by project")
-def deals(
+@router.get(
+    "",
+    response_model=m.Page[m.DealGroupOut],
+    responses={404: {"model": m.Problem}},
+    summary="Deal events grouped by project",
+)
+def list_deals(
     store: StoreDep,
     page: PagingDep,
     project: str | None = Query(None, max_length=200, description="a project's entity id"),
@@ -23,8 +29,8 @@ def deals(
     ),
     since: date | None = Query(None),
 ) -> m.Page[m.DealGroupOut]:
-    project = views.canonical_id(store, project) if project else None
-    entity = views.canonical_id(store, entity) if entity else None
+    project = filters.entity(store, project)
+    entity = filters.entity(store, entity)
     groups = deal_views.deals(store, project=project, entity_id=entity, since=since)
     chunk = groups[page.offset : page.offset + page.limit + 1]
     return m.Page.of(chunk, page, m.DealGroupOut.model_validate)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
+from dealgraph.api import filters
 from dealgraph.api import models as m
 from dealgraph.api.deps import MAX_LIMIT, MAX_OFFSET, Paging, PagingDep, StoreDep
-from dealgraph.exc import InputError
 from dealgraph.model import ENTITY_TYPES
 from dealgraph.store import reader, views
 from dealgraph.store.entity_events import entity_events, entity_timeline, events_by_ids
@@ -16,16 +16,21 @@ router = APIRouter(prefix="/entities", tags=["entities"])
 TIMELINE_MAX = 500
 
 
-@router.get("", response_model=m.Page[m.EntityItem], summary="Entities, most reported first")
+@router.get(
+    "",
+    response_model=m.Page[m.EntityItem],
+    responses={400: {"model": m.Problem}},
+    summary="Entities, most reported first",
+)
 def list_entities(
     store: StoreDep,
     page: PagingDep,
     q: str | None = Query(None, max_length=200, description="name or mention contains"),
     type: str | None = Query(None, max_length=20, description=", ".join(ENTITY_TYPES)),
 ) -> m.Page[m.EntityItem]:
-    if type is not None and type not in ENTITY_TYPES:
-        raise InputError(f"unknown entity type {type!r}; known: {', '.join(ENTITY_TYPES)}")
-    rows = reader.list_entities(store, type_=type, q=q, limit=page.limit + 1, offset=page.offset)
+    rows = reader.list_entities(
+        store, type_=filters.one_of(type, ENTITY_TYPES, "type"), q=q, limit=page.limit + 1, offset=page.offset
+    )
     return m.Page.of(rows, page, m.EntityItem.model_validate)
 
 

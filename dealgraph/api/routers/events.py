@@ -6,11 +6,11 @@ from datetime import date
 
 from fastapi import APIRouter, Query
 
+from dealgraph.api import filters
 from dealgraph.api import models as m
 from dealgraph.api.deps import PagingDep, StoreDep
-from dealgraph.exc import InputError, NotFound
 from dealgraph.model import MODALITIES
-from dealgraph.store import reader, views
+from dealgraph.store import reader
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -31,14 +31,9 @@ def list_events(
     modality: str | None = Query(None, max_length=20, description=", ".join(MODALITIES)),
     since: date | None = Query(None, description="event (or article) date on or after"),
 ) -> m.Page[m.EventOut]:
-    if modality is not None and modality not in MODALITIES:
-        raise InputError(f"unknown modality {modality!r}; known: {', '.join(MODALITIES)}")
-    if type is not None and not type.isalpha():
-        raise InputError(f"unknown event type {type!r}")
-    entity_id = None
-    if entity is not None:
-        entity_id = views.canonical_id(store, entity)
-        if not views.entity_names(store, [entity_id]):
-            raise NotFound(f"no entity {entity!r}")
-    found = reader.list_events(store, type, entity_id, modality, since, page.limit + 1, page.offset)
+    modality = filters.one_of(modality, MODALITIES, "modality")
+    entity_id = filters.entity(store, entity)
+    found = reader.list_events(
+        store, filters.event_type(type), entity_id, modality, since, page.limit + 1, page.offset
+    )
     return m.Page.of(found, page, m.EventOut.model_validate)

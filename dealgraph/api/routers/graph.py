@@ -15,7 +15,7 @@ router = APIRouter(prefix="/graph", tags=["graph"])
 @router.get(
     "", response_model=m.GraphOut, responses={404: {"model": m.Problem}}, summary="An entity's neighbourhood"
 )
-def graph(
+def get_graph(
     store: StoreDep,
     entity: str = Query(..., max_length=200, description="entity id at the centre"),
     depth: int = Query(1, ge=1, le=3, description="hops out from the entity"),

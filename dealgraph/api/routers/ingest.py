@@ -57,7 +57,7 @@ def _extractor(request: Request) -> Any:
     responses={401: {"model": m.Problem}, 403: {"model": m.Problem}, 413: {"model": m.Problem}},
     summary="Ingest articles given in the body",
 )
-def ingest(body: m.IngestRequest, request: Request, store: StoreDep) -> m.IngestOut:
+def ingest_articles(body: m.IngestRequest, request: Request, store: StoreDep) -> m.IngestOut:
     items = _items(body)
     from dealgraph.pipeline.run import ingest_items  # loads the pipeline on the first ingest, not at start
 

@@ -24,7 +24,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 @router.post(
     "/{entity_id}/merge", response_model=m.JudgementOut, responses=ERRORS, summary="Merge two entities"
 )
-def merge(entity_id: str, body: m.MergeIn, store: StoreDep) -> m.JudgementOut:
+def merge_entities(entity_id: str, body: m.MergeIn, store: StoreDep) -> m.JudgementOut:
     kept = judgements.merge(store, entity_id, body.other, body.user)
     return m.JudgementOut(action="merge", entity_id=str(kept))
 
@@ -35,7 +35,7 @@ def merge(entity_id: str, body: m.MergeIn, store: StoreDep) -> m.JudgementOut:
     responses=ERRORS,
     summary="Split one article's mention off",
 )
-def split(entity_id: str, body: m.SplitIn, store: StoreDep) -> m.JudgementOut:
+def split_entity(entity_id: str, body: m.SplitIn, store: StoreDep) -> m.JudgementOut:
     new_id = judgements.split(store, entity_id, body.article_id, body.key, body.user)
     return m.JudgementOut(action="split", entity_id=str(new_id))
 
@@ -46,6 +46,6 @@ def split(entity_id: str, body: m.SplitIn, store: StoreDep) -> m.JudgementOut:
     responses=ERRORS,
     summary="Dismiss a screening hit as a false positive",
 )
-def dismiss(entity_id: str, hit_id: str, body: m.DismissIn, store: StoreDep) -> m.JudgementOut:
+def dismiss_hit(entity_id: str, hit_id: str, body: m.DismissIn, store: StoreDep) -> m.JudgementOut:
     judgement = judgements.dismiss(store, entity_id, hit_id, body.user)
     return m.JudgementOut(action="dismiss", entity_id=entity_id, judgement_id=int(judgement))

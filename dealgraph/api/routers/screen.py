@@ -18,7 +18,7 @@ router = APIRouter(prefix="/screen", tags=["screening"])
     responses={503: {"model": m.Problem, "description": "screening not installed or no lists loaded"}},
     summary="Screen names against the sanctions lists as of a date (reads only; no token needed)",
 )
-def screen(body: m.ScreenRequest, store: StoreDep) -> list[m.ScreenResult]:
+def screen_names(body: m.ScreenRequest, store: StoreDep) -> list[m.ScreenResult]:
     names = [n.strip() for n in body.names]
     if any(not n or len(n) > 300 for n in names):
         raise InputError("each name must have 1 to 300 characters")

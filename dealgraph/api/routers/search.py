@@ -12,7 +12,7 @@ router = APIRouter(prefix="/search", tags=["search"])
 
 
 @router.get("", response_model=m.Page[m.SearchHitOut], summary="Full-text search over articles, best first")
-def search(
+def search_articles(
     store: StoreDep,
     page: PagingDep,
     q: str = Query(..., min_length=1, max_length=500, description="words to find"),
