@@ -65,7 +65,7 @@ def test_entity_shows_its_hits_and_a_dismissal(client: TestClient) -> None:
         ("test_list:T-1", "2022-03-01", False)
     ]
     page = client.get("/ui/entities/kirill-dmitriev").text
-    assert "test_list · listed from 2022-03-01" in page
+    assert "test_list T-1 · listed from 2022-03-01" in page
     r = client.post(
         "/entities/kirill-dmitriev/hits/test_list:T-1/dismiss",
         json={},
@@ -74,6 +74,12 @@ def test_entity_shows_its_hits_and_a_dismissal(client: TestClient) -> None:
     assert r.status_code == 200
     assert client.get("/entities/kirill-dmitriev").json()["hits"][0]["dismissed"] is True
     assert "badge dismissed" in client.get("/ui/entities/kirill-dmitriev").text
+    unknown = client.post(
+        "/entities/kirill-dmitriev/hits/test_list:T-9/dismiss",
+        json={},
+        headers={"Authorization": "Bearer tok"},
+    )
+    assert unknown.status_code == 404 and "no hit 'test_list:T-9'" in unknown.text
 
 
 def test_deals_flag_parties_listed_on_the_article_date(client: TestClient) -> None:

@@ -64,15 +64,16 @@ def test_split_gives_the_mention_its_own_entity(client: TestClient) -> None:
     assert missing.status_code == 404
 
 
-def test_dismiss_records_a_judgement(client: TestClient, store: Store) -> None:
+def test_dismissing_a_hit_the_entity_lacks_is_refused(client: TestClient, store: Store) -> None:
+    """A dismissal names a stored hit (test_api_screening dismisses one); an unknown one is a 404."""
     r = client.post(
         "/entities/kirill-dmitriev/hits/us_ofac_sdn:123/dismiss", json={"user": "ana"}, headers=AUTH
     )
-    assert r.status_code == 200 and isinstance(r.json()["judgement_id"], int)
+    assert r.status_code == 404 and "no hit 'us_ofac_sdn:123'" in r.text
     from dealgraph.resolve.judgements import dismissed_hits
 
     with store.read() as conn:
-        assert ("kirill-dmitriev", "us_ofac_sdn:123") in dismissed_hits(conn)
+        assert ("kirill-dmitriev", "us_ofac_sdn:123") not in dismissed_hits(conn)
     assert client.post("/entities/nobody/hits/x:1/dismiss", json={}, headers=AUTH).status_code == 404
 
 

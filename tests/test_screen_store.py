@@ -86,3 +86,138 @@ def test_dismissed_hit_stays_dismissed(screened_store: Any) -> None:
     assert hit.key not in {h.key for h in lookup(screened_store).hits(putin)}
     screen_entities(screened_store, everything=True)  # a re-screen does not bring it back
     assert hit.key not in {h.key for h in lookup(screened_store).hits(putin)}
+
+
+# --- grades, the one "listed" rule, and reviewing hits, on the seeds with the SDN list of 2024-05-03
+
+GOLD_LISTED = {
+    "Kirill Dmitriev",
+    "Vladimir Putin",
+    "Dmitry Peskov",
+    "Russian Direct Investment Fund",
+    "Arctic LNG 2",
+}
+
+
+@pytest.fixture(scope="module")
+def sdn_2024_store(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Any:
+    from dealgraph.pipeline.run import ingest
+    from dealgraph.screen.entities import screen_entities
+    from dealgraph.screen.history import save_snapshot
+    from dealgraph.screen.loaders import read_list
+    from dealgraph.store.store import open_store
+    from tests.conftest import SEEDS
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('sdn2024') / 's.db'}")
+    ingest([str(need(SEEDS))], store, extractor=extractor)
+    with store.begin() as conn:
+        save_snapshot(
+            conn, "us_ofac_sdn", date(2024, 5, 3), read_list(need(SDN / "sdn-2024-05-03.csv"), "ofac-sdn")
+        )
+    screen_entities(store, everything=True)
+    return store
+
+
+def test_a_project_is_screened_and_arctic_lng_2_has_a_strong_hit(sdn_2024_store: Any) -> None:
+    (hit,) = lookup(sdn_2024_store).listed_on(entity(sdn_2024_store, "Arctic LNG 2"), None)
+    assert (hit.grade, hit.entry_id, hit.programs) == ("strong", "46030", ("RUSSIA-EO14024",))
+
+
+def test_grades_of_the_seed_hits(sdn_2024_store: Any) -> None:
+    listings = lookup(sdn_2024_store)
+    grades = {name: [h.grade for h in listings.hits(entity(sdn_2024_store, name))] for name in GOLD_LISTED}
+    assert grades["Kirill Dmitriev"] == ["exact"] and grades["Dmitry Peskov"] == ["strong"]
+
+
+def test_no_unlisted_gold_party_is_shown_listed(sdn_2024_store: Any) -> None:
+    """Every gold party of the seeds but the really listed ones: never "listed" in any reader."""
+    import json
+
+    from dealgraph.store import views
+    from dealgraph.store.reader import find_entity_ids
+    from tests.conftest import GOLD
+
+    names = {
+        e["name"]
+        for line in need(GOLD).read_text(encoding="utf-8").splitlines()
+        for e in json.loads(line)["entities"]
+        if e["type"] in ("Person", "Organization", "Project")
+    }
+    ids = {name: find_entity_ids(sdn_2024_store, name)[:1] for name in names}
+    stored = {name: found[0] for name, found in ids.items() if found}
+    assert len(stored) > 40
+    hits = views.hits_for(sdn_2024_store, stored.values())
+    listed = {
+        name for name, eid in stored.items() if any(h.listed_at(date(2025, 3, 1)) for h in hits.get(eid, []))
+    }
+    assert listed == GOLD_LISTED
+
+
+def test_is_listed_needs_an_exact_or_strong_grade() -> None:
+    from dealgraph.screen.grades import is_listed, status
+    from dealgraph.screen.records import ScreeningHit
+
+    hit = ScreeningHit(
+        "q", "d", "1", "Person", "N", "N", 0.75, "", listed_from=date(2024, 5, 3), grade="possible"
+    )
+    assert not is_listed(hit, None) and status(hit) == "to review"
+    strong = ScreeningHit(
+        "q", "d", "1", "Person", "N", "N", 0.9, "", listed_from=date(2024, 5, 3), grade="strong"
+    )
+    assert is_listed(strong, None) and not is_listed(strong, date(2024, 5, 2))
+    old = ScreeningHit("q", "d", "1", "Person", "N", "N", 0.75, "", listed_from=date(2024, 5, 3))  # no grade
+    assert not is_listed(old, None)
+
+
+def test_grade_from_the_alignment() -> None:
+    from dealgraph.names.matching import Step
+    from dealgraph.screen.grades import grade_hit
+
+    same = [Step("literalMatch", ("kirill",), ("kirill",), 1.0)]
+    assert grade_hit(same, 1.0) == "exact"
+    assert grade_hit(same, 1.0, weak=True) == "possible"
+    variant = [*same, Step("symbolMatch", ("dmitry",), ("dmitriy",), 0.9)]
+    assert grade_hit(variant, 0.95) == "strong"
+    loose = [*same, Step("fuzzyMatch", ("yarosh",), ("jarosh",), 0.69)]
+    assert grade_hit(loose, 0.9) == "possible"
+    extra = [*same, Step("extraQueryPart", ("ivanov",), None, 0.0)]
+    assert grade_hit(extra, 0.9) == "possible"
+
+
+def test_dismiss_accepts_both_forms_refuses_unknown_and_undoes(sdn_2024_store: Any) -> None:
+    from dealgraph.exc import InputError, NotFound
+    from dealgraph.resolve.judgements import dismiss, list_judgements
+
+    putin = entity(sdn_2024_store, "Vladimir Putin")
+    with pytest.raises(NotFound, match="no hit '99999999'"):
+        dismiss(sdn_2024_store, putin, "99999999", "tester")
+    dismiss(sdn_2024_store, putin, "35096", "tester", "a namesake")  # the entry id alone
+    assert lookup(sdn_2024_store).listed_on(putin, None) == []
+    with pytest.raises(InputError, match="already dismissed"):
+        dismiss(sdn_2024_store, putin, "us_ofac_sdn:35096", "tester")
+    dismiss(sdn_2024_store, putin, "us_ofac_sdn:35096", "tester", "it is him", undo=True)
+    assert [h.entry_id for h in lookup(sdn_2024_store).listed_on(putin, None)] == ["35096"]
+    log = [(j.right_id, j.judgement, j.note) for j in list_judgements(sdn_2024_store) if j.left_id == putin]
+    assert log[-2:] == [
+        ("us_ofac_sdn:35096", "dismiss", "a namesake"),
+        ("us_ofac_sdn:35096", "undismiss", "it is him"),
+    ]
+
+
+def test_cli_dismiss_and_review(sdn_2024_store: Any) -> None:
+    from typer.testing import CliRunner
+
+    from dealgraph.cli.main import app
+
+    env = {"DEALGRAPH_DB": sdn_2024_store.url}
+    peskov = entity(sdn_2024_store, "Dmitry Peskov")
+    bad = CliRunner().invoke(app, ["dismiss", peskov, "us_ofac_sdn:1"], env=env)
+    assert bad.exit_code != 0 and "no hit 'us_ofac_sdn:1'" in bad.output
+    ok = CliRunner().invoke(app, ["dismiss", peskov, "35320", "--reason", "test"], env=env)
+    assert ok.exit_code == 0, ok.output
+    back = CliRunner().invoke(app, ["undismiss", peskov, "us_ofac_sdn:35320"], env=env)
+    assert back.exit_code == 0, back.output
+    shown = CliRunner().invoke(app, ["hits", "--entity", peskov, "--json"], env=env)
+    assert '"grade": "strong"' in shown.output and '"hit": "us_ofac_sdn:35320"' in shown.output
+    review = CliRunner().invoke(app, ["hits", "--review", "--json"], env=env)
+    assert review.exit_code == 0 and "35320" not in review.output

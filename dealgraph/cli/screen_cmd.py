@@ -1,4 +1,4 @@
-"""Sanctions lists and screening: `lists load`, `lists show`, `screen`, `hits`, `dismiss`."""
+"""Sanctions lists and screening: `lists load`, `lists show`, `screen`, `hits`, `dismiss`, `undismiss`."""
 
 from __future__ import annotations
 
@@ -107,44 +107,64 @@ def screen(
 def hits(
     entity: str = typer.Option(None, "--entity", help="An entity id or name."),
     as_of: str = typer.Option(None, "--as-of", help="Only hits under which it was listed on this date."),
+    review: bool = typer.Option(
+        False, "--review", help="Only possible hits: to review, never counted as listed."
+    ),
     as_json: bool = json_option(),
 ) -> None:
-    """Screening hits of the store's entities."""
-    from dealgraph.screen.asof import ListingLookup, covers
+    """Screening hits of the store's entities, graded exact, strong or possible (possible: to review)."""
+    from dealgraph.screen.asof import ListingLookup
+    from dealgraph.screen.grades import covers, grade_of, status
 
     ids = choices.entity_ids(entity) if entity else None
     day = choices.day(as_of, "--as-of")
     with state.store().read() as conn:
         lookup = ListingLookup(conn)
     rows = [
-        (entity_id, hit.dataset, hit.entry_id, hit.name, round(hit.score, 2), hit.listed_from,
-         hit.listed_until, hit.explanation[:80] if console.is_terminal and not as_json else hit.explanation)
+        (entity_id, hit.key, status(hit), grade_of(hit), hit.name, ", ".join(hit.programs), hit.listed_on,
+         round(hit.score, 2), hit.listed_from, hit.listed_until,
+         hit.explanation[:80] if console.is_terminal and not as_json else hit.explanation)
         for entity_id, found in sorted(lookup.by_entity.items())
         if ids is None or entity_id in ids
         for hit in found
-        if day is None or covers(hit, day)
+        if (day is None or covers(hit, day)) and (not review or grade_of(hit) == "possible")
     ]  # fmt: skip
-    columns = ("entity", "list", "entry", "listed name", "score", "from", "until", "why")
+    columns = ("entity", "hit", "status", "grade", "listed name", "programs", "designated", "score", "from",
+               "until", "why")  # fmt: skip
     emit(columns, rows, as_json=as_json)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except OSError:
+        return "cli"
 
 
 def dismiss(
     entity: str = typer.Argument(..., help="The entity id."),
-    hit: str = typer.Argument(..., help="The hit, as DATASET:ENTRY_ID."),
+    hit: str = typer.Argument(..., help="The hit as `hits` shows it: DATASET:ENTRY_ID, or the entry id."),
+    reason: str = typer.Option(None, "--reason", help="Why it is a false positive (kept in the log)."),
+    undo: bool = typer.Option(False, "--undo", help="Take back an earlier dismissal of this hit."),
 ) -> None:
-    """Record a screening hit as a false positive; it stays out of hits and flags."""
+    """Record a screening hit as a false positive; it stays out of hits and flags (--undo takes it back)."""
     from dealgraph.resolve.judgements import dismiss as do_dismiss
 
     try:
-        user = getpass.getuser()
-    except OSError:
-        user = "cli"
-    try:
-        number = do_dismiss(state.store(), entity, hit, user)
+        number = do_dismiss(state.store(), entity, hit, _user(), reason, undo=undo)
     except DealgraphError as error:
         fail(error)
         return
-    state.say(f"dismissed {hit} for {entity} (judgement {number})")
+    state.say(f"{'undismissed' if undo else 'dismissed'} {hit} for {entity} (judgement {number})")
+
+
+def undismiss(
+    entity: str = typer.Argument(..., help="The entity id."),
+    hit: str = typer.Argument(..., help="The hit as `hits` shows it: DATASET:ENTRY_ID, or the entry id."),
+    reason: str = typer.Option(None, "--reason", help="Why the dismissal is taken back."),
+) -> None:
+    """Take back a dismissal (the same as `dismiss --undo`); the log keeps both."""
+    dismiss(entity, hit, reason, undo=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -152,3 +172,4 @@ def register(app: typer.Typer) -> None:
     app.command()(screen)
     app.command()(hits)
     app.command()(dismiss)
+    app.command()(undismiss)

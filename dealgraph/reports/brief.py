@@ -130,10 +130,10 @@ def _status(hits: list[views.HitView], on: date) -> tuple[str, bool]:
     listed = False
     for h in live:
         start = h.listed_from or h.listed_on
-        now = h.listed_at(on)
-        listed = listed or now
+        listed = listed or h.listed_at(on)
+        review = "" if h.status == "listed" else "to review: possible match, "
         parts.append(
-            f"{h.dataset} {h.entry_id} ({h.name}), listed from {start or 'unknown date'}"
+            f"{review}{h.dataset} {h.entry_id} ({h.name}), listed from {start or 'unknown date'}"
             + (f" until {h.listed_until}" if h.listed_until else "")
         )
     return "; ".join(parts), listed

@@ -4,7 +4,8 @@
   more reported one (``entity_merges``), so ids in use stay stable; mentions, names and blocking keys move.
 - ``split(entity, article, key)``: one in-article entity is not that referent; it gets its own canonical
   id, and a negative judgement keeps the matcher from joining them again.
-- ``dismiss(entity, hit)``: a screening hit is a false positive; screening leaves it out from then on.
+- ``dismiss(entity, hit, reason=...)``: a screening hit is a false positive; it is shown dismissed and never
+  makes the party listed. ``dismiss(..., undo=True)`` takes it back; the last judgement on a hit wins.
 Nothing is deleted: every decision is a row in ``judgements`` with who and when.
 """
 
@@ -21,6 +22,7 @@ from dealgraph.resolve.canonical import create_entity
 from dealgraph.resolve.matcher import MatchingResolver, canonical
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
+from dealgraph.store.screening_tables import entity_hits
 from dealgraph.store.store import Store
 
 
@@ -158,20 +160,64 @@ def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "
         return new_id
 
 
-def dismiss(store: Store, entity_id: str, hit_id: str, user: str = "cli") -> int:
-    """Mark a screening hit of an entity as a false positive; return the judgement id."""
+def hit_key(conn: Connection, entity_id: str, hit: str) -> str:
+    """The stored key ("DATASET:ENTRY_ID") of one hit of the entity, from either form a user copies
+    from ``hits``: ``us_ofac_sdn:22113`` or the entry id alone, ``22113``. Hits dismissed earlier
+    count (a dismissal can be undone). Raises NotFound for a hit the entity does not have."""
+    t = entity_hits
+    stored = conn.execute(select(t.c.dataset, t.c.entry_id).where(t.c.entity_id == entity_id)).all()
+    keys = {f"{dataset}:{entry}" for dataset, entry in stored}
+    keys |= {key for owner, key in _hit_log(conn) if owner == entity_id}
+    text = hit.strip()
+    if text in keys:
+        return text
+    found = sorted(k for k in keys if k.partition(":")[2] == text)
+    if len(found) > 1:
+        raise InputError(
+            f"{text!r} is an entry of several lists for {entity_id}: give one of {', '.join(found)}"
+        )
+    if found:
+        return found[0]
+    known = f"its hits: {', '.join(sorted(keys))}" if keys else "it has no hits"
+    raise NotFound(f"entity {entity_id!r} has no hit {text!r} ({known})")
+
+
+def dismiss(
+    store: Store,
+    entity_id: str,
+    hit_id: str,
+    user: str = "cli",
+    reason: str | None = None,
+    *,
+    undo: bool = False,
+) -> int:
+    """Mark a screening hit of an entity as a false positive, with a reason (``undo``: take a dismissal
+    back); return the judgement id. Both are rows of the log; the last one on a hit says its state."""
     with store.begin() as conn:
         _exists(conn, entity_id)
-        return record_judgement(conn, canonical(conn, entity_id), hit_id, "dismiss", "hit", user)
+        entity_id = canonical(conn, entity_id)
+        key = hit_key(conn, entity_id, hit_id)
+        dismissed = (entity_id, key) in dismissed_hits(conn)
+        if undo and not dismissed:
+            raise InputError(f"{key} of {entity_id} is not dismissed")
+        if not undo and dismissed:
+            raise InputError(f"{key} of {entity_id} is already dismissed")
+        judgement = "undismiss" if undo else "dismiss"
+        return record_judgement(conn, entity_id, key, judgement, "hit", user, note=reason)
+
+
+def _hit_log(conn: Connection) -> dict[tuple[str, str], str]:
+    """The last judgement ("dismiss" or "undismiss") on each (entity id, hit key), oldest first read."""
+    t = rt.judgements
+    rows = conn.execute(
+        select(t.c.left_id, t.c.right_id, t.c.judgement).where(t.c.kind == "hit").order_by(t.c.id)
+    )
+    return {(str(r[0]), str(r[1])): str(r[2]) for r in rows}
 
 
 def dismissed_hits(conn: Connection) -> set[tuple[str, str]]:
-    """(entity id, hit id) pairs dismissed by a judgement."""
-    t = rt.judgements
-    rows = conn.execute(
-        select(t.c.left_id, t.c.right_id).where(t.c.kind == "hit", t.c.judgement == "dismiss")
-    )
-    return {(str(r[0]), str(r[1])) for r in rows}
+    """(entity id, hit key) pairs whose last judgement is a dismissal (an undo takes one back)."""
+    return {pair for pair, judgement in _hit_log(conn).items() if judgement == "dismiss"}
 
 
 def list_judgements(store: Store, limit: int | None = 1000) -> list[Judgement]:

@@ -1,4 +1,7 @@
-"""As-of questions over stored hits: was a party listed on a given day (an article's, an event's)?"""
+"""As-of questions over stored hits: was a party listed on a given day (an article's, an event's)?
+
+``covers`` and ``is_listed`` live in ``screen.grades`` (re-exported here): only exact and strong hits
+make a party listed."""
 
 from __future__ import annotations
 
@@ -9,8 +12,11 @@ from datetime import date
 from sqlalchemy import Connection
 
 from dealgraph.resolve.judgements import dismissed_hits
+from dealgraph.screen.grades import covers, grade_of, is_listed
 from dealgraph.screen.hits import read_hits
 from dealgraph.screen.records import ScreeningHit
+
+__all__ = ["Listed", "ListingLookup", "covers", "event_day", "is_listed", "listed_parties"]
 
 
 @dataclass(frozen=True)
@@ -19,14 +25,6 @@ class Listed:
 
     entity_id: str
     hit: ScreeningHit
-
-
-def covers(hit: ScreeningHit, day: date | None) -> bool:
-    if hit.relation != "listed" or hit.listed_from is None:
-        return False
-    if day is None:
-        return hit.listed_until is None
-    return hit.listed_from <= day and (hit.listed_until is None or day < hit.listed_until)
 
 
 class ListingLookup:
@@ -43,8 +41,12 @@ class ListingLookup:
         return self.by_entity.get(entity_id, [])
 
     def listed_on(self, entity_id: str, day: date | None) -> list[ScreeningHit]:
-        """The hits under which the entity was listed on ``day`` (None: today)."""
-        return [h for h in self.hits(entity_id) if covers(h, day)]
+        """The exact or strong hits under which the entity was listed on ``day`` (None: today)."""
+        return [h for h in self.hits(entity_id) if is_listed(h, day)]
+
+    def to_review(self, entity_id: str, day: date | None) -> list[ScreeningHit]:
+        """The possible hits whose entry was listed on ``day``: shown "to review", never "listed"."""
+        return [h for h in self.hits(entity_id) if grade_of(h) == "possible" and covers(h, day)]
 
 
 def event_day(event_date: str | None, published: date | None) -> date | None:

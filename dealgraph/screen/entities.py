@@ -1,10 +1,10 @@
 """Screening the store's canonical entities: the global step after ingest and after a list load.
 
-Every Person and Organization entity is screened under each of its most used names, on the lists as
+Every Person, Organization and Project entity is screened under each of its most used names, on the lists as
 they stood at each loaded snapshot date and today, so that the stored hits carry every listing interval;
 whether a party was listed on an article's date is then a lookup (``screen.asof``). An entity is
 screened again only when the loaded lists change (a digest of the snapshots) or it is new. Dismissed
-hits (judgements) are kept out.
+hits (judgements) are stored, and kept out of the report and of ``asof.ListingLookup``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,12 @@ from dealgraph.store.screening_tables import list_snapshots
 from dealgraph.store.store import Store
 
 log = logging.getLogger(__name__)
-SCREENED_TYPES = ("Person", "Organization")
+SCREENED_TYPES = ("Person", "Organization", "Project")
+# Which list entries each entity type is screened against (``index.allowed_schemas``): a project is
+# named after the company that carries it ("Arctic LNG 2", listed as "LIMITED LIABILITY COMPANY ARCTIC
+# LNG 2"), so against organisations. The extractor has no vessel type yet; a "Vessel" entity would be
+# screened against the lists' vessels (``index.allowed_schemas``).
+LIST_SCHEMA = {"Person": "Person", "Organization": "Organization", "Project": "Organization"}
 NAMES_PER_ENTITY = 3
 
 
@@ -95,7 +100,7 @@ def screen_entities(
     index: ScreeningIndex | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ScreenReport:
-    """Screen the Person and Organization entities not yet screened against the current lists (all of
+    """Screen the entities of ``SCREENED_TYPES`` not yet screened against the current lists (all of
     them with ``everything``). Does nothing when no list is loaded."""
     report = ScreenReport()
     with store.read() as conn:
@@ -119,11 +124,12 @@ def screen_entities(
         work = [(r.id, r.type, _names(conn, r.id, r.name)) for r in todo]
     now = datetime.now(UTC).replace(tzinfo=None)
     for entity_id, type_, names in work:
-        hits = [h for h in screen_names(index, names, type_, dates) if (entity_id, h.key) not in dismissed]
+        hits = screen_names(index, names, LIST_SCHEMA[type_], dates)
         with store.begin() as conn:
-            save_hits(conn, entity_id, hits)
+            save_hits(conn, entity_id, hits)  # dismissed ones too: shown dismissed, and an undo needs them
             conn.execute(delete(screened).where(screened.c.entity_id == entity_id))
             conn.execute(insert(screened).values(entity_id=entity_id, lists_state=state, screened_at=now))
+        hits = [h for h in hits if (entity_id, h.key) not in dismissed]
         report.screened += 1
         report.with_hits += bool(hits)
         report.hits.extend((entity_id, h) for h in hits)

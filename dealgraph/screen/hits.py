@@ -42,6 +42,7 @@ def save_hits(
             "listed_until": hit.listed_until,
             "as_of": as_of,
             "screened_at": now,
+            "grade": hit.grade,
         }
         for hit in sorted(hits, key=lambda h: h.score)  # the best hit per entry wins
     }
@@ -70,6 +71,7 @@ def read_hits(conn: Connection, entity_id: str | None = None) -> list[tuple[str,
             listed_from=row["listed_from"],
             listed_until=row["listed_until"],
             relation=row["relation"],
+            grade=row["grade"],
         )
         found.append((row["entity_id"], hit))
     return found

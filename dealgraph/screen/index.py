@@ -45,6 +45,7 @@ from dealgraph.names.matching import (
 )
 from dealgraph.screen.blocking import KeyIndex, key_groups
 from dealgraph.screen.coverage import WordRoles, other_organisation, short_fuzzy, surname_matched, word_roles
+from dealgraph.screen.grades import grade_hit
 from dealgraph.screen.history import read_listings
 from dealgraph.screen.names import name_forms, split_person
 from dealgraph.screen.records import Interval, ListEntry, Listing, ListName, ScreeningHit
@@ -82,6 +83,11 @@ class IndexedName:
     family: frozenset[str]  # for person names: the surname's words, when the form tells them
     given: frozenset[str] = frozenset()  # for person names: the first given name's words, likewise
     listings: list[int] = field(default_factory=list)
+
+    @property
+    def weak(self) -> bool:
+        """A weak alias: a one-word alias of a listed person ("ROMANA"), matched only by that word."""
+        return self.schema == "Person" and self.form.kind == "alias" and self.words < 2
 
 
 @dataclass(frozen=True)
@@ -165,10 +171,9 @@ class ScreeningIndex:
         if item not in self._entities:
             named = self.names[item]
             owner = self.listings[named.listings[0]].entry.key if named.relation == "listed" else "linked"
-            weak = named.schema == "Person" and named.form.kind == "alias" and named.words < 2
             form = named.form
             self._entities[item] = candidate_entity(
-                owner, named.schema, form.name, form.given, form.family, weak
+                owner, named.schema, form.name, form.given, form.family, named.weak
             )
         return self._entities[item]
 
@@ -260,6 +265,7 @@ class ScreeningIndex:
         self, query: str, named: IndexedName, number: int, interval: Interval, score: float, detail: str
     ) -> ScreeningHit:
         entry = self.listings[number].entry
+        grade = grade_hit(alignment(detail), score, weak=named.weak, linked=named.relation == "linked")
         return ScreeningHit(
             query=query,
             dataset=entry.dataset,
@@ -275,6 +281,7 @@ class ScreeningIndex:
             listed_until=interval.listed_until,
             linked_to=entry.linked_to,
             relation=named.relation,
+            grade=grade,
         )
 
 

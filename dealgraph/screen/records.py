@@ -105,6 +105,7 @@ class ScreeningHit:
     # "listed": the name is the entry's own; "linked": it is a party the entry is "Linked To",
     # which the list names but does not itself designate.
     relation: Literal["listed", "linked"] = "listed"
+    grade: str | None = None  # exact | strong | possible (``screen.grades``); None: stored before grades
 
     @property
     def key(self) -> str:

@@ -134,7 +134,7 @@ def group_deals(store: Store, events: Iterable[EventView]) -> list[DealGroup]:
                 continue
             entity_hits = tuple(h for h in hits.get(arg.entity_id, []) if not h.dismissed)
             # as of the article's date: was the party listed when this was reported?
-            listed = any(h.listed_at(ev.published) for h in entity_hits)
+            listed = ev.published is not None and any(h.listed_at(ev.published) for h in entity_hits)
             parties.append(Party(arg.role, arg.entity_id, arg.name or arg.entity_id, listed, entity_hits))
         group.events.append(DealEvent(ev, tuple(parties), amount, to_usd(amount)))
     for group in groups.values():

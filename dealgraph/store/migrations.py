@@ -1,8 +1,8 @@
 """Versioned schema migrations, for SQLite and PostgreSQL alike.
 
-Each migration is a numbered step that only adds: new tables, new indexes. ``migrate`` applies the
-missing ones in order and records each in ``schema_version``. Later capabilities (events, judgements,
-screening) arrive as new steps, never as rewrites of earlier ones.
+Each migration is a numbered step that only adds: new tables, new indexes, new nullable columns.
+``migrate`` applies the missing ones in order and records each in ``schema_version``. Later
+capabilities (events, judgements, screening) arrive as new steps, never as rewrites of earlier ones.
 """
 
 from __future__ import annotations
@@ -47,6 +47,17 @@ def _read_indexes(conn: Connection) -> None:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
 
 
+def _add_column(table: str, column: str, ddl: str) -> Callable[[Connection], None]:
+    """Add a nullable column unless the table has it already (a table created after the column
+    was declared, by its own migration's ``create``, has it from the start)."""
+
+    def apply(conn: Connection) -> None:
+        if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
+
+    return apply
+
+
 def _migrations() -> list[Migration]:
     # Imported here so that every table module has registered on ``schema.metadata``.
     from dealgraph.store import (
@@ -85,6 +96,7 @@ def _migrations() -> list[Migration]:
         Migration(8, "indexes for entity pages and event reads", _read_indexes),
         Migration(9, "claims: events of articles that report one fact", _create(*claim_tables.TABLES)),
         Migration(10, "watchlist and alerts", _create(*alert_tables.TABLES)),
+        Migration(11, "grades of screening hits", _add_column("entity_hits", "grade", "VARCHAR(10)")),
     ]
 
 

@@ -103,6 +103,7 @@ entity_hits = Table(
     Column("listed_until", Date),
     Column("as_of", Date),  # the date screened against; None: the latest snapshots
     Column("screened_at", DateTime, nullable=False),
+    Column("grade", String(10)),  # exact | strong | possible (``screen.grades``); added by migration 11
     Index("ix_entity_hits_entry", "dataset", "entry_id"),
 )
 

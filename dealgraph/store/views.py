@@ -20,6 +20,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from dealgraph.exc import NotFound
 from dealgraph.names.text import has_cyrillic
 from dealgraph.resolve.translit import to_latin
+from dealgraph.screen import grades
 from dealgraph.store import resolve_tables, schema, search_index
 from dealgraph.store.name_search import entity_ids_by_name
 from dealgraph.store.screening_tables import entity_hits, list_snapshots
@@ -81,17 +82,20 @@ class HitView:
     listed_until: date | None
     relation: str = "listed"  # "linked": the entity is a party the entry is linked to
     dismissed: bool = False
+    grade: str | None = None  # exact | strong | possible (``screen.grades``)
 
     @property
     def key(self) -> str:
         return f"{self.dataset}:{self.entry_id}"
 
+    @property
+    def status(self) -> str:
+        """ "listed" (an exact or strong hit), "to review" (a possible one) or "dismissed"."""
+        return grades.status(self)
+
     def listed_at(self, day: date | None) -> bool:
-        """Whether the entry was on the list on ``day`` (as far as the loaded snapshots tell)."""
-        start = self.listed_from or self.listed_on
-        if day is None or start is None:
-            return False
-        return start <= day and (self.listed_until is None or day < self.listed_until)
+        """Whether this hit makes the party listed on ``day``: ``screen.grades.is_listed``, the one rule."""
+        return grades.is_listed(self, day)
 
 
 @dataclass(frozen=True)
@@ -346,14 +350,9 @@ def _hits(conn: Connection, entity_ids: list[str]) -> dict[str, list[HitView]]:
     table = entity_hits
     if not entity_ids:
         return {}
-    dismissed = {
-        (str(r[0]), str(r[1]))
-        for r in conn.execute(
-            select(resolve_tables.judgements.c.left_id, resolve_tables.judgements.c.right_id).where(
-                resolve_tables.judgements.c.kind == "hit", resolve_tables.judgements.c.judgement == "dismiss"
-            )
-        )
-    }
+    from dealgraph.resolve.judgements import dismissed_hits  # resolve imports the store: not at the top
+
+    dismissed = dismissed_hits(conn)
     result: dict[str, list[HitView]] = defaultdict(list)
     for r in conn.execute(select(table).where(table.c.entity_id.in_(entity_ids))):
         programs = _col(r, "programs") or ()
@@ -370,6 +369,7 @@ def _hits(conn: Connection, entity_ids: list[str]) -> dict[str, list[HitView]]:
             listed_from=_as_date(_col(r, "listed_from")),
             listed_until=_as_date(_col(r, "listed_until")),
             relation=str(_col(r, "relation") or "listed"),
+            grade=_col(r, "grade"),
         )
         hit = HitView(**{**hit.__dict__, "dismissed": (hit.entity_id, hit.key) in dismissed})
         result[hit.entity_id].append(hit)

@@ -1,0 +1,96 @@
+"""How sure a screening hit is, and the one rule that says whether a party counts as listed.
+
+A hit is graded when it is found, from what matched (``names.matching`` steps) and its logic-v2 score:
+
+- ``exact``: every word of the screened name and of the listed name (a printed name, an alias, or our
+  form of one such as "Kirill DMITRIEV" from "DMITRIEV, Kirill Aleksandrovich") is the same word.
+- ``strong``: score at least ``STRONG`` (0.85), no word of the screened name left unmatched, and no
+  spelling match looser than a known variant or a close transliteration (``SPELLING``): "Dmitry
+  Peskov" against "Dmitriy PESKOV" (dmitry/dmitriy, a known variant), "Arctic LNG 2" against "LIMITED
+  LIABILITY COMPANY ARCTIC LNG 2" (only a legal form unmatched).
+- ``possible``: anything else above the screening threshold; a weak alias (a one-word alias of a
+  person), a party an entry is only linked to, a looser spelling or a lower score. An analyst
+  reviews these ("to review"); they never make a party "listed".
+
+``is_listed`` is the single answer to "was this party on a list on that day?" that badges, reports,
+deal views and exports use: an undismissed exact or strong hit on the entry's own name whose listing
+interval covers the day. Hits stored before grades were kept (migration 11) are graded on read from
+their score alone (``grade_of``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Protocol
+
+from dealgraph.names.matching import Step
+
+Grade = Literal["exact", "strong", "possible"]
+GRADES: tuple[Grade, ...] = ("exact", "strong", "possible")
+CONFIRMED: frozenset[str] = frozenset({"exact", "strong"})
+STRONG = 0.85  # the least logic-v2 score of a strong hit
+SPELLING = 0.8  # a fuzzy word match below this leaves a hit possible
+STORED_EXACT = 0.99  # grading a stored hit without a grade, from its score alone
+
+
+class GradedHit(Protocol):
+    """What ``is_listed`` reads of a hit: ``screen.records.ScreeningHit`` and ``store.views.HitView``."""
+
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def grade(self) -> str | None: ...
+    @property
+    def relation(self) -> str: ...
+    @property
+    def listed_on(self) -> date | None: ...
+    @property
+    def listed_from(self) -> date | None: ...
+    @property
+    def listed_until(self) -> date | None: ...
+
+
+def grade_hit(steps: list[Step], score: float, *, weak: bool = False, linked: bool = False) -> Grade:
+    """The grade of a hit from its alignment steps and score (see the module docstring)."""
+    if weak or linked:
+        return "possible"
+    if any(step.kind == "extraQueryPart" for step in steps):
+        return "possible"
+    loose = any(step.kind == "fuzzyMatch" and step.score < SPELLING for step in steps)
+    if all(step.kind == "literalMatch" for step in steps) and steps:
+        return "exact"
+    if score >= STRONG and not loose:
+        return "strong"
+    return "possible"
+
+
+def grade_of(hit: GradedHit) -> Grade:
+    """The hit's stored grade, or one from its score for a hit stored before grades were kept."""
+    if hit.grade in GRADES:
+        return hit.grade
+    score = hit.score or 0.0
+    return "exact" if score >= STORED_EXACT else "strong" if score >= STRONG else "possible"
+
+
+def covers(hit: GradedHit, day: date | None) -> bool:
+    """Whether the hit's listing interval covers ``day`` (None: the entry is still listed)."""
+    start = hit.listed_from or hit.listed_on
+    if hit.relation != "listed" or start is None:
+        return False
+    if day is None:
+        return hit.listed_until is None
+    return start <= day and (hit.listed_until is None or day < hit.listed_until)
+
+
+def is_listed(hit: GradedHit, day: date | None) -> bool:
+    """The one rule: an exact or strong hit, undismissed, on an entry listed on ``day`` (None: today)."""
+    if getattr(hit, "dismissed", False):
+        return False
+    return grade_of(hit) in CONFIRMED and covers(hit, day)
+
+
+def status(hit: GradedHit) -> str:
+    """How a hit is shown: "listed" (exact or strong), "to review" (possible) or "dismissed"."""
+    if getattr(hit, "dismissed", False):
+        return "dismissed"
+    return "listed" if grade_of(hit) in CONFIRMED else "to review"
