@@ -55,3 +55,34 @@ def test_two_processes_ingesting_the_same_folder_both_finish(tmp_path: Path) -> 
     ]
     results = [(run.wait(timeout=600), run.stderr.read().decode() if run.stderr else "") for run in runs]
     assert [code for code, _ in results] == [0, 0], results
+
+
+def test_a_store_another_process_is_creating_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes open one new store at once: the one whose CREATE comes second finds the table made
+    ("already exists"), waits, and finds the migrations done. Any other error is reported at once."""
+    from sqlalchemy.exc import OperationalError
+
+    from dealgraph.store import store as store_module
+
+    real = store_module.migrate
+    calls: list[int] = []
+
+    def racing(conn: Any) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            real(conn)  # as if the other process had just created everything
+            raise OperationalError(
+                "CREATE TABLE schema_version", {}, Exception("table schema_version already exists")
+            )
+        real(conn)
+
+    monkeypatch.setattr(store_module, "migrate", racing)
+    opened = store_module.open_store(f"sqlite:///{tmp_path / 'new.db'}")
+    assert len(calls) == 2 and opened.count("articles") == 0
+
+    def broken(conn: Any) -> None:
+        raise OperationalError("PRAGMA", {}, Exception("unable to open database file"))
+
+    monkeypatch.setattr(store_module, "migrate", broken)
+    with pytest.raises(OperationalError):
+        store_module.open_store(f"sqlite:///{tmp_path / 'other.db'}")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from dealgraph.model import Article, Entity, Event, Extraction
 from dealgraph.store import event_tables, schema, search_index
@@ -341,11 +341,13 @@ def open_store(url: str) -> Store:
             with engine.begin() as conn:
                 migrate(conn)
             break
-        except (IntegrityError, OperationalError) as error:
-            # another process is migrating the same new store (two ingests started at once): once it
-            # has committed there is nothing left to do. Any other error (a bad path, a read-only file)
-            # is reported at once.
-            racing = isinstance(error, IntegrityError) or "locked" in str(error).lower()
+        except (IntegrityError, OperationalError, ProgrammingError) as error:
+            # another process is migrating the same new store (two ingests started at once): a unique
+            # clash, a locked database, or a table it created between our check and our CREATE ("already
+            # exists"); once it has committed there is nothing left to do. Any other error (a bad path, a
+            # read-only file) is reported at once.
+            message = str(error).lower()
+            racing = isinstance(error, IntegrityError) or "locked" in message or "already exists" in message
             if not racing or attempt == MIGRATE_ATTEMPTS - 1:
                 raise
             time.sleep(0.2 * (attempt + 1))
