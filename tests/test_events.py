@@ -1120,3 +1120,56 @@ def test_a_description_of_a_business_points_back_to_it(rules_extractor: Any) -> 
         "The fast food giant exited Belarus in 2022."
     )
     find(events_of(rules_extractor, text), "EXIT", agent="McDonald's", place="Belarus")
+
+
+def test_a_surname_typed_as_an_organisation_is_the_person(rules_extractor: Any) -> None:
+    # the small model types most of these bare "Trump"s ORG (the Trump Organization); the full name decides
+    text = (
+        "US President Donald Trump backed a bill on copper levies. Trump has given his nod to the plan. "
+        "Trump wants a vote. Trump's aides agreed. Trump has given nod to the bill. "
+        "Trump has backed the plan."
+    )
+    find(events_of(rules_extractor, text), "ROLE", agent="Donald Trump", target="United States")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal would require Canada to lift sanctions against Belarus.",
+        "Chile pressed Canada to lift sanctions against Belarus.",
+    ],
+)
+def test_the_object_of_a_control_verb_does_its_infinitive(rules_extractor: Any, text: str) -> None:
+    event = find(events_of(rules_extractor, text), "SANCTION", agent="Canada", target="Belarus")
+    assert event[2] in {"hedged", "planned"}, event
+
+
+def test_a_branch_of_a_states_economy_is_the_states(rules_extractor: Any) -> None:
+    text = "Canada lifted sanctions on Belarus's aviation sector."
+    find(events_of(rules_extractor, text), "SANCTION", agent="Canada", target="Belarus")
+
+
+def test_a_modifier_named_as_the_target_is_not_the_agent(rules_extractor: Any) -> None:
+    text = "Senator Ann Holt wrote a Belarusian sanctions bill against Belarus, Cuba and Laos."
+    for event in events_of(rules_extractor, text):
+        assert "Belarus" not in event[1].get("agent", set()), event
+
+
+def test_its_offer_is_the_subjects_offer(rules_extractor: Any) -> None:
+    text = "Vitol withdrew its offer to buy Petrobras's foreign assets."
+    event = find(events_of(rules_extractor, text), "INVEST", agent="Vitol", target="Petrobras")
+    assert event[2] == "denied", event
+
+
+def test_an_interest_in_buying_is_a_planned_purchase(rules_extractor: Any) -> None:
+    text = "Vitol is interested in acquiring Petrobras's foreign assets."
+    event = find(events_of(rules_extractor, text), "INVEST", agent="Vitol", target="Petrobras")
+    assert event[2] == "planned", event
+
+
+def test_talks_that_included_people_were_held_by_them(rules_extractor: Any) -> None:
+    events = events_of(rules_extractor, "The talks in Oslo included Kari Holm and Luis Ortega.")
+    find(events, "MEET", agent="Kari Holm", counterpart="Luis Ortega", place="Oslo")
+    text = "The talks began at noon and included, on the Chilean side, Kari Holm and Luis Ortega."
+    one_side = events_of(rules_extractor, text)
+    assert not [e for e in one_side if e[0] in {"MEET", "NEGOTIATE"}], one_side

@@ -73,11 +73,17 @@ class Cluster:
 
     def vote(self) -> EntityType:
         score: Counter[EntityType] = Counter()
+        surnames = {
+            fold(m.text.split()[-1]) for m in self.mentions if m.type == "Person" and len(m.text.split()) > 1
+        }
         for m in self.mentions:
             weight = ORIGIN_WEIGHT.get(m.origin, 1)
-            if m.type == "Person" and len(m.text.split()) > 1:
+            kind = m.type
+            if kind == "Person" and len(m.text.split()) > 1:
                 weight += 1
-            score[m.type] += weight
+            elif m.origin == "ner" and len(m.text.split()) == 1 and fold(m.text) in surnames:
+                kind = "Person"  # rule 4: "Trump" typed ORG is the surname of "Donald Trump"
+            score[kind] += weight
         return score.most_common(1)[0][0]
 
     def name(self, kind: EntityType) -> str:

@@ -23,7 +23,7 @@ from dealgraph.extract.gazetteer import Leader
 from dealgraph.model import Amount, Entity, Event, EventArg
 
 # bumped whenever the rules change what is extracted; event ids do not depend on it (store.stable_event_id)
-EXTRACTOR = "dealgraph-events/0.3"
+EXTRACTOR = "dealgraph-events/0.4"
 LEARNED = "roles-lr"
 CLAUSE_END = re.compile(r"[.;!?]")
 
@@ -220,11 +220,22 @@ class EventExtractor:
                     slots.setdefault("obj", []).extend(assets)
         if kind.name == "MEET" and _family_visit(trigger, table, slots):
             return None  # "traveling to Cairo to visit her daughter X": a family visit, no meeting of parties
+        # "a Russian sanctions bill against China, India and Russia": a modifier that the trigger's own
+        # phrase names as the target is the target, not the agent
+        named_targets = {
+            key
+            for slot, roles in table.items()
+            if slot.startswith("prep:") and roles[:1] == ("target",)
+            for head in slots.get(slot, [])
+            for key in index.resolve(head)
+        }
         for slot, roles in table.items():
             for head in slots.get(slot, []):
                 for tok in _same_paragraph(trigger, head):
                     bound = _relative_head(tok, trigger) if slot == "subj" else None
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
+                    if slot == "compound" and nominal:
+                        found = [k for k in found if k not in named_targets]
                     if slot == "prep:between" and len(found) == 1:
                         found = [*found, *_between_parties(tok, found[0], index)]
                     if "place" in roles and "place" not in filled:

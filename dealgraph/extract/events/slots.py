@@ -14,6 +14,11 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 SUBJ = {"nsubj", "csubj"}
+# verbs whose object does what their infinitive says: "asked X to", "would require X to lift sanctions"
+OBJECT_CONTROL = {
+    "ask", "instruct", "order", "tell", "urge", "allow", "invite", "force", "push", "require", "persuade",
+    "convince", "encourage", "compel", "press", "pressure", "permit", "enable", "authorize", "authorise",
+}  # fmt: skip
 DITRANSITIVE = {"offer", "give", "grant", "promise", "hand", "send", "sell"}
 PLAN_NOUNS = {
     "plan",
@@ -37,7 +42,11 @@ FRAME_VERBS = {
     "take", "happen", "occur", "hold", "host", "attend", "lead", "chair", "organize", "organise",
     "conclude", "end", "begin", "start", "open", "continue", "resume", "mediate", "broker", "schedule",
     "plan", "set", "arrange", "accompany", "sign", "reach", "conduct", "finalize", "finalise", "involve",
+    "include", "feature", "bring",
 }  # fmt: skip
+# frame verbs whose object, with the event as subject, is who takes part: "the talks included X and Y",
+# "the summit brought together X and Y"
+INCLUDE_VERBS = {"include", "involve", "feature", "bring"}
 # verbs of taking part: their subject is a party to the event named by the object of their "in"
 # ("X took part in the talks", "X played a leading role in the negotiations", "X participated in")
 PARTAKE_VERBS = {"participate", "partake", "engage", "involve", "play", "take", "join", "lead"}
@@ -82,25 +91,23 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 if child.dep_ == "nsubjpass":
                     return [child], False
             for child in head.children:
-                if child.dep_ in {"dobj", "dative"} and head.lemma_ in {
-                    "ask",
-                    "instruct",
-                    "order",
-                    "tell",
-                    "urge",
-                    "allow",
-                    "invite",
-                    "force",
-                    "push",
-                }:
+                if child.dep_ in {"dobj", "dative"} and head.lemma_ in OBJECT_CONTROL:
                     return [child], False
         if verb.dep_ != "ccomp" or head.pos_ == "ADJ":
             return subject_of(head, depth + 1)
     if verb.dep_ == "relcl":
         return [verb.head], False
     if verb.dep_ in {"acl", "xcomp"} and verb.head.lower_ in PLAN_NOUNS:
-        # "the EU's plan to transfer ...": the planner is the possessor
-        return [c for c in verb.head.children if c.dep_ == "poss"], False
+        # "the EU's plan to transfer ...": the planner is the possessor; "X withdrew its offer to buy":
+        # "its" is the subject of the clause the plan is the object of
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if [o.lower_ for o in owners] in (["its"], ["their"]) and noun.dep_ == "dobj" and depth <= 3:
+            return subject_of(noun.head, depth + 1)
+        return owners, False
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "ADJ" and verb.head.head.dep_ == "acomp":
+        # "X is interested in acquiring Y": the adjective's subject
+        return subject_of(verb.head.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}:
         return [verb.head], False
     return [], False
@@ -259,6 +266,13 @@ def slots_for(
             for child in verb.children:
                 if child.dep_ == "agent":  # "was attended by X", "talks led by X"
                     slots["subj"].extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "dobj" and verb.lemma_ in INCLUDE_VERBS and trigger.dep_ == "nsubj":
+                    together = verb.lemma_ != "bring" or any(c.lower_ == "together" for c in verb.children)
+                    # "included, on the Russian side, X and Y": one side's people are not each other's
+                    # counterparts
+                    one_side = any(o.lemma_ == "side" for os in prep_objects(verb).values() for o in os)
+                    if together and not one_side:
+                        slots["subj"].append(child)
     objects = [required_object] if required_object is not None else []
     if not nominal and object_preps:
         objects += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
@@ -333,10 +347,12 @@ def frame_verbs(noun: Token) -> list[Token]:
     verbs: list[Token] = []
     head = noun.head
     held = head.lemma_ in FRAME_VERBS or head.lemma_ in LIGHT_VERBS
-    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and head.pos_ in {"VERB", "AUX"} and held:
-        verbs.append(head)
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        if held:
+            verbs.append(head)
         if noun.dep_ in {"nsubj", "nsubjpass"}:
-            # a coordinated verb without a subject of its own shares this one
+            # a coordinated verb without a subject of its own shares this one ("the talks kicked off at
+            # noon and included X")
             verbs.extend(
                 c
                 for c in head.children

@@ -27,6 +27,8 @@ PROXY_NOUNS = {
     "project", "projects", "deal", "venture", "scheme", "mission", "pipeline", "plant", "field",
     "asset", "assets", "reserve", "reserves", "fund", "funds", "holdings", "property", "money",
     "construction", "development", "building", "exploitation", "owner", "owners", "shareholders",
+    # a branch of a state's economy is that state's: "sanctions on Russia's aviation sector"
+    "sector", "sectors", "industry", "industries",
     "court", "courts", "ruling", "rulings", "decision", "decisions", "market", "markets", "economy",
     # what someone owns stands for the owner: "assets from the owners of X's logistics centers"
     "center", "centers", "centre", "centres", "facility", "facilities", "factory", "factories", "plants",
