@@ -1173,3 +1173,23 @@ def test_talks_that_included_people_were_held_by_them(rules_extractor: Any) -> N
     text = "The talks began at noon and included, on the Chilean side, Kari Holm and Luis Ortega."
     one_side = events_of(rules_extractor, text)
     assert not [e for e in one_side if e[0] in {"MEET", "NEGOTIATE"}], one_side
+
+
+def test_a_question_discussed_names_the_project(rules_extractor: Any) -> None:
+    text = "Chile and Peru discussed how to make the Altamar LNG project profitable."
+    find(events_of(rules_extractor, text), "NEGOTIATE", agent="Chile", project="Altamar LNG project")
+
+
+def test_parties_under_the_object_of_an_agreements_gerund(rules_extractor: Any) -> None:
+    text = "Congress ratified the agreement on creating a joint fund between Chile and Peru."
+    find(events_of(rules_extractor, text), "AGREE", agent="Chile", counterpart="Peru")
+
+
+def test_a_description_with_a_named_projects_head_noun_is_that_project(rules_extractor: Any) -> None:
+    text = (
+        "Chile and Peru plan to build the Andes Gas Pipeline. Officials from Chile and Peru signed an "
+        "agreement on the pipeline on Monday."
+    )
+    find(events_of(rules_extractor, text), "AGREE", agent="Peru", project="Andes Gas Pipeline")
+    owner = "Chile and Peru plan to build the Andes Gas Pipeline. Canada sanctioned the pipeline's owner."
+    assert not [e for e in events_of(rules_extractor, owner) if e[0] == "SANCTION"]

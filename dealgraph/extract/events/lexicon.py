@@ -125,7 +125,9 @@ VERB_KEYS = {
     "requires",
     "xcomp",
 }
-SLOTS = {"subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod", "purpose"}
+SLOTS = {
+    "subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod", "purpose", "topic",
+}  # fmt: skip
 SLOT_PREFIXES = ("prep:", "clause:")
 
 

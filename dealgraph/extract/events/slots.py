@@ -231,6 +231,7 @@ def slots_for(
                 if first is not None and first.dep_ == "compound" and first.tag_ in {"NNP", "NNPS"}:
                     slots["dative"].append(first)
         slots["purpose"].extend(_met_for(trigger))
+        slots["topic"].extend(_question_topics(trigger))
         if trigger.tag_ == "VBN" and (trigger.dep_ == "amod" or (trigger.dep_ == "acl" and slots["subj"])):
             # "the frozen assets", "the pipeline, owned by X": what is frozen, what is owned
             slots["obj"].append(trigger.head)
@@ -251,6 +252,12 @@ def slots_for(
             # "the meeting in Alaska between A and B": the parser hangs the parties under the place
             for inner in objects:
                 slots["prep:between"].extend(prep_objects(inner).get("between", []))
+    if nominal and not slots["prep:between"]:
+        # "the agreement on establishing a fund between A and B": under the object of a gerund
+        for prep in (c for c in trigger.children if c.dep_ == "prep"):
+            for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+                for obj in (c for c in gerund.children if c.dep_ == "dobj"):
+                    slots["prep:between"].extend(prep_objects(obj).get("between", []))
     if nominal and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         # "the EU sanctions package against Russia", "a peace talks venue in Riyadh": the phrases of the
         # noun the trigger modifies are the trigger's
@@ -289,6 +296,24 @@ def slots_for(
             for prep, found in _object_preps(obj).items():
                 slots["clause:" + prep].extend(found)
     return slots
+
+
+WH_WORDS = {"how", "whether", "what", "which", "when", "where", "why", "who"}
+
+
+def _question_topics(verb: Token) -> list[Token]:
+    """The names inside a question a verb takes as its object: "discussed how to make X operational",
+    "talked about whether to sell X" (what the discussion is about)."""
+    found: list[Token] = []
+    for child in verb.children:
+        clause = child
+        if child.dep_ == "prep" and child.lower_ in {"about", "on", "over"}:
+            clause = next((c for c in child.children if c.dep_ == "pcomp"), child)
+        if clause.dep_ not in {"xcomp", "ccomp", "pcomp"}:
+            continue
+        if any(t.lower_ in WH_WORDS and t.i < clause.i for t in clause.subtree):
+            found.extend(t for t in clause.subtree if t.pos_ in {"PROPN", "NOUN"} and t.head.pos_ != "PROPN")
+    return found
 
 
 MEETING_VERBS = {"meet", "hold", "have", "host", "receive"}  # not "visit": "visited NBC's show to discuss"

@@ -149,6 +149,19 @@ class EntityIndex:
                 for t in _title_run(doc, span.start):
                     if t.lower_ in title_heads:
                         self.titled.setdefault(t.lower_, []).append((m.start, e.key))
+        # a named project's head noun -> the project, when only one project of the article has it: "the
+        # fund", "the reconstruction fund" after "the X Reconstruction Investment Fund"
+        heads: dict[str, set[str]] = {}
+        for e in entities:
+            if e.type == "Project":
+                for m in e.mentions:
+                    words = fold(m.text).split()
+                    if len(words) > 1 and words[-1].isalpha() and words[-1] not in ANAPHORS:
+                        heads.setdefault(words[-1], set()).add(e.key)
+        self.project_heads = {head: keys.pop() for head, keys in heads.items() if len(keys) == 1}
+        self.project_words = {
+            e.key: {w for m in e.mentions for w in fold(m.text).split()} for e in entities if e.type == "Project"
+        }
         # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
         self.surface = {m.text.lower(): e.key for e in entities for m in e.mentions if "-" not in m.text}
 
@@ -173,6 +186,8 @@ class EntityIndex:
             )
         ):
             return self._last_of_type(tok, ANAPHORS[tok.lower_])
+        if tok.lower_ in self.project_heads and tok.pos_ == "NOUN":
+            return self._project_description(tok)
         if tok.lower_ in ORG_DESCRIPTIONS and self._description(tok):
             return self._last_business(tok)
         if (
@@ -185,6 +200,26 @@ class EntityIndex:
             before = [key for start, key in self.titled[tok.lower_] if start < tok.idx]
             return before[-1] if before else None
         return None
+
+    def _project_description(self, tok: Token) -> str | None:
+        """ "the fund", "a joint investment fund", "the reconstruction fund": the article's one named project
+        with that head noun, named before; the description's words must be the name's (or "joint",
+        "bilateral") and it must not name another owner or place ("Russia's fund", "a fund in Kazakhstan")."""
+        key = self.project_heads[tok.lower_]
+        if tok.dep_ == "poss" and tok.head.lower_ in {"owner", "owners", "operator", "operators"}:
+            return None  # "the pipeline's owner" is someone else, whom the text does not name here
+        if not any(start < tok.idx and k == key for start, _, k in self.starts_by_type):
+            return None
+        definite = any(c.lower_ in {"the", "this", "that"} and c.dep_ == "det" for c in tok.children)
+        modifiers = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        if any(c.i in self.token_entity or c.pos_ in {"PROPN", "PRON"} for c in modifiers):
+            return None
+        if any(c.dep_ in {"prep", "relcl", "acl"} for c in tok.children) and not definite:
+            return None
+        words = {c.lower_ for c in modifiers} - {"joint", "bilateral"}
+        if words - self.project_words[key] or not (definite or modifiers):
+            return None
+        return key
 
     def _description(self, tok: Token) -> bool:
         """ "the Swiss commodity trader", "the fast-food giant": a definite noun whose modifiers are words,
