@@ -1193,3 +1193,9 @@ def test_a_description_with_a_named_projects_head_noun_is_that_project(rules_ext
     find(events_of(rules_extractor, text), "AGREE", agent="Peru", project="Andes Gas Pipeline")
     owner = "Chile and Peru plan to build the Andes Gas Pipeline. Canada sanctioned the pipeline's owner."
     assert not [e for e in events_of(rules_extractor, owner) if e[0] == "SANCTION"]
+
+
+def test_a_government_named_after_its_leader_is_an_organisation(rules_extractor: Any) -> None:
+    text = "The tariffs on Peru have been imposed by the Trump administration. Donald Trump said so."
+    event = find(events_of(rules_extractor, text), "SANCTION", agent="Trump administration", target="Peru")
+    assert "Donald Trump" not in event[1]["agent"], event

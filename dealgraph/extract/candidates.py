@@ -153,6 +153,10 @@ def _retype(doc: Doc, start: int, end: int, label: str, titles: frozenset[str]) 
     return LABELS[label]
 
 
+# nouns that, after a leader's name, name that leader's government (an organisation, not the person)
+GOVERNMENTS = {"administration", "team", "government", "cabinet"}
+
+
 def _in_ranges(char: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in ranges)
 
@@ -273,6 +277,13 @@ def find_candidates(
         and (i + 1 == len(doc) or doc[i + 1].tag_ != "NNP")
     }
     ner = [part for c in ner for part in _split_person(doc, c, surnames, singles)]
+    person_words = surnames | {p for p in persons if len(p.split()) == 1}
+    for c in ner:
+        if c.type == "Person" or (c.end - c.start == 1 and doc[c.start].text in person_words):
+            after = doc[c.end] if c.end < len(doc) else None
+            if after is not None and after.lower_ in GOVERNMENTS and after.is_lower:
+                # "the Trump administration", "the Biden team": a government named after its leader
+                c.end, c.type = c.end + 1, "Organization"
     gaz_tokens = {i: g.type for g in gaz for i in range(g.start, g.end)}
     for c in ner:
         if c.type == "Person" and any(gaz_tokens.get(i) == "Country" for i in range(c.start, c.end)):

@@ -126,7 +126,8 @@ VERB_KEYS = {
     "xcomp",
 }
 SLOTS = {
-    "subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod", "purpose", "topic",
+    "subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod", "purpose",
+    "topic",
 }  # fmt: skip
 SLOT_PREFIXES = ("prep:", "clause:")
 

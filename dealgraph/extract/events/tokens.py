@@ -160,7 +160,9 @@ class EntityIndex:
                         heads.setdefault(words[-1], set()).add(e.key)
         self.project_heads = {head: keys.pop() for head, keys in heads.items() if len(keys) == 1}
         self.project_words = {
-            e.key: {w for m in e.mentions for w in fold(m.text).split()} for e in entities if e.type == "Project"
+            e.key: {w for m in e.mentions for w in fold(m.text).split()}
+            for e in entities
+            if e.type == "Project"
         }
         # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
         self.surface = {m.text.lower(): e.key for e in entities for m in e.mentions if "-" not in m.text}
