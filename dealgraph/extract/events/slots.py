@@ -254,8 +254,8 @@ def slots_for(
                 slots["prep:between"].extend(prep_objects(inner).get("between", []))
     if nominal and not slots["prep:between"]:
         # "the agreement on establishing a fund between A and B": under the object of a gerund
-        for prep in (c for c in trigger.children if c.dep_ == "prep"):
-            for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+        for marker in (c for c in trigger.children if c.dep_ == "prep"):
+            for gerund in (c for c in marker.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
                 for obj in (c for c in gerund.children if c.dep_ == "dobj"):
                     slots["prep:between"].extend(prep_objects(obj).get("between", []))
     if nominal and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
