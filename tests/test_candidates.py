@@ -114,3 +114,25 @@ def test_in_wrapped_text_a_wrap_is_no_paragraph_break(extractor: object) -> None
     ]
     # the object of "exit" sits on the next line of the wrap, in the same paragraph
     assert {"agent": "Nestlé", "place": "Chile"} in exits, exits
+
+
+NAME_WRAPPED = """LIMA, May 4 - Peruvian President Ana Lucia
+Gonzalez on Monday signed a decree that could let foreign miners,
+including Canada's First Quantum, return to the Tia Maria copper
+project after a review of its water use in the Arequipa region.
+The decree follows talks in Lima last month, and Gonzalez said her
+government wanted investment back within a year of the review,
+which found no breach of the rules that had stopped the project.
+First Quantum did not immediately reply to a request for comment.
+"""
+
+
+def test_a_name_wrapped_over_two_lines_is_one_name(extractor: object) -> None:
+    from dealgraph.model import Article
+
+    article = Article(id="n", source="test", text=NAME_WRAPPED, raw=NAME_WRAPPED, content_hash="n", lang="en")
+    extraction = extractor.extract(article)  # type: ignore[attr-defined]
+    people = {e.name for e in extraction.entities if e.type == "Person"}
+    assert "Ana Lucia Gonzalez" in people, people
+    doc = extractor.nlp(NAME_WRAPPED)  # type: ignore[attr-defined]
+    assert len(doc.text) == len(NAME_WRAPPED) and doc.user_data["wrapped_text"] == NAME_WRAPPED

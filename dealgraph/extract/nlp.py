@@ -11,7 +11,8 @@ met ..." into one sentence and parses it as one, which loses the body's first ev
 evidence span of the headline. A lower-case word after a line break is a wrapped sentence and is left
 alone; so is every single line break of a text wrapped at a fixed width (wire copy, e-mail: most lines
 stop mid-sentence at a similar length, ``hard_wrapped``), where only a line that ends a sentence, or a
-blank line, is a boundary.
+blank line, is a boundary; the tokenizer (``Unwrapping``) reads such a text with its single line breaks as
+spaces, so that a name or a title wrapped over two lines is one phrase to the model.
 
 The tokenizer also splits a hyphen after an abbreviation's dot from the lower-case word after it
 ("U.S.-sanctioned": "U.S.", "-", "sanctioned"), as it does after a letter.
@@ -23,6 +24,7 @@ Russian outlets) as the apostrophe the model was trained on: the tokenizer split
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -50,9 +52,31 @@ def hard_wrapped(text: str) -> bool:
     return middle[0] >= 40 and middle[-1] - middle[0] <= 25
 
 
+# a single line break inside a paragraph (not a blank line)
+WRAP = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+
+
+class Unwrapping:
+    """The tokenizer, reading a hard-wrapped text as its sentences run: each single line break becomes a
+    space (the same length, so every offset holds), so that "Russian President Vladimir<newline>Putin" is
+    one name to the tagger, parser and NER, where a line-break token would cut it in two. The text as
+    written stays in ``doc.user_data["wrapped_text"]`` for the paragraph test of the event rules."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        if not hard_wrapped(text):
+            return self.inner(text)  # type: ignore[no-any-return]
+        doc: Doc = self.inner(WRAP.sub(" ", text))
+        doc.user_data["hard_wrapped"] = True
+        doc.user_data["wrapped_text"] = text
+        return doc
+
+
 @Language.component("dealgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    wrapped = hard_wrapped(doc.text)
+    wrapped = doc.user_data.get("hard_wrapped") or hard_wrapped(doc.text)
     doc.user_data["hard_wrapped"] = wrapped  # the event rules read paragraphs by it too
     for token in doc[1:]:
         before = doc[token.i - 1]
@@ -99,4 +123,5 @@ def load_nlp(model: str) -> Language:
     infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Z]\.)-(?=[a-z])"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("dealgraph_apostrophes", first=True)
+    nlp.tokenizer = Unwrapping(tokenizer)
     return nlp

@@ -546,7 +546,7 @@ def _across_paragraphs(a: Token, b: Token) -> bool:
     """Whether a paragraph break lies between two tokens: a line break, or in text wrapped at a fixed
     width (``nlp.hard_wrapped``) a blank line or a line that ends a sentence."""
     start, end = sorted((a.idx, b.idx))
-    between = a.doc.text[start:end]
+    between = (a.doc.user_data.get("wrapped_text") or a.doc.text)[start:end]
     if a.doc.user_data.get("hard_wrapped"):
         return PARAGRAPH_END.search(between) is not None
     return "\n" in between
