@@ -1199,3 +1199,22 @@ def test_a_government_named_after_its_leader_is_an_organisation(rules_extractor:
     text = "The tariffs on Peru have been imposed by the Trump administration. Donald Trump said so."
     event = find(events_of(rules_extractor, text), "SANCTION", agent="Trump administration", target="Peru")
     assert "Donald Trump" not in event[1]["agent"], event
+
+
+def test_weighing_an_action_of_ones_own_is_hedged(rules_extractor: Any) -> None:
+    event = find(
+        events_of(rules_extractor, "Hyundai is exploring a return to Belarus."), "RETURN", agent="Hyundai"
+    )
+    assert event[2] == "hedged" and "Belarus" in event[1]["place"], event
+
+
+def test_neither_nor_denies_the_verb_not_the_talks_attended(rules_extractor: Any) -> None:
+    signed = find(
+        events_of(rules_extractor, "Neither Gazprom nor Rosneft signed the deal with China."),
+        "AGREE",
+        counterpart="China",
+    )
+    assert signed[2] == "denied", signed
+    talks = "Neither Ana Holm nor Luis Ortega attended the Chile-Peru talks in Lima."
+    held = find(events_of(rules_extractor, talks), "NEGOTIATE", agent="Chile", counterpart="Peru")
+    assert held[2] != "denied", held

@@ -205,6 +205,16 @@ def _starts_paragraph(doc: Doc, sent: Span) -> bool:
     return sent.start_char == 0 or "\n" in doc.text[max(0, sent.start_char - 3) : sent.start_char]
 
 
+def _neither(verbs: list[Token]) -> bool:
+    """ "Neither X nor Y signed the deal": a subject with "neither" denies what its verb says (not a nominal
+    event it takes part in: "neither X nor Y attended the Russia-Ukraine talks" says the talks were held)."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and any(g.lower_ == "neither" for g in c.children)
+        for v in verbs
+        for c in v.children
+    )
+
+
 def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     return any(re.search(r"\b" + re.escape(p) + r"\b", text) for p in phrases)
 
@@ -230,7 +240,7 @@ def modality_of(trigger: Token, nominal: bool, source: str | None, lex: Modality
         and _negation_reaches(trigger, chain[1], lex)
     ):
         return "denied"
-    if _withheld(trigger, lex):
+    if _withheld(trigger, lex) or (not nominal and _neither(chain[:1])):
         return "denied"
     if source is not None and _future(trigger, lex):
         return "planned"

@@ -44,6 +44,9 @@ FRAME_VERBS = {
     "plan", "set", "arrange", "accompany", "sign", "reach", "conduct", "finalize", "finalise", "involve",
     "include", "feature", "bring",
 }  # fmt: skip
+# verbs of weighing an action of one's own: "X is exploring a return to Russia", "X eyes a stake in Y"
+# (their modality cue, modality.yaml, makes the event hedged)
+WEIGH_VERBS = {"explore", "consider", "weigh", "eye", "mull", "contemplate", "study", "evaluate", "assess"}
 # frame verbs whose object, with the event as subject, is who takes part: "the talks included X and Y",
 # "the summit brought together X and Y"
 INCLUDE_VERBS = {"include", "involve", "feature", "bring"}
@@ -149,7 +152,10 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
         if head.pos_ in {"VERB", "AUX"}:
             # "X held talks", "X made an offer" (a light verb), "X spoke during a visit", "X is in talks":
             # the verb's subject is the agent; "X opposed the seizure" is no seizure by X.
-            light = (head.lemma_ in LIGHT_VERBS or (attitude and tok.i == noun.i)) and tok.dep_ in {
+            weighed = head.lemma_ in WEIGH_VERBS and tok.i == noun.i
+            light = (
+                head.lemma_ in LIGHT_VERBS or weighed or (attitude and tok.i == noun.i)
+            ) and tok.dep_ in {
                 "dobj",
                 "attr",
                 "nsubjpass",
