@@ -1218,3 +1218,16 @@ def test_neither_nor_denies_the_verb_not_the_talks_attended(rules_extractor: Any
     talks = "Neither Ana Holm nor Luis Ortega attended the Chile-Peru talks in Lima."
     held = find(events_of(rules_extractor, talks), "NEGOTIATE", agent="Chile", counterpart="Peru")
     assert held[2] != "denied", held
+
+
+def test_an_organisation_named_before_its_kind(rules_extractor: Any) -> None:
+    text = "The Bank of Chile has filed a lawsuit against the Clearstream depository in a Santiago court."
+    find(events_of(rules_extractor, text), "SUE", agent="Bank of Chile", target="Clearstream")
+
+
+def test_a_list_in_a_titles_portfolio_is_inside_the_title(rules_extractor: Any) -> None:
+    text = (
+        "Chile Investment Fund (CIF) CEO and special presidential envoy for investment and economic "
+        "cooperation Ana Holm spoke on Monday."
+    )
+    find(events_of(rules_extractor, text), "ROLE", agent="Ana Holm", target="Chile Investment Fund")

@@ -142,7 +142,10 @@ class RoleFinder:
             elif key is not None:
                 break
             elif t.is_title or t.is_lower or t.text in {"of", "-"} or self.is_title(t):  # "CEO"
-                inner = t.lower_ in TITLE_PREPS and self._title_before(doc, i)
+                # "envoy for investment and economic cooperation X": a preposition, or a list in its
+                # object, inside the title
+                listed = t.lower_ == "and" and any(w.lower_ in TITLE_PREPS for w in doc[max(0, i - 4) : i])
+                inner = (t.lower_ in TITLE_PREPS or listed) and self._title_before(doc, i)
                 if (
                     t.pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"}
                     and t.lower_ != "of"

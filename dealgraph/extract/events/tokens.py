@@ -460,6 +460,10 @@ class EntityIndex:
         """The entities a proxy noun stands for through its modifiers: the nearest named modifier with
         its coordinated siblings ("the centers of A and B's firm": A, B), or a proxy modifier in turn
         ("Russian court rulings": the rulings of the Russian court)."""
+        if tok.lower_ in ORG_DESCRIPTIONS and tok.lower_ not in PROXY_NOUNS:
+            # "the Euroclear depository", "the Gunvor trading house": the organisation named before its kind
+            named = [self.direct(c) for c in tok.lefts if c.dep_ == "compound"]
+            return [k for k in named if k is not None and self.types.get(k) == "Organization"][:1]
         if tok.lower_ not in PROXY_NOUNS | RELATION_NOUNS and tok.lemma_.lower() not in PROXY_NOUNS:
             return []
         if tok.tag_ == "NN" and any(c.lower_ in {"a", "an", "one"} for c in tok.children):
