@@ -136,3 +136,10 @@ def test_a_name_wrapped_over_two_lines_is_one_name(extractor: object) -> None:
     assert "Ana Lucia Gonzalez" in people, people
     doc = extractor.nlp(NAME_WRAPPED)  # type: ignore[attr-defined]
     assert len(doc.text) == len(NAME_WRAPPED) and doc.user_data["wrapped_text"] == NAME_WRAPPED
+
+
+def test_a_footnote_mark_is_no_part_of_a_name(extractor: object) -> None:
+    nlp = extractor.nlp  # type: ignore[attr-defined]
+    doc = nlp("The team will include CIF chief Ana Holm.[2] Officials confirmed it.[3]")
+    assert [t.text for t in doc][7:11] == ["Holm", ".", "[2]", "Officials"]
+    assert "Ana Holm" in [e.text for e in doc.ents]

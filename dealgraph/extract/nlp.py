@@ -116,7 +116,10 @@ def load_nlp(model: str) -> Language:
     if missing:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}: dealgraph needs both")
     nlp.add_pipe("dealgraph_line_breaks", before="parser")
-    suffixes = [*(nlp.Defaults.suffixes or []), MODIFIER_APOSTROPHE + "s", MODIFIER_APOSTROPHE + "S"]
+    # "Dmitriev.[2]": a footnote mark (think-tank and law-firm copy) is no part of the word before it
+    footnote = r"\[\d{1,3}\]"
+    apostrophe_s = [MODIFIER_APOSTROPHE + "s", MODIFIER_APOSTROPHE + "S"]
+    suffixes = [*(nlp.Defaults.suffixes or []), *apostrophe_s, footnote]
     tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer is compiled and ships no stub
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # "U.S.-sanctioned", "U.K.-based": a hyphen after an abbreviation's dot joins a word the model knows
