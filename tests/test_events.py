@@ -1231,3 +1231,28 @@ def test_a_list_in_a_titles_portfolio_is_inside_the_title(rules_extractor: Any) 
         "cooperation Ana Holm spoke on Monday."
     )
     find(events_of(rules_extractor, text), "ROLE", agent="Ana Holm", target="Chile Investment Fund")
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Nestle sold its stake in Andina Holdings for one euro.",
+            {"seller": "Nestle", "target": "Andina Holdings"},
+        ),
+        (
+            "Vitol sold its restaurants to Alexander Holm.",
+            {"seller": "Vitol", "agent": "Alexander Holm", "target": "Vitol"},
+        ),
+    ],
+)
+def test_a_sale_of_a_business_is_an_investment_with_a_seller(
+    rules_extractor: Any, text: str, roles: dict[str, str]
+) -> None:
+    find(events_of(rules_extractor, text), "INVEST", **roles)
+
+
+def test_selling_goods_is_trade_and_selling_a_business_in_a_country_is_an_exit(rules_extractor: Any) -> None:
+    assert not [e for e in events_of(rules_extractor, "Chile sold copper to Peru.") if e[0] == "INVEST"]
+    text = "Vitol has distanced itself from Belarus and sold off Belarusian assets."
+    find(events_of(rules_extractor, text), "EXIT", agent="Vitol", place="Belarus")

@@ -256,7 +256,13 @@ class EventExtractor:
             filled["agent"] = filled["agent"][:1]
         # two different roles: coordinated agents alone ("X and Y proposed", "X and Y opposed the plan")
         # have no one to propose to or oppose
-        if "agent" not in filled or len(filled) < 2:
+        sense = kind.verbs.get(trigger.lemma_.lower()) if not nominal else None
+        agentless = sense.agentless if sense is not None else frozenset()
+        owned = obj is not None and any(c.lower_ in {"its", "their"} for c in obj.children)
+        if agentless and owned and "target" not in filled and "seller" in filled:
+            filled["target"] = filled["seller"][:1]  # "X sold its business": what is sold is X's
+        agentless = agentless if agentless and agentless <= set(filled) else frozenset()
+        if ("agent" not in filled and not agentless) or len(filled) < 2:
             return None
         if not self._complete(kind, trigger, nominal, filled, index, by_rules):
             return None

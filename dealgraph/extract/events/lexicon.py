@@ -38,6 +38,9 @@ class VerbTrigger:
     # a trigger only with an infinitive complement of one of these verbs: "asked X to lift sanctions"
     # proposes a deal, "asked X to leave" does not
     xcomp: frozenset[str] = frozenset()
+    # the event stands without an agent when these roles are filled: "X sold its stake in Y" (to a buyer
+    # the text does not name) is a sale of Y by X
+    agentless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ VERB_KEYS = {
     "not_object",
     "requires",
     "xcomp",
+    "agentless",
 }
 SLOTS = {
     "subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod", "purpose",
@@ -200,6 +204,7 @@ def event_types() -> tuple[EventType, ...]:
                 _set((opts or {}).get("not_object")),
                 _set((opts or {}).get("requires")),
                 _set((opts or {}).get("xcomp")),
+                _set((opts or {}).get("agentless")),
             )
             for lemma, opts in (spec.get("verbs") or {}).items()
         }
