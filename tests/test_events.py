@@ -1256,3 +1256,18 @@ def test_selling_goods_is_trade_and_selling_a_business_in_a_country_is_an_exit(r
     assert not [e for e in events_of(rules_extractor, "Chile sold copper to Peru.") if e[0] == "INVEST"]
     text = "Vitol has distanced itself from Belarus and sold off Belarusian assets."
     find(events_of(rules_extractor, text), "EXIT", agent="Vitol", place="Belarus")
+
+
+def test_the_noun_carrying_a_sanction_lends_it_its_phrases(rules_extractor: Any) -> None:
+    text = "Canada announced the imposition of blocking sanctions on Peru's largest miners, Cerro and Andina."
+    events = events_of(rules_extractor, text)
+    find(events, "SANCTION", agent="Canada", target="Cerro")
+    lifted = "Canada approved the lifting of sanctions on Belarus."
+    find(events_of(rules_extractor, lifted), "SANCTION", agent="Canada", target="Belarus")
+    article = Article(id="t", source="test", text=lifted, raw=lifted, content_hash="t", lang="en")
+    assert [e.polarity for e in rules_extractor.extract(article).events if e.type == "SANCTION"] == ["lift"]
+
+
+def test_what_a_discussion_of_a_projects_future_is_about(rules_extractor: Any) -> None:
+    text = "Chile and Peru discussed the future of the Altamar LNG project."
+    find(events_of(rules_extractor, text), "NEGOTIATE", agent="Chile", project="Altamar LNG project")

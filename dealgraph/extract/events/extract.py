@@ -291,7 +291,13 @@ class EventExtractor:
         polarity = None
         if kind.lift:
             lifted = trigger.lemma_.lower() in kind.lift or any(
-                a.lemma_.lower() in kind.lift for a in [trigger.head, *trigger.children] if a.i != trigger.i
+                a.lemma_.lower() in kind.lift
+                for a in [
+                    trigger.head,
+                    *trigger.children,
+                    *([trigger.head.head] if trigger.head.lower_ == "of" else []),
+                ]
+                if a.i != trigger.i
             )
             polarity = "lift" if lifted else "impose"
         start, end = _clause(trigger)

@@ -264,6 +264,15 @@ def slots_for(
             for gerund in (c for c in marker.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
                 for obj in (c for c in gerund.children if c.dep_ == "dobj"):
                     slots["prep:between"].extend(prep_objects(obj).get("between", []))
+    carrier = _carrier(trigger) if nominal else None
+    if carrier is not None:
+        # "announced the imposition of (blocking) sanctions on X": the phrases and the agent of the noun
+        # that carries the event are the event's
+        if not slots["subj"]:
+            slots["subj"].extend(nominal_agent(carrier))
+        for prep, objects in prep_objects(carrier).items():
+            if prep != "of":
+                slots["prep:" + prep].extend(objects)
     if nominal and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         # "the EU sanctions package against Russia", "a peace talks venue in Riyadh": the phrases of the
         # noun the trigger modifies are the trigger's
@@ -302,6 +311,24 @@ def slots_for(
             for prep, found in _object_preps(obj).items():
                 slots["clause:" + prep].extend(found)
     return slots
+
+
+# nouns that carry an event named in their "of" phrase: "the imposition of sanctions on X by Y"
+CARRIER_NOUNS = {
+    "imposition", "introduction", "adoption", "announcement", "lifting", "easing", "removal", "extension",
+    "expansion", "tightening", "approval", "start", "launch", "resumption", "conclusion", "signing",
+}  # fmt: skip
+
+
+def _carrier(trigger: Token) -> Token | None:
+    """The noun whose "of" phrase holds a nominal trigger, directly or through a gerund the parser made
+    of a modifier ("the imposition of blocking sanctions")."""
+    tok = trigger
+    if tok.dep_ == "dobj" and tok.head.dep_ == "pcomp" and tok.head.tag_ == "VBG":
+        tok = tok.head
+    if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_ in CARRIER_NOUNS:
+        return tok.head.head
+    return None
 
 
 WH_WORDS = {"how", "whether", "what", "which", "when", "where", "why", "who"}
