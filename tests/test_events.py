@@ -1271,3 +1271,25 @@ def test_the_noun_carrying_a_sanction_lends_it_its_phrases(rules_extractor: Any)
 def test_what_a_discussion_of_a_projects_future_is_about(rules_extractor: Any) -> None:
     text = "Chile and Peru discussed the future of the Altamar LNG project."
     find(events_of(rules_extractor, text), "NEGOTIATE", agent="Chile", project="Altamar LNG project")
+
+
+def test_a_founder_holds_a_role_in_what_he_founded(rules_extractor: Any) -> None:
+    text = "Vitol was founded by Dutch trader Henk Vietor, its chairman, and Jacques Detiger, a banker."
+    events = events_of(rules_extractor, text)
+    find(events, "ROLE", agent="Henk Vietor", target="Vitol")
+    find(events, "ROLE", agent="Jacques Detiger", target="Vitol")
+    assert not [e for e in events_of(rules_extractor, "Chile set a deadline for Codelco.") if e[0] == "ROLE"]
+
+
+def test_its_in_a_clause_is_the_organisation_that_is_its_subject(rules_extractor: Any) -> None:
+    text = "Vitol sold its Chilean operations to Ana Holm."
+    find(events_of(rules_extractor, text), "INVEST", agent="Ana Holm", seller="Vitol", target="Vitol")
+
+
+def test_a_sale_in_a_non_restrictive_relative_clause_is_the_articles_voice(rules_extractor: Any) -> None:
+    text = (
+        "Renault chief Luca de Meo spoke on Monday. He said that if the chance arose, the automaker — which "
+        "sold its stake in Avtoframos Holdings for a symbolic sum in 2022 — would try to grasp it."
+    )
+    event = find(events_of(rules_extractor, text), "INVEST", seller="Renault", target="Avtoframos Holdings")
+    assert event[2] == "asserted" and event[3] is None, event

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from dealgraph.extract.events.learned import NONE, RoleModel, features, parties
 from dealgraph.extract.events.lexicon import EventType, VerbTrigger, event_types, modality_lexicon
-from dealgraph.extract.events.modality import Attributions, modality_of, own_modality, presupposed
+from dealgraph.extract.events.modality import Attributions, aside, modality_of, own_modality, presupposed
 from dealgraph.extract.events.roles import RoleFinder
 from dealgraph.extract.events.slots import complement_clause, slots_for
 from dealgraph.extract.events.tokens import EntityIndex
@@ -285,6 +285,8 @@ class EventExtractor:
             anchor = trigger.head
         if nominal and presupposed(trigger):
             source, modality = None, own_modality(trigger, self.lex)
+        elif not nominal and aside(trigger):
+            source, modality = None, modality_of(anchor, False, None, self.lex)
         else:
             source = attributions.source(anchor)
             modality = modality_of(anchor, nominal and anchor is trigger, source, self.lex)

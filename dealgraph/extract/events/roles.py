@@ -1,10 +1,11 @@
 """ROLE events: a person holds a position in an organisation or a state.
 
-Three general shapes:
+Four general shapes:
 - a title before the name: "U.S. President Donald Trump", "former White House communications director
   Anthony Scaramucci", "Head of the Russian Direct Investment Fund Kirill Dmitriev";
 - an apposition after it: "Neil Chapman, a senior executive at ExxonMobil", "Erik Prince, founder of ...";
-- a copula or appointment: "X is the CEO of Y", "he was appointed the Kremlin's special envoy for trade".
+- a copula or appointment: "X is the CEO of Y", "he was appointed the Kremlin's special envoy for trade";
+- founding: "Y was founded by X", "X set up Y" (the title is "founder").
 The target is the organisation or state named in the title (a name, a demonym adjective: "Russian
 President", a possessor: "the Kremlin's envoy", or an "of/at/for" object).
 
@@ -27,6 +28,7 @@ DROP = {"DET", "PUNCT", "CCONJ"}
 TITLE_PREPS = {"for", "on", "with", "to", "in"}
 
 
+FOUND_VERBS = {"found", "co-found", "cofound", "establish", "create", "set"}
 # the object of these is what a position is about, not where it is held: "an expert on X at Y" is at Y
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 
@@ -103,6 +105,10 @@ class RoleFinder:
                 found = self._title_phrase(appos, index, person)
                 if found is not None:
                     yield (*found, False)
+        # 4. founding: "Y was founded by X (and Z)", "X founded Y"
+        found = self._founded(tok, index, person)
+        if found is not None:
+            yield (*found, True)
         # 3. copula or appointment: "X is the CEO of Y", "X was appointed the Kremlin's envoy"
         head = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
         if head is not None and head.lemma_ in APPOINT:
@@ -185,6 +191,28 @@ class RoleFinder:
         title = " ".join(w.text for w in kept).strip().removeprefix("of ").strip()
         anchor = next(w for w in words if self.is_title(w))
         return [(target, title, anchor) for target in targets]
+
+    @staticmethod
+    def _founded(tok: Token, index: EntityIndex, person: str) -> tuple[str, str, Token] | None:
+        """The organisation a person founded: the passive subject of "founded by" the person (or a list
+        with the person in it), or the object of the person's "founded"."""
+        head = tok
+        while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+            head = head.head
+        verb, relation = None, ""
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            verb, relation = head.head.head, "nsubjpass"
+        elif head.dep_ == "nsubj":
+            verb, relation = head.head, "dobj"
+        if verb is None or verb.lemma_ not in FOUND_VERBS:
+            return None
+        if verb.lemma_ == "set" and not any(c.lower_ == "up" for c in verb.children):
+            return None  # "set up X", not "set a deadline"
+        for child in verb.children:
+            key = index.direct(child, titles=False) if child.dep_ == relation else None
+            if key is not None and key != person and index.types.get(key) == "Organization":
+                return key, "founder", verb
+        return None
 
     def _title_before(self, doc: Doc, i: int) -> bool:
         """Whether a title word comes shortly before position ``i`` in the same phrase: then a preposition

@@ -177,6 +177,10 @@ class EntityIndex:
             return self.adjectives[tok.text]
         if tok.lower_ in PRONOUNS:
             return self._antecedent(tok)
+        if tok.lower_ in {"its", "their"} and tok.dep_ == "poss":
+            bound = self._clause_subject(tok)
+            if bound is not None:
+                return bound
         if tok.lower_ in {"it", "its"}:
             return self._reporter_antecedent(tok)
         if (
@@ -223,6 +227,19 @@ class EntityIndex:
             return None
         return key
 
+    def _clause_subject(self, tok: Token) -> str | None:
+        """ "Gunvor was founded by X, its chairman": a possessive "its" or "their" is the organisation or
+        state that is the subject of its clause (never a person: "X praised Russia and its leader")."""
+        verb = tok.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i < tok.i:
+                key = self.token_entity.get(child.i)
+                if key is not None and self.types.get(key) in {"Organization", "Country"}:
+                    return key
+        return None
+
     def _description(self, tok: Token) -> bool:
         """ "the Swiss commodity trader", "the fast-food giant": a definite noun whose modifiers are words,
         not names, and that is no title before a name ("the company's CEO X")."""
@@ -237,7 +254,10 @@ class EntityIndex:
                 child.i in self.token_entity or child.pos_ == "PROPN"
             ):
                 return False
-            if child.dep_ in {"poss", "relcl", "acl"} or (
+            # a non-restrictive relative clause ("the automaker, which sold ...") adds to the description;
+            # a restrictive one ("the company that makes X") says which company
+            aside = child.dep_ == "relcl" and tok.doc[child.left_edge.i - 1].text in {",", "—", "–", "-"}
+            if (child.dep_ in {"poss", "relcl", "acl"} and not aside) or (
                 child.dep_ == "prep" and child.lower_ not in SOURCE_PREPS
             ):
                 return False
@@ -258,6 +278,11 @@ class EntityIndex:
             head = t
             while head.dep_ in {"compound", "appos", "flat"} and head.head.i != head.i:
                 head = head.head
+                if self.token_entity.get(head.i) not in {None, key}:
+                    break  # "Renault chief X said": a modifier of someone else's title, named here
+            if self.token_entity.get(head.i) not in {None, key}:
+                named = key
+                continue
             if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in self.report_verbs:
                 continue  # "news agency X reported"
             named = key
