@@ -1293,3 +1293,11 @@ def test_a_sale_in_a_non_restrictive_relative_clause_is_the_articles_voice(rules
     )
     event = find(events_of(rules_extractor, text), "INVEST", seller="Renault", target="Avtoframos Holdings")
     assert event[2] == "asserted" and event[3] is None, event
+
+
+def test_the_head_of_a_business_named_after_its_kind(rules_extractor: Any) -> None:
+    text = (
+        "In a conversation with Ana Holm, the CEO of the Chilean fast-food chain Andes Burger Corp, "
+        "Luis Ortega said so."
+    )
+    find(events_of(rules_extractor, text), "ROLE", agent="Ana Holm", target="Andes Burger Corp")

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from dealgraph.extract.events.tokens import EntityIndex
+from dealgraph.extract.events.tokens import ORG_DESCRIPTIONS, EntityIndex
 
 TARGET_TYPES = {"Organization", "Country"}
 APPOINT = {"appoint", "name", "make", "elect", "nominate", "become", "be", "serve", "remain", "work"}
@@ -64,6 +64,22 @@ def _names_holder(tok: Token, head: Token, finder: RoleFinder) -> bool:
     ):
         return True
     return parent.dep_ == "pobj" and tok.dep_ in {"compound", "flat"} and parent.pos_ == "PROPN"
+
+
+def _named_after_kind(head: Token, index: EntityIndex) -> str | None:
+    """ "the CEO of the fast-food chain X": the organisation named right after the kind of business that
+    is the object of the title's "of" (the parser often hangs the name elsewhere)."""
+    for t in head.subtree:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.lower_ in ORG_DESCRIPTIONS
+            and t.i + 1 < len(t.doc)
+        ):
+            key = index.token_entity.get(t.i + 1)
+            if key is not None and index.types.get(key) == "Organization":
+                return key
+    return None
 
 
 class RoleFinder:
@@ -247,6 +263,8 @@ class RoleFinder:
             ):
                 continue
             title_tokens.append(t)
+        if target is None:
+            target = _named_after_kind(head, index)
         if target is None:
             return None
         title = " ".join(t.text for t in sorted(title_tokens, key=lambda t: t.i))
