@@ -1301,3 +1301,14 @@ def test_the_head_of_a_business_named_after_its_kind(rules_extractor: Any) -> No
         "Luis Ortega said so."
     )
     find(events_of(rules_extractor, text), "ROLE", agent="Ana Holm", target="Andes Burger Corp")
+
+
+def test_a_scheme_named_in_quotes_is_a_project_and_its_means_no_investor(rules_extractor: Any) -> None:
+    text = (
+        'The Commission proposed a "solidarity loan" funded by frozen Chilean assets. Chile opposed the '
+        '"solidarity loan," officials said.'
+    )
+    events = events_of(rules_extractor, text)
+    find(events, "PROPOSE", agent="Commission", project="solidarity loan")
+    find(events, "OPPOSE", agent="Chile", target="solidarity loan")
+    assert not [e for e in events if e[0] == "INVEST"], events

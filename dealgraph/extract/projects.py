@@ -5,7 +5,8 @@ the Bering Strait": the head is a project noun (mission, tunnel, pipeline, ...),
 either by a capitalised pre-modifier or by a prepositional object that is a name. The mention runs from the
 first capitalised modifier (or, without one, the first word after the determiner) through the head and
 its named object. Plural heads ("joint projects") are generic and not taken. Demonym adjectives alone
-("Russian energy project") do not make a name.
+("Russian energy project") do not make a name. A scheme the text names in quotes is one too ("a
+“reparations loan”", the "price cap"): two to five words ending in a scheme noun (loan, plan, package ...).
 """
 
 from __future__ import annotations
@@ -89,5 +90,39 @@ def find_projects(
             # there, the name starts at the first word known as a name
             while start < head.i and start not in taken_names and doc[start].text != "-":
                 start += 1
+        found.append(Candidate(start, end, "Project", "project-rule"))
+    return found + _quoted_schemes(doc, taken)
+
+
+# heads of a scheme that a text names by putting it in quotes: a "reparations loan", the "price cap"
+SCHEME_HEADS = {
+    "loan", "loans", "plan", "deal", "package", "fund", "mechanism", "initiative", "scheme", "cap",
+    "agreement", "pact", "accord", "facility", "programme", "program", "bond", "bonds", "tax", "levy",
+}  # fmt: skip
+QUOTES = {'"', "“", "”", "«", "»", "„"}
+
+
+def _quoted_schemes(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """A scheme named in quotes: two to five words ending in a scheme noun ("a 'reparations loan' for
+    Ukraine"); a leading determiner and trailing punctuation inside the quotes are not the name."""
+    found: list[Candidate] = []
+    opened: int | None = None
+    for tok in doc:
+        if tok.text not in QUOTES:
+            continue
+        if opened is None or tok.text in {"“", "«", "„"}:
+            opened = tok.i
+            continue
+        start, end = opened + 1, tok.i
+        opened = None
+        while start < end and doc[start].pos_ == "DET":
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        words = doc[start:end]
+        if not 2 <= len(words) <= 5 or words[-1].lower_ not in SCHEME_HEADS:
+            continue
+        if any(t.i in taken or not (t.is_alpha or t.text == "-" or t.like_num) for t in words):
+            continue
         found.append(Candidate(start, end, "Project", "project-rule"))
     return found

@@ -218,6 +218,9 @@ class EventExtractor:
                 if assets:
                     slots[slot] = [h for h in slots[slot] if h not in assets]
                     slots.setdefault("obj", []).extend(assets)
+        if not nominal and trigger.lemma_ in {"fund", "finance"}:
+            # "a loan funded by frozen Russian assets": the assets are the means, their owner no investor
+            slots["subj"] = [h for h in slots.get("subj", []) if h.lemma_.lower() not in MEANS]
         if kind.name == "MEET" and _family_visit(trigger, table, slots):
             return None  # "traveling to Cairo to visit her daughter X": a family visit, no meeting of parties
         # "a Russian sanctions bill against China, India and Russia": a modifier that the trigger's own
@@ -485,6 +488,20 @@ def _family_visit(trigger: Token, table: dict[str, tuple[str, ...]], slots: dict
     heads += [o for verb in purposes for o in verb.children if o.dep_ == "dobj"]
     heads += [o for verb in purposes for p in verb.children if p.dep_ == "prep" for o in p.children]
     return any(h.lemma_.lower() in FAMILY for h in heads)
+
+
+MEANS = {
+    "asset",
+    "assets",
+    "reserve",
+    "reserves",
+    "money",
+    "revenue",
+    "revenues",
+    "proceeds",
+    "profit",
+    "profits",
+}
 
 
 def _join_visits(events: list[Event]) -> list[Event]:
