@@ -143,3 +143,12 @@ def test_a_footnote_mark_is_no_part_of_a_name(extractor: object) -> None:
     doc = nlp("The team will include CIF chief Ana Holm.[2] Officials confirmed it.[3]")
     assert [t.text for t in doc][7:11] == ["Holm", ".", "[2]", "Officials"]
     assert "Ana Holm" in [e.text for e in doc.ents]
+
+
+def test_a_plan_named_by_its_number_of_points_is_a_project(extractor: object) -> None:
+    from dealgraph.model import Article
+
+    text = "The talks resulted in a 12-point peace plan. Chile rejected the 12-point peace plan on Monday."
+    article = Article(id="p", source="test", text=text, raw=text, content_hash="p", lang="en")
+    projects = {e.name for e in extractor.extract(article).entities if e.type == "Project"}  # type: ignore[attr-defined]
+    assert projects == {"12-point peace plan"}, projects

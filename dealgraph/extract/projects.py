@@ -6,7 +6,8 @@ either by a capitalised pre-modifier or by a prepositional object that is a name
 first capitalised modifier (or, without one, the first word after the determiner) through the head and
 its named object. Plural heads ("joint projects") are generic and not taken. Demonym adjectives alone
 ("Russian energy project") do not make a name. A scheme the text names in quotes is one too ("a
-“reparations loan”", the "price cap"): two to five words ending in a scheme noun (loan, plan, package ...).
+“reparations loan”", the "price cap"): two to five words ending in a scheme noun (loan, plan, package
+...). So is a plan named by its number of points ("the 28-point plan").
 """
 
 from __future__ import annotations
@@ -91,7 +92,33 @@ def find_projects(
             while start < head.i and start not in taken_names and doc[start].text != "-":
                 start += 1
         found.append(Candidate(start, end, "Project", "project-rule"))
-    return found + _quoted_schemes(doc, taken)
+    return found + _quoted_schemes(doc, taken) + _numbered_plans(doc, taken)
+
+
+PLAN_HEADS = {"plan", "proposal", "formula", "framework", "roadmap"}
+
+
+def _numbered_plans(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """A plan named by its number of points: "the 28-point plan", "a six-point peace proposal"."""
+    found: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "point" or tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].pos_ != "NUM":
+            continue
+        end = tok.i + 1
+        while (
+            end < len(doc)
+            and end - tok.i <= 2
+            and doc[end].lower_ not in PLAN_HEADS
+            and doc[end].pos_ == "NOUN"
+        ):
+            end += 1  # "28-point peace plan"
+        if (
+            end < len(doc)
+            and doc[end].lower_ in PLAN_HEADS
+            and not any(i in taken for i in range(tok.i - 2, end + 1))
+        ):
+            found.append(Candidate(tok.i - 2, end + 1, "Project", "project-rule"))
+    return found
 
 
 # heads of a scheme that a text names by putting it in quotes: a "reparations loan", the "price cap"
