@@ -1312,3 +1312,19 @@ def test_a_scheme_named_in_quotes_is_a_project_and_its_means_no_investor(rules_e
     find(events, "PROPOSE", agent="Commission", project="solidarity loan")
     find(events, "OPPOSE", agent="Chile", target="solidarity loan")
     assert not [e for e in events if e[0] == "INVEST"], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile is ready to restore cooperation with Peru.",
+        "Chile is willing to cooperate with Peru on lithium.",
+    ],
+)
+def test_a_stated_readiness_to_work_with_someone_is_an_offer(rules_extractor: Any, text: str) -> None:
+    find(events_of(rules_extractor, text), "PROPOSE", agent="Chile", recipient="Peru")
+
+
+def test_readiness_for_something_else_is_no_offer(rules_extractor: Any) -> None:
+    events = events_of(rules_extractor, "Chile is ready to restore order with Peru's help.")
+    assert not [e for e in events if e[0] == "PROPOSE"], events

@@ -16,8 +16,8 @@ from dealgraph.extract.events.learned import NONE, RoleModel, features, parties
 from dealgraph.extract.events.lexicon import EventType, VerbTrigger, event_types, modality_lexicon
 from dealgraph.extract.events.modality import Attributions, aside, modality_of, own_modality, presupposed
 from dealgraph.extract.events.roles import RoleFinder
-from dealgraph.extract.events.slots import complement_clause, slots_for
-from dealgraph.extract.events.tokens import EntityIndex
+from dealgraph.extract.events.slots import LIGHT_VERBS, complement_clause, slots_for
+from dealgraph.extract.events.tokens import RELATION_NOUNS, EntityIndex
 from dealgraph.extract.events.when import event_time
 from dealgraph.extract.gazetteer import Leader
 from dealgraph.model import Amount, Entity, Event, EventArg
@@ -189,6 +189,13 @@ class EventExtractor:
                     kinds.append(kind)
             for kind in kinds:
                 if (kind, True, None) not in found:
+                    found.append((kind, True, None))
+        elif tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "amod"}:
+            # "X is ready to cooperate with Y", "willing to restore ties with Y": a stance read like the
+            # noun of it ("readiness to cooperate")
+            clause = complement_clause(tok)
+            for kind in self.complement_nouns.get(lemma, []) if clause is not None else []:
+                if clause is not None and _relation_clause(clause, kind.complements[lemma]):
                     found.append((kind, True, None))
         return found
 
@@ -490,18 +497,19 @@ def _family_visit(trigger: Token, table: dict[str, tuple[str, ...]], slots: dict
     return any(h.lemma_.lower() in FAMILY for h in heads)
 
 
-MEANS = {
-    "asset",
-    "assets",
-    "reserve",
-    "reserves",
-    "money",
-    "revenue",
-    "revenues",
-    "proceeds",
-    "profit",
-    "profits",
-}
+def _relation_clause(clause: Token, verbs: frozenset[str]) -> bool:
+    """A complement clause that works with someone: a listed verb ("cooperate"), or a verb of developing a
+    relation with the relation as its object ("restore cooperation", "expand ties")."""
+    lemma = clause.lemma_.lower()
+    if lemma not in verbs:
+        return False
+    if lemma in LIGHT_VERBS:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in RELATION_NOUNS for c in clause.children)
+    return True
+
+
+# what pays for something, not who: "a loan funded by frozen Russian assets"
+MEANS = {"asset", "reserve", "money", "revenue", "proceeds", "profit", "income", "windfall"}
 
 
 def _join_visits(events: list[Event]) -> list[Event]:

@@ -159,6 +159,7 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
                 "dobj",
                 "attr",
                 "nsubjpass",
+                "acomp",  # "X is ready to cooperate with Y": the subject of "is"
             }
             partake = tok.dep_ in {"prep", "dobj"} and head.lemma_ in PARTAKE_VERBS
             if partake and (tok.lower_ == "in" or tok.lemma_ in {"role", "part"}):
