@@ -1328,3 +1328,17 @@ def test_a_stated_readiness_to_work_with_someone_is_an_offer(rules_extractor: An
 def test_readiness_for_something_else_is_no_offer(rules_extractor: Any) -> None:
     events = events_of(rules_extractor, "Chile is ready to restore order with Peru's help.")
     assert not [e for e in events if e[0] == "PROPOSE"], events
+
+
+def test_we_in_what_a_person_says_is_the_organisation_named_with_them(rules_extractor: Any) -> None:
+    text = (
+        "Andes Copper Corp head Maria Lopez spoke in Santiago on Monday. She said the year was hard. She "
+        'added: "We will cooperate in copper supplies with Peru, unless another decision is made."'
+    )
+    event = find(events_of(rules_extractor, text), "COOPERATE", agent="Andes Copper Corp", counterpart="Peru")
+    assert event[2] == "planned" and event[3] == "Maria Lopez", event
+
+
+def test_a_gloss_on_the_organisation_inside_a_title(rules_extractor: Any) -> None:
+    text = "The head of Andes Copper Corp (Chile's state miner) Maria Lopez said the mine would reopen."
+    find(events_of(rules_extractor, text), "ROLE", agent="Maria Lopez", target="Andes Copper Corp")

@@ -69,6 +69,10 @@ class EventExtractor:
     ) -> list[Event]:
         index = self.index(doc, entities)
         attributions = Attributions(doc, self.lex, index)
+        roles = list(self.roles.find(doc, index))
+        # "we" in what a person says is the organisation the person is named with (else the state)
+        for person, target, *_ in sorted(roles, key=lambda r: index.types.get(r[1]) != "Organization"):
+            index.employers.setdefault(person, target)
         found: list[Event] = []
         for tok in doc:
             if tok.i in index.token_entity:
@@ -84,7 +88,7 @@ class EventExtractor:
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-        for person, target, title, anchor, stated in self.roles.find(doc, index):
+        for person, target, title, anchor, stated in roles:
             key = ("ROLE", (("agent", person), ("target", target)))
             if key in seen:
                 continue
@@ -239,11 +243,14 @@ class EventExtractor:
             for head in slots.get(slot, [])
             for key in index.resolve(head)
         }
+        speaker = attributions.source(trigger)
         for slot, roles in table.items():
             for head in slots.get(slot, []):
                 for tok in _same_paragraph(trigger, head):
                     bound = _relative_head(tok, trigger) if slot == "subj" else None
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
+                    if not found and tok.lower_ in {"we", "us", "our"}:
+                        found = index.speaking_for(speaker)
                     if slot == "compound" and nominal:
                         found = [k for k in found if k not in named_targets]
                     if slot == "prep:between" and len(found) == 1:

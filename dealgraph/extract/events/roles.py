@@ -153,6 +153,14 @@ class RoleFinder:
                 if short is not None and index.types.get(short) in TARGET_TYPES:
                     i -= 3  # "the Russian Direct Investment Fund (RDIF) CEO": the name's short form
                     continue
+            if t.text == ")":
+                # "the head of Rosatom (Russia's atomic energy agency) X": a gloss on the organisation
+                opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text == "("), None)
+                before = doc[opening - 1] if opening is not None and opening > 0 else None
+                glossed = before is not None and index.types.get(index.direct(before, titles=False) or "")
+                if before is not None and glossed in TARGET_TYPES:
+                    i = before.i
+                    continue
             if t.lower_ == "and" and i > 0 and self.is_title(doc[i - 1]) and any(map(self.is_title, words)):
                 words.append(t)  # "RDIF CEO and special presidential envoy X": two titles, one person
                 i -= 1

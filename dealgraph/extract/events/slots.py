@@ -255,6 +255,12 @@ def slots_for(
             )
     for prep, objects in prep_objects(trigger).items():
         slots["prep:" + prep].extend(objects)
+        if not nominal and prep not in NESTED_PREPS:
+            # "will cooperate in uranium supplies with X": the parser hangs the partner on the phrase
+            for inner in objects:
+                for nested, found in prep_objects(inner).items():
+                    if nested in NESTED_PREPS and not slots.get("prep:" + nested):
+                        slots["prep:" + nested].extend(found)
         if nominal and prep != "between":
             # "the meeting in Alaska between A and B": the parser hangs the parties under the place
             for inner in objects:

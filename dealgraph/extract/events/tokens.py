@@ -59,6 +59,8 @@ ORG_DESCRIPTIONS = {
 }  # fmt: skip
 BUSINESS = {"company", "fund", "exchange", "platform"}  # institution kinds that a business description fits
 PRONOUNS = {"he", "his", "him", "she", "her"}
+MASCULINE = {"he", "his", "him"}
+FEMININE = {"she", "her"}
 # group nouns that stand for two parties named before, with the entity types to look for, in order
 PAIR_NOUNS = {
     "countries": ("Country",),
@@ -164,6 +166,9 @@ class EntityIndex:
             for e in entities
             if e.type == "Project"
         }
+        # person -> the organisation (else state) a ROLE names them with, filled by the event rules: "we" in
+        # what they say stands for it
+        self.employers: dict[str, str] = {}
         # surface forms of the article's names, for the parts of a hyphenated token ("U.S.-Russian")
         self.surface = {m.text.lower(): e.key for e in entities for m in e.mentions if "-" not in m.text}
 
@@ -226,6 +231,16 @@ class EntityIndex:
         if words - self.project_words[key] or not (definite or modifiers):
             return None
         return key
+
+    def speaking_for(self, speaker: str | None) -> list[str]:
+        """Whom "we" stands for in what ``speaker`` says: an organisation or state speaks for itself, a
+        person for the organisation (else the state) the article names them with."""
+        if speaker is None:
+            return []
+        if self.types.get(speaker) in {"Organization", "Country"}:
+            return [speaker]
+        employer = self.employers.get(speaker)
+        return [employer] if employer is not None else []
 
     def _clause_subject(self, tok: Token) -> str | None:
         """ "Gunvor was founded by X, its chairman": a possessive "its" or "their" is the organisation or
@@ -318,9 +333,11 @@ class EntityIndex:
             node = head
         return None
 
-    def _antecedent(self, tok: Token) -> str | None:
+    def _antecedent(self, tok: Token, depth: int = 0) -> str | None:
         """The most recent person who was a subject, in this sentence or the one before (the salient
-        one, as in centering theory); else the most recent person named there."""
+        one, as in centering theory); else the most recent person named there; else, when the sentence
+        before speaks of the same "he" or "she" as its subject, whom that one stands for (a chain of
+        pronouns: "X said ... . He said ... . He added: ...")."""
         sent_start = tok.sent.start
         previous = tok.doc[max(0, sent_start - 1)].sent.start_char if sent_start > 0 else tok.sent.start_char
         for candidates in (self.subject_starts, self.person_starts):
@@ -330,6 +347,12 @@ class EntityIndex:
                     best = key
             if best is not None:
                 return best
+        if depth < 3 and sent_start > 0:
+            same = MASCULINE if tok.lower_ in MASCULINE else FEMININE
+            before = tok.doc[sent_start - 1].sent
+            chained = [t for t in before if t.lower_ in same and t.dep_ in {"nsubj", "nsubjpass"}]
+            if chained:
+                return self._antecedent(chained[-1], depth + 1)
         return None
 
     def resolve(self, tok: Token, conjuncts: bool = True) -> list[str]:
