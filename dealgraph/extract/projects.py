@@ -131,7 +131,8 @@ QUOTES = {'"', "“", "”", "«", "»", "„"}
 
 def _quoted_schemes(doc: Doc, taken: set[int]) -> list[Candidate]:
     """A scheme named in quotes: two to five words ending in a scheme noun ("a 'reparations loan' for
-    Ukraine"); a leading determiner and trailing punctuation inside the quotes are not the name."""
+    Ukraine"), its modifiers nouns, named twice in the article or introduced as "so-called"; a leading
+    determiner and trailing punctuation inside the quotes are not the name."""
     found: list[Candidate] = []
     opened: int | None = None
     for tok in doc:
@@ -140,7 +141,7 @@ def _quoted_schemes(doc: Doc, taken: set[int]) -> list[Candidate]:
         if opened is None or tok.text in {"“", "«", "„"}:
             opened = tok.i
             continue
-        start, end = opened + 1, tok.i
+        opened_at, start, end = opened, opened + 1, tok.i
         opened = None
         while start < end and doc[start].pos_ == "DET":
             start += 1
@@ -148,6 +149,12 @@ def _quoted_schemes(doc: Doc, taken: set[int]) -> list[Candidate]:
             end -= 1
         words = doc[start:end]
         if not 2 <= len(words) <= 5 or words[-1].lower_ not in SCHEME_HEADS:
+            continue
+        # a name, not a figure of speech ("a 'big deal'"): noun modifiers, and named again or "so-called"
+        if any(t.pos_ == "ADJ" for t in words[:-1]):
+            continue
+        so_called = opened_at > 0 and doc[opened_at - 1].lower_ in {"so-called", "called", "dubbed"}
+        if not so_called and doc.text.lower().count(words.text.lower()) < 2:
             continue
         if any(t.i in taken or not (t.is_alpha or t.text == "-" or t.like_num) for t in words):
             continue
