@@ -28,14 +28,14 @@ DEV_GOLD = SHARED / "eval" / "gold" / "dev.jsonl"
 
 # (language, metric) -> floor (F1 for P/R/F1 metrics, accuracy otherwise)
 FLOORS: dict[tuple[str, str], float] = {
-    # English events (issue 11), the default rules: measured 2026-12-07 (stop 11) P 0.887 R 0.343 F1 0.494,
-    # modality 0.879, source 0.893; stop 10 F1 0.399, before the issue F1 0.265
-    ("en", "events"): 0.48,
+    # English events (issue 11), the default rules: measured 2026-12-07 (stop 12) P 0.906 R 0.398 F1 0.553,
+    # modality 0.873, source 0.884; stop 11 F1 0.494, stop 10 0.399, before the issue 0.265
+    ("en", "events"): 0.54,
     ("en", "event_modality_acc"): 0.85,
     ("en", "event_source_acc"): 0.87,
-    # entities (issue 12): measured 2026-12-07 en 0.882/0.895, ru 0.963/0.974; bars ru >= 0.88/0.90,
-    # en not below 0.864 (raised with the title and particle rules of stop 11)
-    ("en", "entities"): 0.875,
+    # entities (issue 12): measured 2026-12-07 (stop 12) en 0.895, ru 0.963/0.974; bars ru >= 0.88/0.90,
+    # en not below 0.864 (raised with the title and particle rules of stop 11, and stop 12's)
+    ("en", "entities"): 0.885,
     ("en", "entities_untyped"): 0.88,
     ("ru", "entities"): 0.94,
     ("ru", "entities_untyped"): 0.95,
@@ -48,7 +48,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("ru", "event_source_acc"): 0.86,
 }
 # precision of event pairs: recall is not bought with it (issue bars: en >= 0.70, ru >= 0.65)
-PRECISION_FLOORS: dict[str, float] = {"en": 0.86, "ru": 0.90}
+PRECISION_FLOORS: dict[str, float] = {"en": 0.88, "ru": 0.90}
 
 
 @pytest.fixture(scope="module")
