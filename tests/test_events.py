@@ -1342,3 +1342,27 @@ def test_we_in_what_a_person_says_is_the_organisation_named_with_them(rules_extr
 def test_a_gloss_on_the_organisation_inside_a_title(rules_extractor: Any) -> None:
     text = "The head of Andes Copper Corp (Chile's state miner) Maria Lopez said the mine would reopen."
     find(events_of(rules_extractor, text), "ROLE", agent="Maria Lopez", target="Andes Copper Corp")
+
+
+# readings the seventh PolNeAR check found wrong (sentences written for the test, same shapes)
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Holm and Ortega agreed to meet again in the coming weeks.", "AGREE"),
+        ("In an interview with Ana Holm, Luis Ortega discussed his plans for Chile.", "NEGOTIATE"),
+        ("Analyst Luis Ortega has long considered a Codelco deal likely.", "AGREE"),
+        ("Ana Holm has never met an opponent like Luis Ortega.", "MEET"),
+        ('Chile\'s claim that Luis Ortega "founded Andes Copper Corp" was false.', "ROLE"),
+        ("His wife offered a preview of his thinking in an interview with The Washington Post.", "PROPOSE"),
+        ("In 2009, Luis Ortega decided to sell his Boeing 727.", "INVEST"),
+        ("Luis Ortega received an apology from a Codelco executive.", "MEET"),
+    ],
+)
+def test_no_event_in_these_shapes(rules_extractor: Any, text: str, kind: str) -> None:
+    assert not [e for e in events_of(rules_extractor, text) if e[0] == kind], events_of(rules_extractor, text)
+
+
+def test_a_region_adjective_is_no_state(rules_extractor: Any) -> None:
+    text = "The United States met Mexico. Donald Trump was not at the summit of North American leaders."
+    for event in events_of(rules_extractor, text):
+        assert not ({"Donald Trump"} <= event[1].get("agent", set()) and event[0] == "MEET"), event

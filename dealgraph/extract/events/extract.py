@@ -159,9 +159,11 @@ class EventExtractor:
                     obj = next((c for c in candidates if c.lemma_.lower() in trigger.objects), None)
                     # a named project is an asset too ("seized the Acme pipeline project"): then it is
                     # an ordinary object, no required one
+                    # the name must be the object itself, not a maker's name on a model ("his Boeing 727")
                     named = any(
                         index.types.get(k) in trigger.object_types
                         for c in candidates
+                        if c.i in index.token_entity and not any(m.dep_ == "nummod" for m in c.children)
                         for k in index.resolve(c)
                     )
                     if obj is None and not named:
@@ -468,6 +470,12 @@ FAMILY = {
 QUANTIFIERS = {"most", "all", "part", "half", "some", "much", "majority", "bulk", "share", "portion", "rest"}
 
 
+NO_DEAL_INFINITIVES = {
+    "meet", "talk", "speak", "discuss", "continue", "disagree", "differ", "cancel", "postpone", "delay",
+    "withdraw", "table", "drop", "hold", "keep", "stay", "remain", "wait",
+}  # fmt: skip
+
+
 def _deal_complement(verb: Token, trigger: VerbTrigger, index: EntityIndex) -> bool:
     """Whether a verb such as "agree" has a deal-like complement: an infinitive ("agreed to build"), or
     one of the trigger's deal nouns (or a name of its object types) as the object, the passive subject,
@@ -475,7 +483,8 @@ def _deal_complement(verb: Token, trigger: VerbTrigger, index: EntityIndex) -> b
     agreed price"). "X agrees with Y", "X agreed that ..." and "agree on the need for ..." have none."""
     for child in verb.children:
         if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
-            return True
+            # "agreed to meet again", "agree to cancel the meeting": a date or a procedure, no deal
+            return child.lemma_.lower() not in NO_DEAL_INFINITIVES
     heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if verb.tag_ == "VBN" and verb.dep_ in {"amod", "acl"}:
         heads.append(verb.head)

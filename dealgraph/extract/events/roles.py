@@ -28,7 +28,7 @@ DROP = {"DET", "PUNCT", "CCONJ"}
 TITLE_PREPS = {"for", "on", "with", "to", "in"}
 
 
-FOUND_VERBS = {"found", "co-found", "cofound", "establish", "create", "set"}
+FOUND_VERBS = {"found", "co-found", "cofound", "set"}
 # the object of these is what a position is about, not where it is held: "an expert on X at Y" is at Y
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 
@@ -64,6 +64,11 @@ def _names_holder(tok: Token, head: Token, finder: RoleFinder) -> bool:
     ):
         return True
     return parent.dep_ == "pobj" and tok.dep_ in {"compound", "flat"} and parent.pos_ == "PROPN"
+
+
+def _in_quotes(tok: Token) -> bool:
+    before = tok.doc.text[tok.sent.start_char : tok.idx]
+    return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
 
 
 def _named_after_kind(head: Token, index: EntityIndex) -> str | None:
@@ -112,9 +117,11 @@ class RoleFinder:
         start = tok.i
         while start > 0 and index.token_entity.get(start - 1) == person:
             start -= 1
-        # 1. a title run right before the name
-        for pre in self._title_run(doc, start - 1, index, person):
-            yield (*pre, False)
+        # 1. a title run right before the name, unless the name is the object of a preposition there
+        # ("the head of Sikh Americans for Trump": Trump heads nothing)
+        if start == 0 or doc[start - 1].pos_ != "ADP":
+            for pre in self._title_run(doc, start - 1, index, person):
+                yield (*pre, False)
         # 2. an apposition after it: ", a senior executive at X"
         for child in doc[start : tok.i + 1]:
             for appos in (c for c in child.children if c.dep_ == "appos"):
@@ -228,8 +235,8 @@ class RoleFinder:
             verb, relation = head.head.head, "nsubjpass"
         elif head.dep_ == "nsubj":
             verb, relation = head.head, "dobj"
-        if verb is None or verb.lemma_ not in FOUND_VERBS:
-            return None
+        if verb is None or verb.lemma_ not in FOUND_VERBS or _in_quotes(verb):
+            return None  # "Trump's claim that Obama 'founded ISIS'": someone's words
         if verb.lemma_ == "set" and not any(c.lower_ == "up" for c in verb.children):
             return None  # "set up X", not "set a deadline"
         for child in verb.children:

@@ -44,6 +44,11 @@ FRAME_VERBS = {
     "plan", "set", "arrange", "accompany", "sign", "reach", "conduct", "finalize", "finalise", "involve",
     "include", "feature", "bring",
 }  # fmt: skip
+# what someone says something in, not an event with the other party: "in an interview with X"
+SPEECH_NOUNS = {
+    "interview", "speech", "conversation", "call", "statement", "address", "remarks", "podcast", "show",
+    "op-ed", "article", "post", "letter", "briefing", "conference",
+}  # fmt: skip
 # verbs of weighing an action of one's own: "X is exploring a return to Russia", "X eyes a stake in Y"
 # (their modality cue, modality.yaml, makes the event hedged)
 WEIGH_VERBS = {"explore", "consider", "weigh", "eye", "mull", "contemplate", "study", "evaluate", "assess"}
@@ -152,7 +157,12 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
         if head.pos_ in {"VERB", "AUX"}:
             # "X held talks", "X made an offer" (a light verb), "X spoke during a visit", "X is in talks":
             # the verb's subject is the agent; "X opposed the seizure" is no seizure by X.
-            weighed = head.lemma_ in WEIGH_VERBS and tok.i == noun.i
+            weighed = (
+                head.lemma_ in WEIGH_VERBS
+                and tok.i == noun.i
+                # "considered a deal likely": a forecast about others, not weighing one's own deal
+                and not any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in head.children)
+            )
             light = (
                 head.lemma_ in LIGHT_VERBS or weighed or (attitude and tok.i == noun.i)
             ) and tok.dep_ in {
@@ -255,9 +265,10 @@ def slots_for(
             )
     for prep, objects in prep_objects(trigger).items():
         slots["prep:" + prep].extend(objects)
-        if not nominal and prep not in NESTED_PREPS:
-            # "will cooperate in uranium supplies with X": the parser hangs the partner on the phrase
-            for inner in objects:
+        if not nominal and prep in {"in", "on"}:
+            # "will cooperate in uranium supplies with X": the parser hangs the partner on the phrase (not
+            # "discussed X in an interview with Y": an interviewer is no party)
+            for inner in (o for o in objects if o.lemma_.lower() not in SPEECH_NOUNS):
                 for nested, found in prep_objects(inner).items():
                     if nested in NESTED_PREPS and not slots.get("prep:" + nested):
                         slots["prep:" + nested].extend(found)

@@ -59,6 +59,18 @@ ORG_DESCRIPTIONS = {
 }  # fmt: skip
 BUSINESS = {"company", "fund", "exchange", "platform"}  # institution kinds that a business description fits
 PRONOUNS = {"he", "his", "him", "she", "her"}
+REGION_WORDS = {
+    "North",
+    "South",
+    "Latin",
+    "Central",
+    "East",
+    "West",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+}
 MASCULINE = {"he", "his", "him"}
 FEMININE = {"she", "her"}
 # group nouns that stand for two parties named before, with the entity types to look for, in order
@@ -179,6 +191,8 @@ class EntityIndex:
         if key is not None:
             return key
         if tok.text in self.adjectives:
+            if tok.i > 0 and tok.doc[tok.i - 1].text in REGION_WORDS:
+                return None  # "North American leaders", "Latin American", "South African": a region
             return self.adjectives[tok.text]
         if tok.lower_ in PRONOUNS:
             return self._antecedent(tok)
@@ -347,7 +361,7 @@ class EntityIndex:
                     best = key
             if best is not None:
                 return best
-        if depth < 3 and sent_start > 0:
+        if depth < 3 and sent_start > 0 and not _quoted(tok):
             same = MASCULINE if tok.lower_ in MASCULINE else FEMININE
             before = tok.doc[sent_start - 1].sent
             chained = [t for t in before if t.lower_ in same and t.dep_ in {"nsubj", "nsubjpass"}]
@@ -496,7 +510,8 @@ class EntityIndex:
             return []
         for prep in tok.children:
             if prep.dep_ == "prep" and (
-                prep.lower_ in {"including", "like"}
+                prep.lower_ == "including"
+                or (prep.lower_ == "like" and tok.tag_ in {"NNS", "NNPS"})  # "an opponent like X" compares
                 or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
             ):
                 for obj in prep.children:
@@ -532,6 +547,15 @@ class EntityIndex:
                         if keys:
                             return keys
         return []
+
+
+QUOTE_MARKS = {'"', "“", "”", "«", "»"}
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a token stands inside a quotation that opened earlier in its sentence or paragraph line."""
+    before = tok.doc.text[tok.sent.start_char : tok.idx]
+    return sum(before.count(q) for q in QUOTE_MARKS) % 2 == 1 or before.lstrip()[:1] in QUOTE_MARKS
 
 
 def _title_run(doc: Doc, start: int) -> list[Token]:
