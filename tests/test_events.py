@@ -1366,3 +1366,8 @@ def test_a_region_adjective_is_no_state(rules_extractor: Any) -> None:
     text = "The United States met Mexico. Donald Trump was not at the summit of North American leaders."
     for event in events_of(rules_extractor, text):
         assert not ({"Donald Trump"} <= event[1].get("agent", set()) and event[0] == "MEET"), event
+
+
+def test_a_candidates_campaign_is_an_organisation(rules_extractor: Any) -> None:
+    text = "Ana Holm spoke in Lima. Holm campaign spokeswoman Maria Lopez did not respond to requests."
+    find(events_of(rules_extractor, text), "ROLE", agent="Maria Lopez", target="Holm campaign")

@@ -153,8 +153,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, titles: frozenset[str]) 
     return LABELS[label]
 
 
-# nouns that, after a leader's name, name that leader's government (an organisation, not the person)
-GOVERNMENTS = {"administration", "team", "government", "cabinet"}
+# after a leader's name, the leader's government or campaign (an organisation, not the person)
+GOVERNMENTS = {"administration", "team", "government", "cabinet", "campaign"}
 
 
 def _in_ranges(char: int, ranges: list[tuple[int, int]]) -> bool:
