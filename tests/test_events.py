@@ -1371,3 +1371,14 @@ def test_a_region_adjective_is_no_state(rules_extractor: Any) -> None:
 def test_a_candidates_campaign_is_an_organisation(rules_extractor: Any) -> None:
     text = "Ana Holm spoke in Lima. Holm campaign spokeswoman Maria Lopez did not respond to requests."
     find(events_of(rules_extractor, text), "ROLE", agent="Maria Lopez", target="Holm campaign")
+
+
+def test_a_title_ends_where_a_clause_or_the_employer_phrase_starts(rules_extractor: Any) -> None:
+    text = (
+        "Maria Lopez, a former senior White House adviser who backed the tax, spoke. Luis Ortega, co-founder "
+        "of the polling firm Andes Research Corp, agreed."
+    )
+    events = events_of(rules_extractor, text)
+    role = find(events, "ROLE", agent="Maria Lopez", target="White House")
+    assert role[1]["title"] == "former senior adviser", role
+    assert "polling" not in find(events, "ROLE", agent="Luis Ortega")[1]["title"]

@@ -29,6 +29,8 @@ TITLE_PREPS = {"for", "on", "with", "to", "in"}
 
 
 FOUND_VERBS = {"found", "co-found", "cofound", "set"}
+# phrases after a title that say where it is held ("head of X", "an executive at Y")
+HOLDER_PREPS = {"of", "at", "in", "with", "from"}
 # the object of these is what a position is about, not where it is held: "an expert on X at Y" is at Y
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 
@@ -261,9 +263,21 @@ class RoleFinder:
             return None
         target: str | None = None
         title_tokens: list[Token] = []
+        # what the title says of its holder ends where a clause or a list on it starts ("a former adviser
+        # who supported X", "a member of Y and the head of Z"), and a place or employer phrase after it is
+        # the target's, not the title's words ("co-founder of the polling firm X")
+        outside = {
+            t.i
+            for c in head.children
+            if c.i > head.i
+            and (c.dep_ in {"cc", "conj", "relcl", "acl"} or (c.dep_ == "prep" and c.lower_ in HOLDER_PREPS))
+            for t in c.subtree
+        }
         for t in head.subtree:
             if t.i > head.i and t.dep_ in {"cc", "conj", "relcl", "acl", "punct"} and t.head.i == head.i:
                 break
+            if t.i in outside and index.direct(t, titles=False) is None:
+                continue
             key = index.direct(t, titles=False)
             if key is not None and key != person and index.types.get(key) in TARGET_TYPES:
                 if _names_holder(t, head, self):
