@@ -1382,3 +1382,5 @@ def test_a_title_ends_where_a_clause_or_the_employer_phrase_starts(rules_extract
     role = find(events, "ROLE", agent="Maria Lopez", target="White House")
     assert role[1]["title"] == "former senior adviser", role
     assert "polling" not in find(events, "ROLE", agent="Luis Ortega")[1]["title"]
+    chief = events_of(rules_extractor, "Maria Lopez, the former White House chief of staff, spoke.")
+    assert find(chief, "ROLE", agent="Maria Lopez")[1]["title"] == "former chief of staff", chief

@@ -73,6 +73,16 @@ def _in_quotes(tok: Token) -> bool:
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
 
 
+def _names_a_holder(prep: Token, index: EntityIndex) -> bool:
+    """An "of/at/in" phrase after a title that names where it is held ("of the polling firm X", "at
+    Harvard"), not a part of the title itself ("chief of staff", "head of policy")."""
+    if prep.lower_ not in HOLDER_PREPS:
+        return False
+    return any(
+        t.i in index.token_entity or t.pos_ == "PROPN" or t.lower_ in ORG_DESCRIPTIONS for t in prep.subtree
+    )
+
+
 def _named_after_kind(head: Token, index: EntityIndex) -> str | None:
     """ "the CEO of the fast-food chain X": the organisation named right after the kind of business that
     is the object of the title's "of" (the parser often hangs the name elsewhere)."""
@@ -270,7 +280,7 @@ class RoleFinder:
             t.i
             for c in head.children
             if c.i > head.i
-            and (c.dep_ in {"cc", "conj", "relcl", "acl"} or (c.dep_ == "prep" and c.lower_ in HOLDER_PREPS))
+            and (c.dep_ in {"cc", "conj", "relcl", "acl"} or (c.dep_ == "prep" and _names_a_holder(c, index)))
             for t in c.subtree
         }
         for t in head.subtree:
@@ -285,7 +295,7 @@ class RoleFinder:
                 continue
             if t.pos_ in DROP or t.tag_ == "POS" or key is not None:
                 continue
-            if t.i > head.i and t.dep_ == "prep" and t.lower_ in {"at", "of", "in", "with"}:
+            if t.i > head.i and t.dep_ == "prep" and _names_a_holder(t, index):
                 continue
             if t.i > head.i and any(
                 a.dep_ == "pobj" and index.direct(a, titles=False) is not None for a in t.ancestors
