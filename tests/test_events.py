@@ -1384,3 +1384,14 @@ def test_a_title_ends_where_a_clause_or_the_employer_phrase_starts(rules_extract
     assert "polling" not in find(events, "ROLE", agent="Luis Ortega")[1]["title"]
     chief = events_of(rules_extractor, "Maria Lopez, the former White House chief of staff, spoke.")
     assert find(chief, "ROLE", agent="Maria Lopez")[1]["title"] == "former chief of staff", chief
+
+
+def test_a_headline_offer_to_a_named_state(rules_extractor: Any) -> None:
+    events = events_of(rules_extractor, "Macron offers US rare earths deal")
+    find(events, "PROPOSE", agent="Macron", recipient="United States")
+
+
+def test_a_relative_clause_on_the_required_object_has_its_own_modality(rules_extractor: Any) -> None:
+    text = "The lawsuit the Bank of Chile filed against Clearstream seeks 2 billion dollars."
+    event = find(events_of(rules_extractor, text), "SUE", agent="Bank of Chile", target="Clearstream")
+    assert event[2] == "asserted", event

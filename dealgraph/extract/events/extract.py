@@ -156,6 +156,8 @@ class EventExtractor:
                     ]
                     if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"}:
                         candidates.append(tok.head)
+                    if tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children):
+                        candidates.append(tok.head)  # "the lawsuit the Bank of Russia filed against X"
                     obj = next((c for c in candidates if c.lemma_.lower() in trigger.objects), None)
                     # a named project is an asset too ("seized the Acme pipeline project"): then it is
                     # an ordinary object, no required one

@@ -40,9 +40,10 @@ ASIDE_MARKS = {",", "—", "–", "(", "-"}
 
 def governors(tok: Token, lex: Modality) -> list[Token]:
     """The trigger and the heads above it, up to (not including) a reporting verb or the head noun of a
-    non-restrictive relative clause."""
+    relative clause."""
     chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 8 and not aside(chain[-1]):
+    # a relative clause has its own modality ("the lawsuit X filed seeks damages": filed, not sought)
+    while chain[-1].head.i != chain[-1].i and len(chain) < 8 and chain[-1].dep_ != "relcl":
         head = chain[-1].head
         if head.lemma_ in lex.report_verbs and chain[-1].dep_ in {"ccomp", "parataxis", "advcl"}:
             break

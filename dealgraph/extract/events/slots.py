@@ -245,7 +245,7 @@ def slots_for(
             # the object; a proper noun first in the object phrase of a giving verb is the recipient
             for obj in slots["obj"]:
                 first = next(iter(obj.lefts), None)
-                if first is not None and first.dep_ == "compound" and first.tag_ in {"NNP", "NNPS"}:
+                if first is not None and first.dep_ in {"compound", "nmod"} and first.tag_ in {"NNP", "NNPS"}:
                     slots["dative"].append(first)
         slots["purpose"].extend(_met_for(trigger))
         slots["topic"].extend(_question_topics(trigger))
