@@ -1395,3 +1395,11 @@ def test_a_relative_clause_on_the_required_object_has_its_own_modality(rules_ext
     text = "The lawsuit the Bank of Chile filed against Clearstream seeks 2 billion dollars."
     event = find(events_of(rules_extractor, text), "SUE", agent="Bank of Chile", target="Clearstream")
     assert event[2] == "asserted", event
+
+
+def test_a_stake_offered_to_someone_would_be_theirs(rules_extractor: Any) -> None:
+    text = "Chile offered Peru a stake in the Andes Gas Pipeline."
+    events = events_of(rules_extractor, text)
+    find(events, "PROPOSE", agent="Chile", recipient="Peru")
+    stake = find(events, "INVEST", agent="Peru", target="Andes Gas Pipeline")
+    assert stake[2] == "planned", stake

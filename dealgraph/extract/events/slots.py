@@ -154,6 +154,11 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
             return []
         if head.dep_ == "prep" and head.lower_ in {"including", "like"} and head.head.pos_ == "NOUN":
             return [head.head]  # "including" tagged as a verb: the same as below
+        if head.pos_ in {"VERB", "AUX"} and tok.dep_ == "dobj" and head.lemma_ in DITRANSITIVE:
+            # "Russia offered the United States a share in X": the share would be the recipient's
+            given = [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            if given:
+                return given
         if head.pos_ in {"VERB", "AUX"}:
             # "X held talks", "X made an offer" (a light verb), "X spoke during a visit", "X is in talks":
             # the verb's subject is the agent; "X opposed the seizure" is no seizure by X.
