@@ -1403,3 +1403,8 @@ def test_a_stake_offered_to_someone_would_be_theirs(rules_extractor: Any) -> Non
     find(events, "PROPOSE", agent="Chile", recipient="Peru")
     stake = find(events, "INVEST", agent="Peru", target="Andes Gas Pipeline")
     assert stake[2] == "planned", stake
+
+
+def test_a_named_project_offered_to_a_state_keeps_its_name(rules_extractor: Any) -> None:
+    text = "Ana Holm proposed a joint Mars mission to the United States."
+    find(events_of(rules_extractor, text), "PROPOSE", project="Mars mission", recipient="United States")

@@ -70,7 +70,9 @@ def find_projects(
         named_left = [t for t in doc[start : head.i] if _is_named(t, adjectives)]
         end = head.i + 1
         pp_named = False
-        for child in head.rights:
+        # a name before the head already names the project: a "to" phrase after it is where it goes or
+        # whom it is offered to ("a joint Mars mission to the United States"), not part of the name
+        for child in head.rights if not named_left else []:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and child.i == head.i + 1:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and objects[0].tag_ in {"NNP", "NNPS"}:
@@ -78,7 +80,7 @@ def find_projects(
                     span_end = max(t.i for t in obj.subtree if t.tag_ in {"NNP", "NNPS"} or t.i <= obj.i) + 1
                     end = max(end, span_end)
                     pp_named = True
-        if not pp_named:
+        if not pp_named and not named_left:
             linear = _linear_place(doc, head.i + 1)  # "a joint mission to Mars" however it is parsed
             if linear is not None:
                 end, pp_named = max(end, linear), True
