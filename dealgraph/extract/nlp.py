@@ -58,7 +58,7 @@ WRAP = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 
 class Unwrapping:
     """The tokenizer, reading a hard-wrapped text as its sentences run: each single line break becomes a
-    space (the same length, so every offset holds), so that "Russian President Vladimir<newline>Putin" is
+    space (the same length, so every offset holds), so that "Chilean President Ana<newline>Lucia Gonzalez" is
     one name to the tagger, parser and NER, where a line-break token would cut it in two. The text as
     written stays in ``doc.user_data["wrapped_text"]`` for the paragraph test of the event rules."""
 
@@ -66,18 +66,19 @@ class Unwrapping:
         self.inner = inner
 
     def __call__(self, text: str) -> Doc:
-        if not hard_wrapped(text):
-            return self.inner(text)  # type: ignore[no-any-return]
-        doc: Doc = self.inner(WRAP.sub(" ", text))
-        doc.user_data["hard_wrapped"] = True
-        doc.user_data["wrapped_text"] = text
+        wrapped = hard_wrapped(text)
+        doc: Doc = self.inner(WRAP.sub(" ", text) if wrapped else text)
+        doc.user_data["hard_wrapped"] = wrapped  # read by ``line_breaks`` and the event rules
+        if wrapped:
+            doc.user_data["wrapped_text"] = text
         return doc
 
 
 @Language.component("dealgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    wrapped = doc.user_data.get("hard_wrapped") or hard_wrapped(doc.text)
-    doc.user_data["hard_wrapped"] = wrapped  # the event rules read paragraphs by it too
+    if "hard_wrapped" not in doc.user_data:  # a Doc this pipeline's tokenizer did not make
+        doc.user_data["hard_wrapped"] = hard_wrapped(doc.text)
+    wrapped = doc.user_data["hard_wrapped"]
     for token in doc[1:]:
         before = doc[token.i - 1]
         broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
@@ -116,7 +117,7 @@ def load_nlp(model: str) -> Language:
     if missing:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}: dealgraph needs both")
     nlp.add_pipe("dealgraph_line_breaks", before="parser")
-    # "Dmitriev.[2]": a footnote mark (think-tank and law-firm copy) is no part of the word before it
+    # "Holm.[2]": a footnote mark (think-tank and law-firm copy) is no part of the word before it
     footnote = r"\[\d{1,3}\]"
     apostrophe_s = [MODIFIER_APOSTROPHE + "s", MODIFIER_APOSTROPHE + "S"]
     suffixes = [*(nlp.Defaults.suffixes or []), *apostrophe_s, footnote]

@@ -6,8 +6,8 @@ either by a capitalised pre-modifier or by a prepositional object that is a name
 first capitalised modifier (or, without one, the first word after the determiner) through the head and
 its named object. Plural heads ("joint projects") are generic and not taken. Demonym adjectives alone
 ("Russian energy project") do not make a name. A scheme the text names in quotes is one too ("a
-“reparations loan”", the "price cap"): two to five words ending in a scheme noun (loan, plan, package
-...). So is a plan named by its number of points ("the 28-point plan").
+“solidarity loan”", the "price cap"): two to five words ending in a scheme noun (loan, plan, package
+...). So is a plan named by its number of points ("the 12-point plan").
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ PLAN_HEADS = {"plan", "proposal", "formula", "framework", "roadmap"}
 
 
 def _numbered_plans(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """A plan named by its number of points: "the 28-point plan", "a six-point peace proposal"."""
+    """A plan named by its number of points: "the 12-point plan", "a six-point peace proposal"."""
     found: list[Candidate] = []
     for tok in doc:
         if tok.lower_ != "point" or tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].pos_ != "NUM":
@@ -113,7 +113,7 @@ def _numbered_plans(doc: Doc, taken: set[int]) -> list[Candidate]:
             and doc[end].lower_ not in PLAN_HEADS
             and doc[end].pos_ == "NOUN"
         ):
-            end += 1  # "28-point peace plan"
+            end += 1  # "12-point peace plan"
         if (
             end < len(doc)
             and doc[end].lower_ in PLAN_HEADS
@@ -123,7 +123,7 @@ def _numbered_plans(doc: Doc, taken: set[int]) -> list[Candidate]:
     return found
 
 
-# heads of a scheme that a text names by putting it in quotes: a "reparations loan", the "price cap"
+# heads of a scheme that a text names by putting it in quotes: a "solidarity loan", the "price cap"
 SCHEME_HEADS = {
     "loan", "loans", "plan", "deal", "package", "fund", "mechanism", "initiative", "scheme", "cap",
     "agreement", "pact", "accord", "facility", "programme", "program", "bond", "bonds", "tax", "levy",
@@ -132,8 +132,8 @@ QUOTES = {'"', "“", "”", "«", "»", "„"}
 
 
 def _quoted_schemes(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """A scheme named in quotes: two to five words ending in a scheme noun ("a 'reparations loan' for
-    Ukraine"), its modifiers nouns, named twice in the article or introduced as "so-called"; a leading
+    """A scheme named in quotes: two to five words ending in a scheme noun ("a 'solidarity loan' for
+    Chile"), its modifiers nouns, named twice in the article or introduced as "so-called"; a leading
     determiner and trailing punctuation inside the quotes are not the name."""
     found: list[Candidate] = []
     opened: int | None = None

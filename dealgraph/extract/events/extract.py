@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Token
 
 from dealgraph.extract.events.learned import NONE, RoleModel, features, parties
 from dealgraph.extract.events.lexicon import EventType, VerbTrigger, event_types, modality_lexicon
-from dealgraph.extract.events.modality import Attributions, aside, modality_of, own_modality, presupposed
+from dealgraph.extract.events.modality import Attributions, modality_of, own_modality, presupposed
 from dealgraph.extract.events.roles import RoleFinder
 from dealgraph.extract.events.slots import LIGHT_VERBS, complement_clause, slots_for
-from dealgraph.extract.events.tokens import RELATION_NOUNS, EntityIndex
+from dealgraph.extract.events.tokens import RELATION_NOUNS, EntityIndex, aside
 from dealgraph.extract.events.when import event_time
 from dealgraph.extract.gazetteer import Leader
 from dealgraph.model import Amount, Entity, Event, EventArg
@@ -157,7 +157,7 @@ class EventExtractor:
                     if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"}:
                         candidates.append(tok.head)
                     if tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children):
-                        candidates.append(tok.head)  # "the lawsuit the Bank of Russia filed against X"
+                        candidates.append(tok.head)  # "the lawsuit the Bank of Chile filed against X"
                     obj = next((c for c in candidates if c.lemma_.lower() in trigger.objects), None)
                     # a named project is an asset too ("seized the Acme pipeline project"): then it is
                     # an ordinary object, no required one
@@ -202,9 +202,12 @@ class EventExtractor:
             # "X is ready to cooperate with Y", "willing to restore ties with Y": a stance read like the
             # noun of it ("readiness to cooperate")
             clause = complement_clause(tok)
-            for kind in self.complement_nouns.get(lemma, []) if clause is not None else []:
-                if clause is not None and _relation_clause(clause, kind.complements[lemma]):
-                    found.append((kind, True, None))
+            if clause is not None:
+                found += [
+                    (kind, True, None)
+                    for kind in self.complement_nouns.get(lemma, [])
+                    if _relation_clause(clause, kind.complements[lemma])
+                ]
         return found
 
     def _event(
@@ -234,28 +237,31 @@ class EventExtractor:
                     slots[slot] = [h for h in slots[slot] if h not in assets]
                     slots.setdefault("obj", []).extend(assets)
         if not nominal and trigger.lemma_ in {"fund", "finance"}:
-            # "a loan funded by frozen Russian assets": the assets are the means, their owner no investor
+            # "a loan funded by frozen Chilean assets": the assets are the means, their owner no investor
             slots["subj"] = [h for h in slots.get("subj", []) if h.lemma_.lower() not in MEANS]
         if kind.name == "MEET" and _family_visit(trigger, table, slots):
             return None  # "traveling to Cairo to visit her daughter X": a family visit, no meeting of parties
-        # "a Russian sanctions bill against China, India and Russia": a modifier that the trigger's own
+        # "a Belarusian sanctions bill against Belarus, Cuba and Laos": a modifier that the trigger's own
         # phrase names as the target is the target, not the agent
-        named_targets = {
-            key
-            for slot, roles in table.items()
-            if slot.startswith("prep:") and roles[:1] == ("target",)
-            for head in slots.get(slot, [])
-            for key in index.resolve(head)
-        }
-        speaker = attributions.source(trigger)
+        named_targets = (
+            {
+                key
+                for slot, roles in table.items()
+                if slot.startswith("prep:") and roles[:1] == ("target",)
+                for head in slots.get(slot, [])
+                for key in index.resolve(head)
+            }
+            if nominal and slots.get("compound")
+            else set()
+        )
         for slot, roles in table.items():
             for head in slots.get(slot, []):
                 for tok in _same_paragraph(trigger, head):
                     bound = _relative_head(tok, trigger) if slot == "subj" else None
                     found = index.resolve(tok) if bound is None else index.resolve(bound, conjuncts=False)
                     if not found and tok.lower_ in {"we", "us", "our"}:
-                        found = index.speaking_for(speaker)
-                    if slot == "compound" and nominal:
+                        found = index.speaking_for(attributions.source(trigger))
+                    if slot == "compound":
                         found = [k for k in found if k not in named_targets]
                     if slot == "prep:between" and len(found) == 1:
                         found = [*found, *_between_parties(tok, found[0], index)]
@@ -278,12 +284,12 @@ class EventExtractor:
         # two different roles: coordinated agents alone ("X and Y proposed", "X and Y opposed the plan")
         # have no one to propose to or oppose
         sense = kind.verbs.get(trigger.lemma_.lower()) if not nominal else None
-        agentless = sense.agentless if sense is not None else frozenset()
+        without_agent = sense.agentless if sense is not None else frozenset()
         owned = obj is not None and any(c.lower_ in {"its", "their"} for c in obj.children)
-        if agentless and owned and "target" not in filled and "seller" in filled:
+        if without_agent and owned and "target" not in filled and "seller" in filled:
             filled["target"] = filled["seller"][:1]  # "X sold its business": what is sold is X's
-        agentless = agentless if agentless and agentless <= set(filled) else frozenset()
-        if ("agent" not in filled and not agentless) or len(filled) < 2:
+        stands_alone = bool(without_agent) and without_agent <= set(filled)
+        if ("agent" not in filled and not stands_alone) or len(filled) < 2:
             return None
         if not self._complete(kind, trigger, nominal, filled, index, by_rules):
             return None
@@ -526,7 +532,7 @@ def _relation_clause(clause: Token, verbs: frozenset[str]) -> bool:
     return True
 
 
-# what pays for something, not who: "a loan funded by frozen Russian assets"
+# what pays for something, not who: "a loan funded by frozen Chilean assets"
 MEANS = {"asset", "reserve", "money", "revenue", "proceeds", "profit", "income", "windfall"}
 
 

@@ -29,15 +29,6 @@ class Attribution:
     hedge: bool = False
 
 
-def aside(tok: Token) -> bool:
-    """A verb of a non-restrictive relative clause ("the automaker, which sold its stake in X, would ..."):
-    background the article states in its own voice, whoever's words hold it."""
-    return tok.dep_ == "relcl" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in ASIDE_MARKS
-
-
-ASIDE_MARKS = {",", "—", "–", "(", "-"}
-
-
 def governors(tok: Token, lex: Modality) -> list[Token]:
     """The trigger and the heads above it, up to (not including) a reporting verb or the head noun of a
     relative clause."""

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from dealgraph.extract.events.tokens import ORG_DESCRIPTIONS, EntityIndex
+from dealgraph.extract.events.tokens import ORG_DESCRIPTIONS, EntityIndex, in_quotes
 
 TARGET_TYPES = {"Organization", "Country"}
 APPOINT = {"appoint", "name", "make", "elect", "nominate", "become", "be", "serve", "remain", "work"}
@@ -66,11 +66,6 @@ def _names_holder(tok: Token, head: Token, finder: RoleFinder) -> bool:
     ):
         return True
     return parent.dep_ == "pobj" and tok.dep_ in {"compound", "flat"} and parent.pos_ == "PROPN"
-
-
-def _in_quotes(tok: Token) -> bool:
-    before = tok.doc.text[tok.sent.start_char : tok.idx]
-    return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
 
 
 def _names_a_holder(prep: Token, index: EntityIndex) -> bool:
@@ -173,7 +168,7 @@ class RoleFinder:
                     i -= 3  # "the Russian Direct Investment Fund (RDIF) CEO": the name's short form
                     continue
             if t.text == ")":
-                # "the head of Rosatom (Russia's atomic energy agency) X": a gloss on the organisation
+                # "the head of Codelco (Chile's state copper company) X": a gloss on the organisation
                 opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text == "("), None)
                 before = doc[opening - 1] if opening is not None and opening > 0 else None
                 glossed = before is not None and index.types.get(index.direct(before, titles=False) or "")
@@ -247,7 +242,7 @@ class RoleFinder:
             verb, relation = head.head.head, "nsubjpass"
         elif head.dep_ == "nsubj":
             verb, relation = head.head, "dobj"
-        if verb is None or verb.lemma_ not in FOUND_VERBS or _in_quotes(verb):
+        if verb is None or verb.lemma_ not in FOUND_VERBS or in_quotes(verb):
             return None  # "Trump's claim that Obama 'founded ISIS'": someone's words
         if verb.lemma_ == "set" and not any(c.lower_ == "up" for c in verb.children):
             return None  # "set up X", not "set a deadline"

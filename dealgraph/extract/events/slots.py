@@ -36,25 +36,24 @@ PLAN_NOUNS = {
 # "acquire a stake in X from Y", "sign a deal on X with Y"
 NESTED_PREPS = {"from", "with"}
 ADJUNCT_PREPS = {"during", "at", "in", "on", "after", "before", "since", "ahead"}
+# frame verbs whose object, with the event as subject, is who takes part: "the talks included X and Y",
+# "the summit brought together X and Y"
+INCLUDE_VERBS = {"include", "involve", "feature", "bring"}
 # verbs whose subject is the event a nominal trigger names, and whose own phrases belong to it: "the
 # meeting took place in Miami and was attended by X", "the talks were held in Istanbul", "talks led by X"
 FRAME_VERBS = {
     "take", "happen", "occur", "hold", "host", "attend", "lead", "chair", "organize", "organise",
     "conclude", "end", "begin", "start", "open", "continue", "resume", "mediate", "broker", "schedule",
     "plan", "set", "arrange", "accompany", "sign", "reach", "conduct", "finalize", "finalise", "involve",
-    "include", "feature", "bring",
-}  # fmt: skip
+} | INCLUDE_VERBS  # fmt: skip
 # what someone says something in, not an event with the other party: "in an interview with X"
 SPEECH_NOUNS = {
     "interview", "speech", "conversation", "call", "statement", "address", "remarks", "podcast", "show",
     "op-ed", "article", "post", "letter", "briefing", "conference",
 }  # fmt: skip
-# verbs of weighing an action of one's own: "X is exploring a return to Russia", "X eyes a stake in Y"
+# verbs of weighing an action of one's own: "X is exploring a return to Belarus", "X eyes a stake in Y"
 # (their modality cue, modality.yaml, makes the event hedged)
 WEIGH_VERBS = {"explore", "consider", "weigh", "eye", "mull", "contemplate", "study", "evaluate", "assess"}
-# frame verbs whose object, with the event as subject, is who takes part: "the talks included X and Y",
-# "the summit brought together X and Y"
-INCLUDE_VERBS = {"include", "involve", "feature", "bring"}
 # verbs of taking part: their subject is a party to the event named by the object of their "in"
 # ("X took part in the talks", "X played a leading role in the negotiations", "X participated in")
 PARTAKE_VERBS = {"participate", "partake", "engage", "involve", "play", "take", "join", "lead"}
@@ -155,7 +154,7 @@ def nominal_agent(noun: Token, attitude: bool = False) -> list[Token]:
         if head.dep_ == "prep" and head.lower_ in {"including", "like"} and head.head.pos_ == "NOUN":
             return [head.head]  # "including" tagged as a verb: the same as below
         if head.pos_ in {"VERB", "AUX"} and tok.dep_ == "dobj" and head.lemma_ in DITRANSITIVE:
-            # "Russia offered the United States a share in X": the share would be the recipient's
+            # "Chile offered Peru a share in X": the share would be the recipient's
             given = [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             if given:
                 return given
@@ -271,7 +270,7 @@ def slots_for(
     for prep, objects in prep_objects(trigger).items():
         slots["prep:" + prep].extend(objects)
         if not nominal and prep in {"in", "on"}:
-            # "will cooperate in uranium supplies with X": the parser hangs the partner on the phrase (not
+            # "will cooperate in copper supplies with X": the parser hangs the partner on the phrase (not
             # "discussed X in an interview with Y": an interviewer is no party)
             for inner in (o for o in objects if o.lemma_.lower() not in SPEECH_NOUNS):
                 for nested, found in prep_objects(inner).items():
@@ -313,7 +312,7 @@ def slots_for(
                     slots["subj"].extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "dobj" and verb.lemma_ in INCLUDE_VERBS and trigger.dep_ == "nsubj":
                     together = verb.lemma_ != "bring" or any(c.lower_ == "together" for c in verb.children)
-                    # "included, on the Russian side, X and Y": one side's people are not each other's
+                    # "included, on the Chilean side, X and Y": one side's people are not each other's
                     # counterparts
                     one_side = any(o.lemma_ == "side" for os in prep_objects(verb).values() for o in os)
                     if together and not one_side:

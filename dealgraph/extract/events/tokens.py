@@ -27,7 +27,7 @@ PROXY_NOUNS = {
     "project", "projects", "deal", "venture", "scheme", "mission", "pipeline", "plant", "field",
     "asset", "assets", "reserve", "reserves", "fund", "funds", "holdings", "property", "money",
     "construction", "development", "building", "exploitation", "owner", "owners", "shareholders",
-    # a branch of a state's economy is that state's: "sanctions on Russia's aviation sector"
+    # a branch of a state's economy is that state's: "sanctions on Iran's aviation sector"
     "sector", "sectors", "industry", "industries",
     "court", "courts", "ruling", "rulings", "decision", "decisions", "market", "markets", "economy",
     # what someone owns stands for the owner: "assets from the owners of X's logistics centers"
@@ -164,7 +164,7 @@ class EntityIndex:
                     if t.lower_ in title_heads:
                         self.titled.setdefault(t.lower_, []).append((m.start, e.key))
         # a named project's head noun -> the project, when only one project of the article has it: "the
-        # fund", "the reconstruction fund" after "the X Reconstruction Investment Fund"
+        # fund", "the infrastructure fund" after "the X Infrastructure Investment Fund"
         heads: dict[str, set[str]] = {}
         for e in entities:
             if e.type == "Project":
@@ -227,9 +227,9 @@ class EntityIndex:
         return None
 
     def _project_description(self, tok: Token) -> str | None:
-        """ "the fund", "a joint investment fund", "the reconstruction fund": the article's one named project
+        """ "the fund", "a joint investment fund", "the infrastructure fund": the article's one named project
         with that head noun, named before; the description's words must be the name's (or "joint",
-        "bilateral") and it must not name another owner or place ("Russia's fund", "a fund in Kazakhstan")."""
+        "bilateral") and it must not name another owner or place ("Chile's fund", "a fund in Peru")."""
         key = self.project_heads[tok.lower_]
         if tok.dep_ == "poss" and tok.head.lower_ in {"owner", "owners", "operator", "operators"}:
             return None  # "the pipeline's owner" is someone else, whom the text does not name here
@@ -257,7 +257,7 @@ class EntityIndex:
         return [employer] if employer is not None else []
 
     def _clause_subject(self, tok: Token) -> str | None:
-        """ "Gunvor was founded by X, its chairman": a possessive "its" or "their" is the organisation or
+        """ "Vitol was founded by X, its chairman": a possessive "its" or "their" is the organisation or
         state that is the subject of its clause (never a person: "X praised Russia and its leader")."""
         verb = tok.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -283,10 +283,8 @@ class EntityIndex:
                 child.i in self.token_entity or child.pos_ == "PROPN"
             ):
                 return False
-            # a non-restrictive relative clause ("the automaker, which sold ...") adds to the description;
-            # a restrictive one ("the company that makes X") says which company
-            aside = child.dep_ == "relcl" and tok.doc[child.left_edge.i - 1].text in {",", "—", "–", "-"}
-            if (child.dep_ in {"poss", "relcl", "acl"} and not aside) or (
+            # a non-restrictive relative clause adds to the description, a restrictive one says which
+            if (child.dep_ in {"poss", "relcl", "acl"} and not aside(child)) or (
                 child.dep_ == "prep" and child.lower_ not in SOURCE_PREPS
             ):
                 return False
@@ -308,7 +306,7 @@ class EntityIndex:
             while head.dep_ in {"compound", "appos", "flat"} and head.head.i != head.i:
                 head = head.head
                 if self.token_entity.get(head.i) not in {None, key}:
-                    break  # "Renault chief X said": a modifier of someone else's title, named here
+                    break  # "Nestle chief X said": a modifier of someone else's title, named here
             if self.token_entity.get(head.i) not in {None, key}:
                 named = key
                 continue
@@ -361,7 +359,7 @@ class EntityIndex:
                     best = key
             if best is not None:
                 return best
-        if depth < 3 and sent_start > 0 and not _quoted(tok):
+        if depth < 3 and sent_start > 0 and not in_quotes(tok):
             same = MASCULINE if tok.lower_ in MASCULINE else FEMININE
             before = tok.doc[sent_start - 1].sent
             chained = [t for t in before if t.lower_ in same and t.dep_ in {"nsubj", "nsubjpass"}]
@@ -524,7 +522,7 @@ class EntityIndex:
         its coordinated siblings ("the centers of A and B's firm": A, B), or a proxy modifier in turn
         ("Russian court rulings": the rulings of the Russian court)."""
         if tok.lower_ in ORG_DESCRIPTIONS and tok.lower_ not in PROXY_NOUNS:
-            # "the Euroclear depository", "the Gunvor trading house": the organisation named before its kind
+            # "the Clearstream depository", "the Vitol trading house": the organisation named before its kind
             named = [self.direct(c) for c in tok.lefts if c.dep_ == "compound"]
             return [k for k in named if k is not None and self.types.get(k) == "Organization"][:1]
         if tok.lower_ not in PROXY_NOUNS | RELATION_NOUNS and tok.lemma_.lower() not in PROXY_NOUNS:
@@ -550,12 +548,20 @@ class EntityIndex:
 
 
 QUOTE_MARKS = {'"', "“", "”", "«", "»"}
+ASIDE_MARKS = {",", "—", "–", "(", "-"}
 
 
-def _quoted(tok: Token) -> bool:
-    """Whether a token stands inside a quotation that opened earlier in its sentence or paragraph line."""
+def in_quotes(tok: Token) -> bool:
+    """Whether a token stands inside a quotation opened earlier in its sentence: someone's words."""
     before = tok.doc.text[tok.sent.start_char : tok.idx]
-    return sum(before.count(q) for q in QUOTE_MARKS) % 2 == 1 or before.lstrip()[:1] in QUOTE_MARKS
+    return sum(before.count(q) for q in QUOTE_MARKS) % 2 == 1
+
+
+def aside(tok: Token) -> bool:
+    """A verb of a non-restrictive relative clause ("the automaker, which sold its stake in X, would ..."):
+    it adds to what its noun describes, in the article's own voice; a restrictive one ("the company that
+    makes X") says which one is meant."""
+    return tok.dep_ == "relcl" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in ASIDE_MARKS
 
 
 def _title_run(doc: Doc, start: int) -> list[Token]:
