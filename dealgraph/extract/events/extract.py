@@ -236,9 +236,8 @@ class EventExtractor:
                 if assets:
                     slots[slot] = [h for h in slots[slot] if h not in assets]
                     slots.setdefault("obj", []).extend(assets)
-        if not nominal and trigger.lemma_ in {"fund", "finance"}:
-            # "a loan funded by frozen Chilean assets": the assets are the means, their owner no investor
-            slots["subj"] = [h for h in slots.get("subj", []) if h.lemma_.lower() not in MEANS]
+            # "a loan funded by frozen Chilean assets": what pays is the means, its owner no agent
+            slots["subj"] = [h for h in slots.get("subj", []) if h.lemma_.lower() not in verb.not_subject]
         if kind.name == "MEET" and _family_visit(trigger, table, slots):
             return None  # "traveling to Cairo to visit her daughter X": a family visit, no meeting of parties
         # "a Belarusian sanctions bill against Belarus, Cuba and Laos": a modifier that the trigger's own
@@ -530,10 +529,6 @@ def _relation_clause(clause: Token, verbs: frozenset[str]) -> bool:
     if lemma in LIGHT_VERBS:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in RELATION_NOUNS for c in clause.children)
     return True
-
-
-# what pays for something, not who: "a loan funded by frozen Chilean assets"
-MEANS = {"asset", "reserve", "money", "revenue", "proceeds", "profit", "income", "windfall"}
 
 
 def _join_visits(events: list[Event]) -> list[Event]:

@@ -38,6 +38,8 @@ class VerbTrigger:
     # a trigger only with an infinitive complement of one of these verbs: "asked X to lift sanctions"
     # proposes a deal, "asked X to leave" does not
     xcomp: frozenset[str] = frozenset()
+    # no subject with one of these lemmas is the agent: "a loan funded by frozen assets" (the means)
+    not_subject: frozenset[str] = frozenset()
     # the event stands without an agent when these roles are filled: "X sold its stake in Y" (to a buyer
     # the text does not name) is a sale of Y by X
     agentless: frozenset[str] = frozenset()
@@ -128,6 +130,7 @@ VERB_KEYS = {
     "requires",
     "xcomp",
     "agentless",
+    "not_subject",
 }
 SLOTS = {
     "subj", "passive_subj", "obj", "dative", "poss", "compound", "hyphen", "under", "obj_mod", "purpose",
@@ -204,7 +207,8 @@ def event_types() -> tuple[EventType, ...]:
                 _set((opts or {}).get("not_object")),
                 _set((opts or {}).get("requires")),
                 _set((opts or {}).get("xcomp")),
-                _set((opts or {}).get("agentless")),
+                not_subject=_set((opts or {}).get("not_subject")),
+                agentless=_set((opts or {}).get("agentless")),
             )
             for lemma, opts in (spec.get("verbs") or {}).items()
         }
