@@ -74,7 +74,9 @@ def test_rdif_and_dmitriev_listed_from_march_2022(ofac_2022: tuple[Engine, Scree
         assert index.screen(name, schema, as_of=date(2021, 6, 1)) == []
         (hit,) = index.screen(name, schema, as_of=MAR_1)
         assert hit.listed_from == MAR_1 and hit.listed_until is None
-        assert "listed from 2022-03-01" in hit.explanation
+        assert (
+            "first seen in the snapshot of 2022-03-01 (the list gives no designation date)" in hit.explanation
+        )
         assert [h.entry_id for h in index.screen(name, schema)] == [hit.entry_id]  # latest snapshot
 
 

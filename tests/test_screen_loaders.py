@@ -81,12 +81,14 @@ def test_uk_ods_rows_and_acronyms() -> None:
 
 
 def test_ftm_listed_parties_with_sanctions_and_links() -> None:
-    entries = {e.entry_id: e for e in read_list(need(FTM), "ftm")}
+    entries = {(e.dataset, e.entry_id): e for e in read_list(need(FTM), "ftm")}
     # Companies only linked to a listed party (target false, no Sanction) are not entries.
-    assert "NK-56Edov9bas9puzaChH5pBy" not in entries
-    zakharov = entries["NK-aU5ybkbRFJucf8YMwsJvDw"]
-    assert zakharov.schema == "Person" and "EU-UKR" in zakharov.programs
-    assert zakharov.listed_on == date(2023, 7, 1)  # the earliest listing date of its Sanction entities
+    assert not any(entry_id == "NK-56Edov9bas9puzaChH5pBy" for _, entry_id in entries)
+    # An entry of each list that sanctions him, with that list's programs and listing date.
+    zakharov = entries["eu_fsf", "NK-aU5ybkbRFJucf8YMwsJvDw"]
+    assert zakharov.schema == "Person" and zakharov.programs == ("EU-UKR",)
+    assert zakharov.listed_on == date(2025, 2, 24)
+    assert entries["ua_nsdc_sanctions", "NK-aU5ybkbRFJucf8YMwsJvDw"].listed_on == date(2023, 7, 1)
     assert any("Захаров" in alias for alias in zakharov.aliases)
     assert "Nikita Aleksandrovich Zakharov" in zakharov.linked_to
 

@@ -13,6 +13,7 @@ from dealgraph.cli.context import console, state
 from dealgraph.cli.errors import fail
 from dealgraph.cli.output import emit, json_option
 from dealgraph.exc import DealgraphError, InputError
+from dealgraph.screen.records import ListEntry
 
 lists_app = typer.Typer(help="Sanctions list snapshots: load them, see what is loaded.", no_args_is_help=True)
 
@@ -21,33 +22,45 @@ lists_app = typer.Typer(help="Sanctions list snapshots: load them, see what is l
 def load(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A list file."),
     fmt: str = typer.Option(..., "--format", help="ofac-sdn | eu-csv | uk-ods | ftm"),
-    dataset: str = typer.Option(None, "--dataset", help="Dataset name (default: from the format)."),
-    as_of: str = typer.Option(None, "--as-of", help="The snapshot's date (default: from the file name)."),
+    dataset: str = typer.Option(
+        None, "--dataset", help="Dataset name (default: the format's; FtM: each entity's own datasets)."
+    ),
+    as_of: str = typer.Option(
+        None, "--as-of", help="The snapshot's date (default: from the file name; FtM: its latest last_seen)."
+    ),
     allow_shrink: bool = typer.Option(
         False,
         "--allow-shrink",
         help="Accept a snapshot that removes more than DEALGRAPH_MAX_LIST_SHRINK (5%) of the list before it.",
     ),
 ) -> None:
-    """Load a list snapshot (all or nothing), then screen the store's entities against the lists."""
+    """Load a list snapshot (all or nothing), then screen the store's entities against the lists.
+
+    A file holding several datasets (an FtM collection) gives one snapshot of each, in one transaction."""
     from dealgraph.screen.entities import screen_entities
     from dealgraph.screen.history import save_snapshot
-    from dealgraph.screen.loaders import date_in_name, read_list
+    from dealgraph.screen.loaders import read_list, snapshot_day
 
     try:
-        day = choices.day(as_of, "--as-of") or date_in_name(path)
+        day = choices.day(as_of, "--as-of") or snapshot_day(path, fmt)
         if day is None:
-            raise InputError(f"{path}: no date in the file name; give --as-of YYYY-MM-DD")
+            raise InputError(f"{path}: no date in the file name or its entities; give --as-of YYYY-MM-DD")
         entries = read_list(path, fmt, dataset)
-        name = dataset or (entries[0].dataset if entries else fmt)
+        by_dataset: dict[str, list[ListEntry]] = {}
+        for entry in entries:
+            by_dataset.setdefault(entry.dataset, []).append(entry)
         store = state.store(create=True)
+        shrink = None if allow_shrink else state.settings().max_list_shrink
         with store.begin() as conn:
-            shrink = None if allow_shrink else state.settings().max_list_shrink
-            stats = save_snapshot(conn, name, day, entries, source=str(path), format=fmt, max_shrink=shrink)
-        state.say(
-            f"{stats.dataset} as of {stats.as_of}: {stats.entries} entries "
-            f"({stats.added} added, {stats.removed} removed since the snapshot before)"
-        )
+            saved = [
+                save_snapshot(conn, name, day, part, source=str(path), format=fmt, max_shrink=shrink)
+                for name, part in sorted(by_dataset.items())
+            ]
+        for stats in saved:
+            state.say(
+                f"{stats.dataset} as of {stats.as_of}: {stats.entries} entries "
+                f"({stats.added} added, {stats.removed} removed since the snapshot before)"
+            )
         report = screen_entities(store, everything=True)
     except DealgraphError as error:
         fail(error)

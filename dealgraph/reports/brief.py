@@ -15,6 +15,7 @@ from datetime import date
 from dealgraph.claims.outlets import domain_of, outlets
 from dealgraph.exc import InputError, NotFound
 from dealgraph.reports.claims import CiteFn, ClaimRow, claim_rows
+from dealgraph.screen.grades import listed_since
 from dealgraph.store import deal_views, reader, views
 from dealgraph.store.brief_reads import SnapshotView, article_sources, loaded_snapshots
 from dealgraph.store.reader import EventView
@@ -129,13 +130,10 @@ def _status(hits: list[views.HitView], on: date) -> tuple[str, bool]:
     parts = []
     listed = False
     for h in live:
-        start = h.listed_from or h.listed_on
         listed = listed or h.listed_at(on)
         review = "" if h.status == "listed" else "to review: possible match, "
-        parts.append(
-            f"{review}{h.dataset} {h.entry_id} ({h.name}), listed from {start or 'unknown date'}"
-            + (f" until {h.listed_until}" if h.listed_until else "")
-        )
+        since = listed_since(h.listed_on, h.listed_from, h.listed_until)
+        parts.append(f"{review}{h.dataset} {h.entry_id} ({h.name}), {since}")
     return "; ".join(parts), listed
 
 

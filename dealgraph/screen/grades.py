@@ -94,3 +94,19 @@ def status(hit: GradedHit) -> str:
     if getattr(hit, "dismissed", False):
         return "dismissed"
     return "listed" if grade_of(hit) in CONFIRMED else "to review"
+
+
+def listed_since(designated: date | None, first_seen: date | None, until: date | None) -> str:
+    """Since when a party is listed, worded by what is known: the list's designation date, or else only
+    the first loaded snapshot that has it (OFAC's CSV prints no designation date)."""
+    if designated is not None:
+        since = f"designated {designated.isoformat()}"
+        if first_seen is not None and first_seen != designated:
+            since += f", in the loaded snapshots from {first_seen.isoformat()}"
+    elif first_seen is not None:
+        since = f"first seen in the snapshot of {first_seen.isoformat()} (the list gives no designation date)"
+    else:
+        since = "designation date unknown"
+    if until is not None:
+        since += f", until {until.isoformat()}"
+    return since

@@ -45,7 +45,7 @@ from dealgraph.names.matching import (
 )
 from dealgraph.screen.blocking import KeyIndex, key_groups
 from dealgraph.screen.coverage import WordRoles, other_organisation, short_fuzzy, surname_matched, word_roles
-from dealgraph.screen.grades import grade_hit
+from dealgraph.screen.grades import grade_hit, listed_since
 from dealgraph.screen.history import read_listings
 from dealgraph.screen.names import name_forms, split_person
 from dealgraph.screen.records import Interval, ListEntry, Listing, ListName, ScreeningHit
@@ -301,11 +301,7 @@ def explain(
         what += f" of {entry.dataset} entry {entry.entry_id}"
         if form.name != entry.name:
             what += f" ({entry.name!r})"
-    since = f"listed from {interval.listed_from.isoformat()}"
-    if interval.listed_until is not None:
-        since += f" until {interval.listed_until.isoformat()}"
-    if entry.listed_on is not None:
-        since += f", designated {entry.listed_on.isoformat()}"
+    since = listed_since(entry.listed_on, interval.listed_from, interval.listed_until)
     programs = f", programs {', '.join(entry.programs)}" if entry.programs else ""
     return (
         f"{query!r} matches {what}: {readable_alignment(detail)}; logic-v2 score {score:.2f}; "

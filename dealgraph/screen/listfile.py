@@ -75,12 +75,13 @@ def clean(value: str | None, null: Iterable[str] = ("", "-0-")) -> str | None:
 
 
 def check_unique(path: Path | str, entries: list[ListEntry]) -> list[ListEntry]:
-    """Fail on an empty list or on two entries with one id: either means we misread the file."""
+    """Fail on an empty list or on two entries with one id in one dataset: either means we misread the
+    file."""
     if not entries:
         raise input_error(path, "no list entries found")
     seen: set[str] = set()
     for entry in entries:
-        if entry.entry_id in seen:
+        if entry.key in seen:
             raise input_error(path, f"entry id {entry.entry_id!r} appears twice")
-        seen.add(entry.entry_id)
+        seen.add(entry.key)
     return entries
