@@ -28,6 +28,15 @@ def node_modules() -> Path:
     return Path(configured) if configured else Path(__file__).resolve().parents[1] / "node_modules"
 
 
+def cache_dir() -> Path:
+    """Where rebuildable files go (the screening index): ``$DEALGRAPH_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/dealgraph``, else ``~/.cache/dealgraph``."""
+    configured = env_opt("CACHE_DIR")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dealgraph"
+
+
 @dataclass(frozen=True)
 class Settings:
     db: str

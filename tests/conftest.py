@@ -23,6 +23,19 @@ SCORER = SHARED / "eval" / "score.py"
 EXAMPLES = ROOT / "examples" / "articles"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Screening indexes the tests build go to a directory of the run, not the user's cache."""
+    before = os.environ.get("DEALGRAPH_CACHE_DIR")
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["DEALGRAPH_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("DEALGRAPH_CACHE_DIR", None)
+    else:
+        os.environ["DEALGRAPH_CACHE_DIR"] = before
+
+
 def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found: {path} (set DEALGRAPH_SHARED)")

@@ -221,3 +221,31 @@ def test_cli_dismiss_and_review(sdn_2024_store: Any) -> None:
     assert '"grade": "strong"' in shown.output and '"hit": "us_ofac_sdn:35320"' in shown.output
     review = CliRunner().invoke(app, ["hits", "--review", "--json"], env=env)
     assert review.exit_code == 0 and "35320" not in review.output
+
+
+def test_a_split_entity_is_screened_at_once(sdn_2024_store: Any, tmp_path: Any) -> None:
+    """Splitting one article's mention of a listed person off makes a new entity; it is screened right
+    away (not at the next ingest), and so is the entity it was split from."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from dealgraph.pipeline.judgements import split
+    from dealgraph.store import schema
+    from dealgraph.store.screened_tables import screened
+    from dealgraph.store.store import open_store
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(sdn_2024_store.url.removeprefix("sqlite:///"), copy)
+    store = open_store(f"sqlite:///{copy}")
+    dmitriev = entity(store, "Kirill Dmitriev")
+    links = schema.article_entities.c
+    with store.read() as conn:
+        article_id, key = conn.execute(
+            select(links.article_id, links.key).where(links.entity_id == dmitriev).order_by(links.article_id)
+        ).first()
+    new_id = split(store, dmitriev, article_id, key, "tester")
+    assert new_id != dmitriev
+    with store.read() as conn:
+        assert set(conn.execute(select(screened.c.entity_id)).scalars()) >= {new_id, dmitriev}
+    assert [h.entry_id for h in lookup(store).listed_on(new_id, None)] == ["34336"]

@@ -88,12 +88,12 @@ def screen(
     as_json: bool = json_option(),
 ) -> None:
     """Screen an ad-hoc name against the loaded lists, with explanations."""
-    from dealgraph.screen.index import load_index
+    from dealgraph.screen.stored_index import screening_index
 
     kind = choices.one_of(type_, ("Person", "Organization"), "--type")
     day = choices.day(as_of, "--as-of")
     with state.store().read() as conn:
-        index = load_index(conn)
+        index = screening_index(conn)
     hits = index.screen(name, kind, day)
     if not hits:
         state.say(f"no hit for {name!r}" + (f" as of {as_of}" if as_of else ""))

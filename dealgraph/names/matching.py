@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from followthemoney import model
-from nomenklatura.matching import LogicV2
 
 _QUERY_SCHEMAS = {"Person": "Person", "Organization": "Organization", "Company": "Company"}
 
@@ -76,13 +75,18 @@ class NameMatcher:
     """logic-v2 with its default configuration."""
 
     def __init__(self) -> None:
+        # Imported here: nomenklatura.matching imports every algorithm it has, scikit-learn's among
+        # them (seconds), and the commands that only read hits (``hits``, ``dismiss``) never score.
+        from nomenklatura.matching import LogicV2
+
+        self.logic = LogicV2
         self.config = LogicV2.default_config()
         self.main_features = {feature.name for feature in LogicV2.features if not feature.qualifier}
 
     def compare(self, query: Any, candidate: Any) -> NameMatch:
         """The score of one pair and the explanation of its best feature (the name alignment, or a
         weak alias match)."""
-        result = LogicV2.compare(query, candidate, self.config)
+        result = self.logic.compare(query, candidate, self.config)
         explained = {k: v for k, v in result.explanations.items() if k in self.main_features}
         best = max(explained, key=lambda name: explained[name].score, default=None)
         detail = explained[best].detail if best is not None else None

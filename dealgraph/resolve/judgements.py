@@ -19,9 +19,9 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from dealgraph.exc import DealgraphError, InputError, NotFound
 from dealgraph.model import Entity, Mention
 from dealgraph.resolve.canonical import create_entity
-from dealgraph.resolve.matcher import MatchingResolver, canonical
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
+from dealgraph.store.resolve_tables import canonical
 from dealgraph.store.screening_tables import entity_hits
 from dealgraph.store.store import Store
 
@@ -149,6 +149,10 @@ def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "
         mentions = tuple(Mention(0, 0, str(x), row.type, "judgement") for x in texts)
         local = Entity(key=key, name=row.name, type=row.type, ref=None, mentions=mentions)
         new_id = create_entity(conn, local, f"split:{article_id}:{key}")
+        # Imported here: the matcher brings in nomenklatura's matching (seconds), which a dismissal
+        # or a read of hits never needs.
+        from dealgraph.resolve.matcher import MatchingResolver
+
         MatchingResolver.remember(conn, new_id, local)
         conn.execute(update(t).where(t.c.article_id == article_id, t.c.key == key).values(entity_id=new_id))
         conn.execute(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rigour.names import Name, NamePartTag, Symbol
@@ -93,12 +93,19 @@ class KeyIndex:
         return item
 
     def idf(self, key: str) -> float:
-        return math.log((1 + self.size) / (1 + len(self.postings.get(key, ()))))
+        return self._idf(len(self.postings.get(key, ())))
+
+    def _idf(self, count: int) -> float:
+        return math.log((1 + self.size) / (1 + count))
 
     def _weight(self, groups: list[frozenset[str]]) -> float:
         return sum(max((self.idf(k) for k in group), default=0.0) for group in groups)
 
-    def norms(self) -> list[float]:
+    def postings_of(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
+        """The items of each of these keys that the index has."""
+        return {key: self.postings[key] for key in keys if key in self.postings}
+
+    def norms(self) -> Sequence[float]:
         """Per item, the square root of its own summed idf (computed once after the last ``add``)."""
         if len(self._norms) != self.size:
             self._norms = [math.sqrt(self._weight(groups)) or 1.0 for groups in self.item_groups]
@@ -109,12 +116,13 @@ class KeyIndex:
         query's name parts, the idf of the rarest key the item shares with that part, and divides by
         the square root of the item's own total, so that of two names sharing the query's words the
         one with fewer other words comes first."""
+        postings = self.postings_of({key for group in groups for key in group})
         where: dict[str, list[int]] = {}
         for number, group in enumerate(groups):
             for key in group:
-                if key in self.postings:
+                if key in postings:
                     where.setdefault(key, []).append(number)
-        found = sorted((len(self.postings[k]), k) for k in where)
+        found = sorted((len(postings[k]), k) for k in where)
         if not found:
             return []
         common = max(self.min_common, int(self.size * self.max_share))
@@ -123,8 +131,8 @@ class KeyIndex:
         for count, key in found:
             if best and (count > common or visited + count > self.budget):
                 break
-            weight = self.idf(key)
-            for item in self.postings[key]:
+            weight = self._idf(count)
+            for item in postings[key]:
                 scores = best.setdefault(item, [0.0] * len(groups))
                 for number in where[key]:
                     if weight > scores[number]:

@@ -9,7 +9,6 @@ hits (judgements) are stored, and kept out of the report and of ``asof.ListingLo
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +17,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Connection, delete, insert, select
 
 from dealgraph.resolve.judgements import dismissed_hits
+from dealgraph.screen.history import lists_state
 from dealgraph.screen.hits import save_hits
-from dealgraph.screen.index import ScreeningIndex, load_index
+from dealgraph.screen.index import ScreeningIndex
 from dealgraph.screen.records import ScreeningHit
+from dealgraph.screen.stored_index import screening_index
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
 from dealgraph.store.screened_tables import screened
@@ -42,18 +43,6 @@ class ScreenReport:
     screened: int = 0
     with_hits: int = 0
     hits: list[tuple[str, ScreeningHit]] = field(default_factory=list)
-
-
-def lists_state(conn: Connection) -> str | None:
-    """A digest of the loaded snapshots, or None when no list is loaded."""
-    rows = conn.execute(
-        select(list_snapshots.c.dataset, list_snapshots.c.as_of, list_snapshots.c.content_hash).order_by(
-            list_snapshots.c.dataset, list_snapshots.c.as_of
-        )
-    ).all()
-    if not rows:
-        return None
-    return hashlib.sha256(repr([tuple(map(str, r)) for r in rows]).encode()).hexdigest()
 
 
 def snapshot_dates(conn: Connection) -> list[date]:
@@ -93,6 +82,14 @@ def screen_names(
     return list(found.values())
 
 
+def screen_again(store: Store, entity_ids: Sequence[str]) -> ScreenReport:
+    """Screen these entities again against the current lists (their names changed: a merge gave one
+    the other's names, a split made a new one), and any other entity not screened yet."""
+    with store.begin() as conn:
+        conn.execute(delete(screened).where(screened.c.entity_id.in_(list(entity_ids))))
+    return screen_entities(store)
+
+
 def screen_entities(
     store: Store,
     *,
@@ -118,7 +115,7 @@ def screen_entities(
         todo = [r for r in rows if everything or r.id not in done]
         if not todo:
             return report
-        index = index or load_index(conn)
+        index = index or screening_index(conn, state)
         dates = snapshot_dates(conn)
         dismissed = dismissed_hits(conn)
         work = [(r.id, r.type, _names(conn, r.id, r.name)) for r in todo]

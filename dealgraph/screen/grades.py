@@ -21,9 +21,10 @@ their score alone (``grade_of``).
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from dealgraph.names.matching import Step
+if TYPE_CHECKING:  # a type only: badges and reports read grades without loading the matcher
+    from dealgraph.names.matching import Step
 
 Grade = Literal["exact", "strong", "possible"]
 GRADES: tuple[Grade, ...] = ("exact", "strong", "possible")

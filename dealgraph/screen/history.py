@@ -272,6 +272,18 @@ def read_listings(conn: Connection, datasets: Sequence[str] | None = None) -> li
     return listings
 
 
+def lists_state(conn: Connection) -> str | None:
+    """A digest of the loaded snapshots, or None when no list is loaded."""
+    rows = conn.execute(
+        select(list_snapshots.c.dataset, list_snapshots.c.as_of, list_snapshots.c.content_hash).order_by(
+            list_snapshots.c.dataset, list_snapshots.c.as_of
+        )
+    ).all()
+    if not rows:
+        return None
+    return hashlib.sha256(repr([tuple(map(str, r)) for r in rows]).encode()).hexdigest()
+
+
 def loaded_snapshots(conn: Connection) -> list[LoadedSnapshot]:
     """The stored snapshots, by dataset and date."""
     t = list_snapshots

@@ -121,10 +121,11 @@ class ScreeningIndex:
     def __init__(
         self, listings: Sequence[Listing], threshold: float = DEFAULT_THRESHOLD, candidates: int = 10
     ) -> None:
-        self.listings = list(listings)
+        self.listings: Sequence[Listing] = list(listings)
         self.threshold = threshold
         self.candidates = candidates
-        self.names: list[IndexedName] = []
+        self._built: list[IndexedName] = []
+        self.names: Sequence[IndexedName] = self._built
         self.keys = KeyIndex()
         self.matcher = NameMatcher()
         self._entities: dict[int, Any] = {}
@@ -132,6 +133,20 @@ class ScreeningIndex:
         for number, listing in enumerate(self.listings):
             self._add_listing(number, listing)
         log.info("screening index: %d entries, %d names", len(self.listings), len(self.names))
+
+    @classmethod
+    def from_parts(
+        cls,
+        listings: Sequence[Listing],
+        names: Sequence[IndexedName],
+        keys: KeyIndex,
+        threshold: float = DEFAULT_THRESHOLD,
+        candidates: int = 10,
+    ) -> ScreeningIndex:
+        """An index made of parts built before (``stored_index.open_index`` reads them from disk)."""
+        index = cls([], threshold, candidates)
+        index.listings, index.names, index.keys = listings, names, keys
+        return index
 
     @classmethod
     def from_entries(cls, entries: Sequence[ListEntry], as_of: date, **options: Any) -> ScreeningIndex:
@@ -161,7 +176,8 @@ class ScreeningIndex:
                 if schema == "Person" and form.given and form.family:
                     first = form.given.split()[0]
                     given = frozenset(p.comparable for n in _analyse(first, schema) for p in n.parts)
-                self.names.append(IndexedName(form, schema, relation, _words(analysed), roles, family, given))
+                words = _words(analysed)
+                self._built.append(IndexedName(form, schema, relation, words, roles, family, given))
                 self._by_tokens[scope] = item
             if number not in self.names[item].listings:
                 self.names[item].listings.append(number)

@@ -23,7 +23,7 @@ from dealgraph.resolve.translit import to_latin
 from dealgraph.screen import grades
 from dealgraph.store import resolve_tables, schema, search_index
 from dealgraph.store.name_search import entity_ids_by_name
-from dealgraph.store.screening_tables import entity_hits, list_snapshots
+from dealgraph.store.screening_tables import entity_hits
 from dealgraph.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -320,17 +320,6 @@ def amounts_for(store: Store, pairs: Iterable[tuple[str, int]]) -> dict[tuple[st
 
 
 # -- screening hits ---------------------------------------------------------------------------------
-
-
-def lists_fingerprint(store: Store) -> tuple[int, str] | None:
-    """(number of loaded list snapshots, latest load time): changes whenever a list is loaded; None
-    when no list is loaded."""
-    table = list_snapshots
-    with store.read() as conn:
-        row = conn.execute(select(func.count(), func.max(table.c.loaded_at))).first()
-    if row is None or not row[0]:
-        return None
-    return int(row[0]), str(row[1])
 
 
 def _col(row: Any, name: str) -> Any:
