@@ -1,0 +1,65 @@
+"""The screening index on disk answers as the one built in memory, refuses what is not a screening
+record, and a damaged file is built again. The list entries are invented for these tests."""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dealgraph.screen.index import ScreeningIndex
+from dealgraph.screen.records import ListEntry
+from dealgraph.screen.stored_index import open_index, write_index
+
+ENTRIES = [
+    ListEntry("test_list", "P-1", "Person", "BRANNIKOV, Oleg Petrovich", aliases=("Oleg Brannikow",)),
+    ListEntry("test_list", "P-2", "Person", "VOSTRIKOVA, Lidia", programs=("T-EAST",)),
+    ListEntry("test_list", "O-1", "Organization", "Northwind Polar Shipping LLC", listed_on=date(2023, 4, 5)),
+    ListEntry("test_list", "O-2", "Organization", "Joint Stock Company Kama Rail Leasing"),
+]
+QUERIES = [
+    ("Oleg Brannikov", None),
+    ("Oleg Brannikow", "Person"),
+    ("Lidia Vostrikova", "Person"),
+    ("Northwind Polar Shipping", "Organization"),
+    ("Kama Rail Leasing", None),
+    ("Nobody Atall", None),
+]
+
+
+@pytest.fixture(scope="module")
+def built() -> ScreeningIndex:
+    return ScreeningIndex.from_entries(ENTRIES, date(2024, 1, 1))
+
+
+def test_the_stored_index_answers_as_the_built_one(built: ScreeningIndex, tmp_path: Path) -> None:
+    path = tmp_path / "i.screening.sqlite"
+    write_index(built, path)
+    stored = open_index(path)
+    assert stored is not None and stored is not built
+    for name, schema in QUERIES:
+        assert stored.screen(name, schema) == built.screen(name, schema), name
+    assert [h.entry_id for h in stored.screen("Oleg Brannikov")] == ["P-1"]
+    assert stored.screen("Kama Rail Leasing", as_of=date(2023, 1, 1)) == []  # before the snapshot
+
+
+def test_only_screening_records_are_unpickled(built: ScreeningIndex, tmp_path: Path) -> None:
+    path = tmp_path / "i.screening.sqlite"
+    write_index(built, path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE names SET data = ? WHERE item = 0", (pickle.dumps(Path("/etc/passwd")),))
+    db.close()
+    stored = open_index(path)
+    assert stored is not None
+    with pytest.raises(pickle.UnpicklingError, match="not a screening record"):
+        stored.names[0]
+
+
+def test_a_damaged_file_is_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "i.screening.sqlite"
+    path.write_bytes(b"cut short")
+    assert open_index(path) is None
+    assert open_index(tmp_path / "missing.screening.sqlite") is None
