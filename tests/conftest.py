@@ -80,3 +80,12 @@ def _fresh_cli_state() -> Iterator[None]:
     saved = (state.db, state.quiet, state.verbose)
     yield
     state.db, state.quiet, state.verbose = saved
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for the browser tests (``tests/browser.py``); skips when it is not installed."""
+    from tests.browser import chromium
+
+    with chromium() as b:
+        yield b

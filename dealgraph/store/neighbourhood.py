@@ -1,21 +1,25 @@
 """An entity's neighbourhood in the graph, read with a few indexed queries per hop.
 
 Same edges as ``export/graph.py`` (an event's agent linked to each other entity in it, labelled by
-event type, weighted by the number of articles, with evidence sentences), but only around one entity
-and only ``depth`` hops out, so it answers in milliseconds on a large store instead of walking every
-article. Hub entities would flood a view: each hop keeps the ``max_nodes`` best-connected new nodes,
-and the next hop expands only from the ``FRONTIER_MAX`` best-connected of those.
+event type, weighted by the number of articles, with evidence: each cited event's sentence, modality,
+named source and dates, read by ``event_reads.events_by_id`` as every other event is), but only around
+one entity and only ``depth`` hops out, so it answers in milliseconds on a large store instead of
+walking every article. Hub entities would flood a view: each hop keeps the ``max_nodes``
+best-connected new nodes, and the next hop expands only from the ``FRONTIER_MAX`` best-connected of
+those.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
-from sqlalchemy import Connection, and_, func, literal, select, union_all
+from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import event_tables, schema
+from dealgraph.store.event_reads import events_by_id
 from dealgraph.store.store import Store
 
 A, E, AE = schema.articles, schema.entities, schema.article_entities
@@ -27,9 +31,16 @@ EVIDENCE_PER_EDGE = 2
 
 @dataclass(frozen=True)
 class Evidence:
+    """One event behind an edge: where it is said, how (modality), by whom, and when."""
+
     article_id: str
     event_id: str
     sentence: str
+    modality: str = "asserted"
+    source_id: str | None = None  # the named source ("according to Reuters"); None: the article itself
+    source_name: str | None = None
+    event_date: str | None = None  # the event's own date as extracted (may be a month or a year)
+    published: date | None = None  # the article's date
 
 
 @dataclass
@@ -38,7 +49,7 @@ class GraphEdge:
     target: str
     label: str
     articles: set[str] = field(default_factory=set)
-    events: list[tuple[str, str, int, int]] = field(default_factory=list)  # (event id, article, start, end)
+    events: list[tuple[str, str]] = field(default_factory=list)  # (event id, article) cited as evidence
     evidence: list[Evidence] = field(default_factory=list)
 
     @property
@@ -81,7 +92,7 @@ def _hop_events(conn: Connection, frontier: set[str]) -> list[str]:
 def _edges(conn: Connection, event_ids: list[str]) -> dict[tuple[str, str, str], GraphEdge]:
     edges: dict[tuple[str, str, str], GraphEdge] = {}
     by_event: dict[str, list[tuple[str, str]]] = defaultdict(list)  # event -> [(role, entity id)]
-    meta: dict[str, tuple[str, str, int, int]] = {}
+    meta: dict[str, tuple[str, str]] = {}
     for i in range(0, len(event_ids), 500):
         chunk = event_ids[i : i + 500]
         rows = conn.execute(
@@ -91,8 +102,6 @@ def _edges(conn: Connection, event_ids: list[str]) -> dict[tuple[str, str, str],
                 AE.c.entity_id,
                 EV.c.type,
                 EV.c.article_id,
-                EV.c.evidence_start,
-                EV.c.evidence_end,
             )
             .select_from(
                 ARG.join(EV, EV.c.id == ARG.c.event_id).join(
@@ -104,41 +113,43 @@ def _edges(conn: Connection, event_ids: list[str]) -> dict[tuple[str, str, str],
         ).all()
         for r in rows:
             by_event[r.event_id].append((r.role, r.entity_id))
-            meta[r.event_id] = (r.type, r.article_id, r.evidence_start, r.evidence_end)
+            meta[r.event_id] = (r.type, r.article_id)
     for event_id, args in by_event.items():
         agent = next((eid for role, eid in args if role == "agent"), None)
         if agent is None:
             continue
-        kind, article_id, start, end = meta[event_id]
+        kind, article_id = meta[event_id]
         for role, other in args:
             if role == "agent" or other == agent:
                 continue
             key = (agent, other, kind)
             edge = edges.setdefault(key, GraphEdge(agent, other, kind))
             edge.articles.add(article_id)
-            if len(edge.events) < EVIDENCE_PER_EDGE and all(a != article_id for _, a, _, _ in edge.events):
-                edge.events.append((event_id, article_id, start, end))
+            if len(edge.events) < EVIDENCE_PER_EDGE and all(a != article_id for _, a in edge.events):
+                edge.events.append((event_id, article_id))
     return edges
 
 
 def _attach_evidence(conn: Connection, edges: list[GraphEdge]) -> None:
-    spans = {(a, s, e) for edge in edges for _, a, s, e in edge.events}
-    if not spans:
-        return
-    texts: dict[tuple[str, int, int], str] = {}
-    items = sorted(spans)
-    for i in range(0, len(items), 200):
-        chunk = items[i : i + 200]
-        pieces = [
-            select(literal(n).label("n"), func.substr(A.c.text, s + 1, e - s).label("sentence")).where(
-                A.c.id == a
-            )
-            for n, (a, s, e) in enumerate(chunk)
-        ]
-        for row in conn.execute(union_all(*pieces)):
-            texts[chunk[int(row.n)]] = str(row.sentence or "")
+    ids = sorted({event_id for edge in edges for event_id, _ in edge.events})
+    found = {}
+    for i in range(0, len(ids), 500):
+        found.update({ev.id: ev for ev in events_by_id(conn, ids[i : i + 500])})
     for edge in edges:
-        edge.evidence = [Evidence(a, ev, texts.get((a, s, e), "")) for ev, a, s, e in edge.events]
+        edge.evidence = [
+            Evidence(
+                ev.article_id,
+                ev.id,
+                ev.evidence,
+                ev.modality,
+                ev.source_id,
+                ev.source_name,
+                ev.event_date,
+                ev.published,
+            )
+            for ev in (found.get(event_id) for event_id, _ in edge.events)
+            if ev is not None
+        ]
 
 
 def neighbourhood(store: Store, entity_id: str, depth: int = 1, max_nodes: int = 60) -> Neighbourhood:
@@ -183,4 +194,30 @@ def neighbourhood(store: Store, entity_id: str, depth: int = 1, max_nodes: int =
     return Neighbourhood(entity_id, nodes, edge_list, truncated)
 
 
-__all__ = ["Evidence", "GraphEdge", "GraphNode", "Neighbourhood", "neighbourhood"]
+@dataclass(frozen=True)
+class Hub:
+    id: str
+    name: str
+    type: str
+    events: int  # the events it takes part in, any role
+
+
+def hubs(store: Store, limit: int = 8) -> list[Hub]:
+    """The entities in the most events (any role), most first: where a graph is worth starting from."""
+    n_events = func.count(func.distinct(ARG.c.event_id))
+    stmt = (
+        select(E.c.id, E.c.name, E.c.type, n_events)
+        .select_from(
+            ARG.join(EV, EV.c.id == ARG.c.event_id)
+            .join(AE, and_(AE.c.article_id == EV.c.article_id, AE.c.key == ARG.c.entity_key))
+            .join(E, E.c.id == AE.c.entity_id)
+        )
+        .group_by(E.c.id, E.c.name, E.c.type)
+        .order_by(n_events.desc(), E.c.id)
+        .limit(limit)
+    )
+    with store.read() as conn:
+        return [Hub(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in conn.execute(stmt)]
+
+
+__all__ = ["Evidence", "GraphEdge", "GraphNode", "Hub", "Neighbourhood", "hubs", "neighbourhood"]

@@ -3,6 +3,8 @@
 Pages carry no inline script: a Content-Security-Policy of ``script-src 'self'`` is sent with every
 page, so text from an article can never run as code even if a template forgot to escape it. The graph
 library (cytoscape) is served from ``node_modules`` as npm installed it; nothing is copied into the repo.
+A party's sanctions hits are read once per page (``views.hits_for``) and shown with the entity page's
+badge wherever the party appears (search results, the article's text and lists, timeline rows).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
 from dealgraph.web.charts import day_month, month_bars
 from dealgraph.web.feed import router as feed_router
+from dealgraph.web.graph import router as graph_router
 from dealgraph.web.rendering import PAGE, templates
 from dealgraph.web.rendering import form_day as _day
 from dealgraph.web.rendering import not_found as _not_found
@@ -66,6 +69,7 @@ def search(
         type=kind,
         types=ENTITY_TYPES,
         entities=entities,
+        screening=views.hits_for(store, [e.id for e in entities]),
         hits=hits[:PAGE],
         offset=offset,
         more=len(hits) > PAGE,
@@ -106,6 +110,9 @@ def entity(
         claims=claims[:PAGE],
         more_claims=len(claims) > PAGE,
         event_claims=claims_of_events(store, [ev.id for ev in events[:PAGE]]),
+        screening=views.hits_for(
+            store, [a.entity_id for ev in events[:PAGE] for a in ev.args if a.entity_id]
+        ),
     )
 
 
@@ -129,21 +136,10 @@ def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     except NotFound as error:
         return _not_found(request, error)
     amounts = {a.idx: a for a in view.amounts}
-    return _page(request, "article.html", a=view, segments=segments(view), amounts=amounts)
-
-
-@router.get("/ui/graph", response_class=HTMLResponse)
-def graph(
-    request: Request,
-    store: StoreDep,
-    entity: str = Query(..., max_length=200),
-    depth: int = Query(1, ge=1, le=3),
-) -> HTMLResponse:
-    names = views.entity_names(store, [views.canonical_id(store, entity)])
-    if not names:
-        return _not_found(request, NotFound(f"no entity {entity!r}"))
-    entity_id = next(iter(names))
-    return _page(request, "graph.html", entity_id=entity_id, name=names[entity_id][0], depth=depth)
+    screening = views.hits_for(store, [e.entity_id for e in view.entities])
+    return _page(
+        request, "article.html", a=view, segments=segments(view), amounts=amounts, screening=screening
+    )
 
 
 @router.get("/ui/deals", response_class=HTMLResponse)
@@ -175,6 +171,7 @@ def install(app: FastAPI) -> None:
     """Add the pages, the static files, and the graph library from node_modules when npm installed it."""
     app.include_router(router)
     app.include_router(timeline_router)
+    app.include_router(graph_router)
     app.include_router(feed_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     dist = node_modules() / "cytoscape" / "dist"

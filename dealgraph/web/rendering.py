@@ -17,7 +17,8 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from dealgraph.exc import NotFound
-from dealgraph.store import deal_views
+from dealgraph.store import deal_views, reader, views
+from dealgraph.store.store import Store
 
 HERE = Path(__file__).resolve().parent
 # Styles may be inline (the graph library adds a stylesheet of its own); scripts never.
@@ -49,6 +50,14 @@ def form_day(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def form_entity(store: Store, id_or_name: str | None) -> str | None:
+    """An entity id from a form field holding an id or a name; None when nothing matches."""
+    if not id_or_name or not id_or_name.strip():
+        return None
+    ids = reader.find_entity_ids(store, id_or_name.strip())
+    return views.canonical_id(store, ids[0]) if ids else None
 
 
 def _marks(snippet: str) -> Markup:

@@ -20,6 +20,7 @@ class Segment:
     amount: str | None = None  # the amount's text, when the segment is part of one
     events: tuple[str, ...] = ()  # ids of events whose evidence covers the segment
     event_types: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()  # ids of events whose evidence begins here (the page's ``#at-`` anchors)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def segments(article: ArticleView) -> list[Segment]:
                 amount=amt.label if amt else None,
                 events=tuple(mk.ref for mk in evs),
                 event_types=tuple(dict.fromkeys(mk.label for mk in evs)),
+                starts=tuple(mk.ref for mk in evs if mk.start == a),
             )
         )
     return result

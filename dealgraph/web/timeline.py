@@ -9,23 +9,14 @@ from fastapi.responses import HTMLResponse
 
 from dealgraph.api.deps import MAX_OFFSET, StoreDep
 from dealgraph.model import MODALITIES
-from dealgraph.store import reader, views
+from dealgraph.store import views
 from dealgraph.store.claim_reads import claims_of_events
-from dealgraph.store.store import Store
 from dealgraph.store.timeline_reads import ORDERS, Order, TimelineQuery, timeline_events, timeline_months
 from dealgraph.web.charts import month_bars
-from dealgraph.web.rendering import PAGE, form_day, page
+from dealgraph.web.rendering import PAGE, form_day, form_entity, page
 
 router = APIRouter(include_in_schema=False)
 ROWS = PAGE * 4
-
-
-def _entity(store: Store, id_or_name: str | None) -> str | None:
-    """An entity id from a form field holding an id or a name; None when nothing matches."""
-    if not id_or_name or not id_or_name.strip():
-        return None
-    ids = reader.find_entity_ids(store, id_or_name.strip())
-    return views.canonical_id(store, ids[0]) if ids else None
 
 
 @router.get("/ui/timeline", response_class=HTMLResponse)
@@ -47,8 +38,8 @@ def timeline(
         type_=type.upper() if type and type.isalpha() else None,
         modality=modality if modality in MODALITIES else None,
         since=form_day(since),
-        source_id=_entity(store, source),
-        project_id=_entity(store, project),
+        source_id=form_entity(store, source),
+        project_id=form_entity(store, project),
         hide_roles=roles == "hide",
     )
     chosen: Order = "oldest" if order == "oldest" else "newest"
@@ -71,6 +62,7 @@ def timeline(
         dated=[e for e in shown if e.event_date or e.published],
         undated=[e for e in shown if not (e.event_date or e.published)],
         event_claims=claims_of_events(store, [e.id for e in shown]),
+        screening=views.hits_for(store, [a.entity_id for e in shown for a in e.args if a.entity_id]),
         more=len(events) > ROWS,
         offset=offset,
         page=ROWS,

@@ -1,12 +1,20 @@
 // The graph view: fetch /graph for the entity, draw it with cytoscape, open a node's page on click,
-// list an edge's evidence sentences in the side panel. Text is set with textContent only.
+// show an edge's events (type, modality, who says, date, sentence) in the side panel. Colours and shapes
+// are read from the legend the page renders (#legend), so the drawing and its key agree. A node's
+// sanctions mark follows its hits' status as the badges show it: "listed" (a red ring) outranks
+// "to review" (a dashed amber ring); dismissed hits mark nothing. Text is set with textContent only.
 (function () {
   "use strict";
   var box = document.getElementById("cy");
   var panel = document.getElementById("panel");
   var status = document.getElementById("graph-status");
   if (!box || typeof cytoscape === "undefined") { return; }
-  var colours = { Person: "#5b83d6", Organization: "#d39432", Country: "#3f9a5d", Location: "#8a93a3", Project: "#a155b9" };
+  var nodeStyle = {};
+  document.querySelectorAll("#legend [data-node]").forEach(function (s) {
+    nodeStyle[s.dataset.node] = { colour: getComputedStyle(s).backgroundColor, shape: s.dataset.shape };
+  });
+  var edgeColour = {};
+  document.querySelectorAll("#legend [data-edge]").forEach(function (s) { edgeColour[s.dataset.edge] = s.dataset.colour; });
   var url = "/graph?entity=" + encodeURIComponent(box.dataset.entity) + "&depth=" + encodeURIComponent(box.dataset.depth);
 
   function el(tag, text, cls) {
@@ -16,21 +24,49 @@
     return node;
   }
 
+  // The worst status among a node's undismissed hits: "listed", "review" or "" (none).
+  function mark(hits) {
+    var st = hits.filter(function (h) { return !h.dismissed; }).map(function (h) { return h.status; });
+    return st.indexOf("listed") >= 0 ? "listed" : (st.length ? "review" : "");
+  }
+
   function showEdge(edge, names) {
     panel.replaceChildren();
     var d = edge.data();
     panel.appendChild(el("h3", names[d.source] + " → " + names[d.target]));
-    panel.appendChild(el("p", d.label + " · " + d.weight + " article" + (d.weight === 1 ? "" : "s"), "muted"));
+    var head = el("p", null, "muted");
+    var type = el("span", d.label, "ev-type edge-type");
+    type.style.borderLeftColor = edgeColour[d.label] || "#a9b6cf";
+    head.appendChild(type);
+    head.appendChild(document.createTextNode(" · " + d.weight + " article" + (d.weight === 1 ? "" : "s")));
+    panel.appendChild(head);
     var list = el("ol");
     d.evidence.forEach(function (ev) {
       var item = el("li");
+      var meta = el("div", null, "small");
+      meta.appendChild(el("span", ev.modality, "mod m-" + ev.modality));
+      meta.appendChild(document.createTextNode(" "));
+      if (ev.source_id) {
+        meta.appendChild(document.createTextNode("says "));
+        var who = el("a", ev.source_name || ev.source_id, "source");
+        who.href = "/ui/entities/" + encodeURIComponent(ev.source_id);
+        meta.appendChild(who);
+      } else {
+        meta.appendChild(el("span", "the article says", "source muted"));
+      }
+      var when = ev.event_date || ev.published;
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(el("span", when ? when + (ev.event_date ? "" : " (published)") : "undated", "when"));
+      item.appendChild(meta);
       var link = el("a", "“" + ev.sentence + "”", "cite");
-      link.href = "/ui/articles/" + encodeURIComponent(ev.article_id) + "#" + encodeURIComponent(ev.event_id);
+      link.href = "/ui/articles/" + encodeURIComponent(ev.article_id) + "#at-" + encodeURIComponent(ev.event_id);
       item.appendChild(link);
       list.appendChild(item);
     });
     panel.appendChild(list);
   }
+
+  function colourOf(e) { return edgeColour[e.data("label")] || "#a9b6cf"; }
 
   fetch(url, { headers: { Accept: "application/json" } })
     .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
@@ -39,8 +75,7 @@
       var elements = [];
       g.nodes.forEach(function (n) {
         names[n.id] = n.name;
-        var listed = n.hits.some(function (h) { return !h.dismissed; });
-        elements.push({ data: { id: n.id, label: n.name, type: n.type, hop: n.hop, listed: listed ? 1 : 0 } });
+        elements.push({ data: { id: n.id, label: n.name, type: n.type, hop: n.hop, mark: mark(n.hits) } });
       });
       g.edges.forEach(function (e, i) {
         elements.push({ data: { id: "e" + i, source: e.source, target: e.target, label: e.label, weight: e.weight, evidence: e.evidence } });
@@ -51,17 +86,18 @@
         minZoom: 0.2,
         maxZoom: 1.6,
         style: [
-          { selector: "node", style: { "background-color": function (n) { return colours[n.data("type")] || "#999"; },
-            label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, width: 22, height: 22,
+          { selector: "node", style: { "background-color": function (n) { return (nodeStyle[n.data("type")] || {}).colour || "#999"; },
+            shape: function (n) { return (nodeStyle[n.data("type")] || {}).shape || "ellipse"; }, label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, width: 22, height: 22,
             "text-wrap": "wrap", "text-max-width": 120, color: "#1d2330", "text-background-color": "#fff",
             "text-background-opacity": 0.8, "text-background-padding": 1 } },
           { selector: "node[hop = 0]", style: { width: 36, height: 36, "font-weight": "bold", "font-size": 13 } },
-          { selector: "node[listed = 1]", style: { "border-width": 4, "border-color": "#b4232c" } },
+          { selector: "node[mark = 'listed']", style: { "border-width": 4, "border-color": "#b4232c", "border-style": "solid" } },
+          { selector: "node[mark = 'review']", style: { "border-width": 3, "border-color": "#c98a00", "border-style": "dashed" } },
           { selector: "edge", style: { width: function (e) { return Math.min(1.5 + e.data("weight"), 9); },
-            "line-color": "#a9b6cf", "target-arrow-color": "#a9b6cf", "target-arrow-shape": "triangle",
+            "line-color": colourOf, "target-arrow-color": colourOf, "target-arrow-shape": "triangle",
             "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#4a5470",
             "text-rotation": "autorotate", "text-background-color": "#fff", "text-background-opacity": 0.85 } },
-          { selector: "edge:selected", style: { "line-color": "#2457c5", "target-arrow-color": "#2457c5", width: 5 } }
+          { selector: "edge:selected", style: { width: 6, "underlay-color": "#2457c5", "underlay-opacity": 0.25, "underlay-padding": 4 } }
         ],
         // An ego network reads best in rings: the entity in the middle, each hop one ring further out.
         layout: { name: "concentric", animate: false, padding: 40, minNodeSpacing: 70, startAngle: Math.PI / 7,
