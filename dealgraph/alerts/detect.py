@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, select, update
 
 from dealgraph.alerts.watchlist import now
+from dealgraph.screen.grades import CONFIRMED, grade_of
 from dealgraph.store import claim_tables, event_tables, schema, screening_tables
 from dealgraph.store.alert_tables import alert_claim_state, alerts, watchlist
 from dealgraph.store.store import Store
@@ -117,12 +118,21 @@ def _hits(conn: Connection, watch: Any) -> list[Raised]:
             "hit",
             f"{r.dataset}:{r.entry_id}:{r.relation}",
             watch.item_id,
-            f"{watch.name}: sanctions hit on {r.dataset} ({r.name}, {r.relation})",
-            f"matched “{r.matched_name}” ({r.score:.2f}): {r.explanation}",
+            f"{watch.name}: {_hit_title(r)} on {r.dataset} ({r.name}, {r.relation})",
+            f"matched “{r.matched_name}” ({r.score:.2f}, {grade_of(r)}): {r.explanation}",
             f"/ui/entities/{watch.item_id}",
         )
         for r in rows
     ]
+
+
+def _hit_title(hit: Any) -> str:
+    """A hit's alert says what the badges say: an exact or strong hit is a listing, a possible one a
+    match to review (``screen.grades``)."""
+    grade = grade_of(hit)
+    if grade in CONFIRMED:
+        return f"sanctions listing ({grade} match)"
+    return "possible sanctions match to review"
 
 
 def check_alerts(store: Store) -> list[int]:

@@ -175,6 +175,7 @@ class HitOut(Out):
     listed_until: date | None = None
     relation: str = Field(default="listed", description="listed, or linked: a party the entry is linked to")
     dismissed: bool = False
+    confirmed: bool = Field(default=False, description="a reviewer confirmed it: listed whatever its grade")
     grade: str | None = Field(
         default=None,
         examples=["exact"],
@@ -183,7 +184,8 @@ class HitOut(Out):
 
     @computed_field(  # type: ignore[prop-decorator]  # pydantic's documented use on a property
         examples=["listed"],
-        description="how the desk shows it: listed (exact or strong), to review (possible) or dismissed",
+        description="how the desk shows it: listed (exact, strong or confirmed), to review (possible) or "
+        "dismissed",
     )
     @property
     def status(self) -> str:
@@ -328,9 +330,13 @@ class SplitIn(BaseModel):
     user: str = Field(default="api", max_length=120)
 
 
-class DismissIn(BaseModel):
+class ReviewIn(BaseModel):
+    """A reviewer's decision on a screening hit: why, and whether it takes an earlier one back."""
+
     model_config = ConfigDict(extra="forbid")
     user: str = Field(default="api", max_length=120)
+    reason: str | None = Field(default=None, max_length=2000, examples=["a namesake: other birth date"])
+    undo: bool = Field(default=False, description="take back an earlier decision of this kind")
 
 
 class JudgementOut(BaseModel):

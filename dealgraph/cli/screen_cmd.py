@@ -1,4 +1,5 @@
-"""Sanctions lists and screening: `lists load`, `lists show`, `screen`, `hits`, `dismiss`, `undismiss`."""
+"""Sanctions lists and screening: `lists load`, `lists show`, `screen`, `hits`, `dismiss`, `undismiss`,
+`confirm`."""
 
 from __future__ import annotations
 
@@ -106,12 +107,14 @@ def screen(
     if as_json or not console.is_terminal:
         emit(columns, rows, as_json=as_json)
         return
+    from dealgraph.screen.grades import listed_since
+
     for hit in hits:
-        until = f" until {hit.listed_until}" if hit.listed_until else ""
         programs = ", ".join(hit.programs)
+        since = listed_since(hit.listed_on, hit.listed_from, hit.listed_until)
         console.print(
             f"[bold]{escape(hit.name)}[/bold] ({hit.dataset} {hit.entry_id}, {escape(programs)}) "
-            f"score {hit.score:.2f}; listed from {hit.listed_from or '?'}{until}",
+            f"score {hit.score:.2f}, {hit.grade}; {since}",
             highlight=False,
         )
         console.print(f"    {escape(hit.explanation)}", highlight=False)
@@ -140,7 +143,7 @@ def hits(
         for entity_id, found in sorted(lookup.by_entity.items())
         if ids is None or entity_id in ids
         for hit in found
-        if (day is None or covers(hit, day)) and (not review or grade_of(hit) == "possible")
+        if (day is None or covers(hit, day)) and (not review or status(hit) == "to review")
     ]  # fmt: skip
     columns = ("entity", "hit", "status", "grade", "listed name", "programs", "designated", "score", "from",
                "until", "why")  # fmt: skip
@@ -154,30 +157,47 @@ def _user() -> str:
         return "cli"
 
 
+_HIT = typer.Argument(..., help="The hit as `hits` shows it: DATASET:ENTRY_ID, or the entry id.")
+
+
+def _review(entity: str, hit: str, decision: str, reason: str | None, undo: bool) -> None:
+    from dealgraph.resolve.judgements import review_hit
+
+    try:
+        number = review_hit(state.store(), entity, hit, decision, _user(), reason, undo=undo)
+    except DealgraphError as error:
+        fail(error)
+        return
+    state.say(f"{'un' if undo else ''}{decision}ed {hit} for {entity} (judgement {number})")
+
+
 def dismiss(
     entity: str = typer.Argument(..., help="The entity id."),
-    hit: str = typer.Argument(..., help="The hit as `hits` shows it: DATASET:ENTRY_ID, or the entry id."),
+    hit: str = _HIT,
     reason: str = typer.Option(None, "--reason", help="Why it is a false positive (kept in the log)."),
     undo: bool = typer.Option(False, "--undo", help="Take back an earlier dismissal of this hit."),
 ) -> None:
     """Record a screening hit as a false positive; it stays out of hits and flags (--undo takes it back)."""
-    from dealgraph.resolve.judgements import dismiss as do_dismiss
-
-    try:
-        number = do_dismiss(state.store(), entity, hit, _user(), reason, undo=undo)
-    except DealgraphError as error:
-        fail(error)
-        return
-    state.say(f"{'undismissed' if undo else 'dismissed'} {hit} for {entity} (judgement {number})")
+    _review(entity, hit, "dismiss", reason, undo)
 
 
 def undismiss(
     entity: str = typer.Argument(..., help="The entity id."),
-    hit: str = typer.Argument(..., help="The hit as `hits` shows it: DATASET:ENTRY_ID, or the entry id."),
+    hit: str = _HIT,
     reason: str = typer.Option(None, "--reason", help="Why the dismissal is taken back."),
 ) -> None:
     """Take back a dismissal (the same as `dismiss --undo`); the log keeps both."""
-    dismiss(entity, hit, reason, undo=True)
+    _review(entity, hit, "dismiss", reason, True)
+
+
+def confirm(
+    entity: str = typer.Argument(..., help="The entity id."),
+    hit: str = _HIT,
+    reason: str = typer.Option(None, "--reason", help="Why it is the listed party (kept in the log)."),
+    undo: bool = typer.Option(False, "--undo", help="Take back an earlier confirmation of this hit."),
+) -> None:
+    """Confirm a screening hit after review: the party counts as listed whatever the hit's grade."""
+    _review(entity, hit, "confirm", reason, undo)
 
 
 def register(app: typer.Typer) -> None:
@@ -186,3 +206,4 @@ def register(app: typer.Typer) -> None:
     app.command()(hits)
     app.command()(dismiss)
     app.command()(undismiss)
+    app.command()(confirm)

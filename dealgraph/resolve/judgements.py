@@ -186,6 +186,40 @@ def hit_key(conn: Connection, entity_id: str, hit: str) -> str:
     raise NotFound(f"entity {entity_id!r} has no hit {text!r} ({known})")
 
 
+HIT_DECISIONS = ("dismiss", "confirm")  # what a reviewer says of a hit; "undismiss"/"unconfirm" undo them
+
+
+def review_hit(
+    store: Store,
+    entity_id: str,
+    hit_id: str,
+    decision: str,
+    user: str = "cli",
+    reason: str | None = None,
+    *,
+    undo: bool = False,
+) -> int:
+    """Record a reviewer's decision on a screening hit of an entity: ``dismiss`` (a false positive) or
+    ``confirm`` (the party is the listed one, whatever the hit's grade), with a reason; ``undo`` takes
+    the decision back. Returns the judgement id. Every decision is a row of the log; the last one on a
+    hit says its state, so a hit is dismissed or confirmed, never both."""
+    if decision not in HIT_DECISIONS:
+        raise InputError(f"unknown decision {decision!r}; known: {', '.join(HIT_DECISIONS)}")
+    with store.begin() as conn:
+        _exists(conn, entity_id)
+        entity_id = canonical(conn, entity_id)
+        key = hit_key(conn, entity_id, hit_id)
+        current = hit_decisions(conn).get((entity_id, key))
+        if undo and current != decision:
+            raise InputError(f"{key} of {entity_id} is not {decision}ed")
+        if not undo and current == decision:
+            raise InputError(f"{key} of {entity_id} is already {decision}ed")
+        if not undo and current is not None:
+            raise InputError(f"{key} of {entity_id} is {current}ed: undo that first")
+        judgement = f"un{decision}" if undo else decision
+        return record_judgement(conn, entity_id, key, judgement, "hit", user, note=reason)
+
+
 def dismiss(
     store: Store,
     entity_id: str,
@@ -196,22 +230,12 @@ def dismiss(
     undo: bool = False,
 ) -> int:
     """Mark a screening hit of an entity as a false positive, with a reason (``undo``: take a dismissal
-    back); return the judgement id. Both are rows of the log; the last one on a hit says its state."""
-    with store.begin() as conn:
-        _exists(conn, entity_id)
-        entity_id = canonical(conn, entity_id)
-        key = hit_key(conn, entity_id, hit_id)
-        dismissed = (entity_id, key) in dismissed_hits(conn)
-        if undo and not dismissed:
-            raise InputError(f"{key} of {entity_id} is not dismissed")
-        if not undo and dismissed:
-            raise InputError(f"{key} of {entity_id} is already dismissed")
-        judgement = "undismiss" if undo else "dismiss"
-        return record_judgement(conn, entity_id, key, judgement, "hit", user, note=reason)
+    back); return the judgement id (``review_hit``)."""
+    return review_hit(store, entity_id, hit_id, "dismiss", user, reason, undo=undo)
 
 
 def _hit_log(conn: Connection) -> dict[tuple[str, str], str]:
-    """The last judgement ("dismiss" or "undismiss") on each (entity id, hit key), oldest first read."""
+    """The last judgement on each (entity id, hit key): a decision or its undoing."""
     t = rt.judgements
     rows = conn.execute(
         select(t.c.left_id, t.c.right_id, t.c.judgement).where(t.c.kind == "hit").order_by(t.c.id)
@@ -219,9 +243,19 @@ def _hit_log(conn: Connection) -> dict[tuple[str, str], str]:
     return {(str(r[0]), str(r[1])): str(r[2]) for r in rows}
 
 
+def hit_decisions(conn: Connection) -> dict[tuple[str, str], str]:
+    """(entity id, hit key) → "dismiss" or "confirm", for hits whose last judgement is that decision."""
+    return {pair: judgement for pair, judgement in _hit_log(conn).items() if judgement in HIT_DECISIONS}
+
+
 def dismissed_hits(conn: Connection) -> set[tuple[str, str]]:
     """(entity id, hit key) pairs whose last judgement is a dismissal (an undo takes one back)."""
-    return {pair for pair, judgement in _hit_log(conn).items() if judgement == "dismiss"}
+    return {pair for pair, decision in hit_decisions(conn).items() if decision == "dismiss"}
+
+
+def confirmed_hits(conn: Connection) -> set[tuple[str, str]]:
+    """(entity id, hit key) pairs a reviewer confirmed (and did not take back)."""
+    return {pair for pair, decision in hit_decisions(conn).items() if decision == "confirm"}
 
 
 def list_judgements(store: Store, limit: int | None = 1000) -> list[Judgement]:

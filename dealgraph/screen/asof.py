@@ -6,13 +6,13 @@ make a party listed."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Connection
 
-from dealgraph.resolve.judgements import dismissed_hits
-from dealgraph.screen.grades import covers, grade_of, is_listed
+from dealgraph.resolve.judgements import hit_decisions
+from dealgraph.screen.grades import covers, is_listed, status
 from dealgraph.screen.hits import read_hits
 from dealgraph.screen.records import ScreeningHit
 
@@ -31,11 +31,12 @@ class ListingLookup:
     """The stored, undismissed hits of the store, by entity, to answer as-of questions in bulk."""
 
     def __init__(self, conn: Connection) -> None:
-        dismissed = dismissed_hits(conn)
+        decisions = hit_decisions(conn)
         self.by_entity: dict[str, list[ScreeningHit]] = defaultdict(list)
         for entity_id, hit in read_hits(conn):
-            if (entity_id, hit.key) not in dismissed:
-                self.by_entity[entity_id].append(hit)
+            decision = decisions.get((entity_id, hit.key))
+            if decision != "dismiss":
+                self.by_entity[entity_id].append(replace(hit, confirmed=decision == "confirm"))
 
     def hits(self, entity_id: str) -> list[ScreeningHit]:
         return self.by_entity.get(entity_id, [])
@@ -45,8 +46,8 @@ class ListingLookup:
         return [h for h in self.hits(entity_id) if is_listed(h, day)]
 
     def to_review(self, entity_id: str, day: date | None) -> list[ScreeningHit]:
-        """The possible hits whose entry was listed on ``day``: shown "to review", never "listed"."""
-        return [h for h in self.hits(entity_id) if grade_of(h) == "possible" and covers(h, day)]
+        """The possible hits not confirmed whose entry was listed on ``day``: shown "to review"."""
+        return [h for h in self.hits(entity_id) if status(h) == "to review" and covers(h, day)]
 
 
 def event_day(event_date: str | None, published: date | None) -> date | None:

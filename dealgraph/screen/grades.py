@@ -10,12 +10,12 @@ A hit is graded when it is found, from what matched (``names.matching`` steps) a
   LIABILITY COMPANY ARCTIC LNG 2" (only a legal form unmatched).
 - ``possible``: anything else above the screening threshold; a weak alias (a one-word alias of a
   person), a party an entry is only linked to, a looser spelling or a lower score. An analyst
-  reviews these ("to review"); they never make a party "listed".
+  reviews these ("to review"); only a reviewer's confirmation makes them count as "listed".
 
-``is_listed`` is the single answer to "was this party on a list on that day?" that badges, reports,
-deal views and exports use: an undismissed exact or strong hit on the entry's own name whose listing
-interval covers the day. Hits stored before grades were kept (migration 11) are graded on read from
-their score alone (``grade_of``).
+``is_listed`` is the single answer to "was this party on a list on that day?" that badges, reports, deal
+views and exports use: an undismissed exact or strong hit (or a possible one a reviewer confirmed) on
+the entry's own name whose listing interval covers the day. Hits stored before grades were kept
+(migration 11) are graded on read from their score alone (``grade_of``).
 """
 
 from __future__ import annotations
@@ -84,17 +84,19 @@ def covers(hit: GradedHit, day: date | None) -> bool:
 
 
 def is_listed(hit: GradedHit, day: date | None) -> bool:
-    """The one rule: an exact or strong hit, undismissed, on an entry listed on ``day`` (None: today)."""
+    """The one rule: an exact or strong hit, or one a reviewer confirmed, undismissed, on an entry listed
+    on ``day`` (None: today)."""
     if getattr(hit, "dismissed", False):
         return False
-    return grade_of(hit) in CONFIRMED and covers(hit, day)
+    return (getattr(hit, "confirmed", False) or grade_of(hit) in CONFIRMED) and covers(hit, day)
 
 
 def status(hit: GradedHit) -> str:
-    """How a hit is shown: "listed" (exact or strong), "to review" (possible) or "dismissed"."""
+    """How a hit is shown: "listed" (exact, strong or confirmed by a reviewer), "to review" (possible)
+    or "dismissed"."""
     if getattr(hit, "dismissed", False):
         return "dismissed"
-    return "listed" if grade_of(hit) in CONFIRMED else "to review"
+    return "listed" if getattr(hit, "confirmed", False) or grade_of(hit) in CONFIRMED else "to review"
 
 
 def listed_since(designated: date | None, first_seen: date | None, until: date | None) -> str:

@@ -106,6 +106,7 @@ class ScreeningHit:
     # which the list names but does not itself designate.
     relation: Literal["listed", "linked"] = "listed"
     grade: str | None = None  # exact | strong | possible (``screen.grades``); None: stored before grades
+    confirmed: bool = False  # a reviewer said the party is the listed one (the judgement log)
 
     @property
     def key(self) -> str:

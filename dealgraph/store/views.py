@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -83,6 +83,7 @@ class HitView:
     relation: str = "listed"  # "linked": the entity is a party the entry is linked to
     dismissed: bool = False
     grade: str | None = None  # exact | strong | possible (``screen.grades``)
+    confirmed: bool = False  # a reviewer confirmed it: it counts as listed whatever its grade
 
     @property
     def key(self) -> str:
@@ -339,9 +340,9 @@ def _hits(conn: Connection, entity_ids: list[str]) -> dict[str, list[HitView]]:
     table = entity_hits
     if not entity_ids:
         return {}
-    from dealgraph.resolve.judgements import dismissed_hits  # resolve imports the store: not at the top
+    from dealgraph.resolve.judgements import hit_decisions  # resolve imports the store: not at the top
 
-    dismissed = dismissed_hits(conn)
+    decisions = hit_decisions(conn)
     result: dict[str, list[HitView]] = defaultdict(list)
     for r in conn.execute(select(table).where(table.c.entity_id.in_(entity_ids))):
         programs = _col(r, "programs") or ()
@@ -360,7 +361,8 @@ def _hits(conn: Connection, entity_ids: list[str]) -> dict[str, list[HitView]]:
             relation=str(_col(r, "relation") or "listed"),
             grade=_col(r, "grade"),
         )
-        hit = HitView(**{**hit.__dict__, "dismissed": (hit.entity_id, hit.key) in dismissed})
+        decision = decisions.get((hit.entity_id, hit.key))
+        hit = replace(hit, dismissed=decision == "dismiss", confirmed=decision == "confirm")
         result[hit.entity_id].append(hit)
     for hits in result.values():
         hits.sort(key=lambda h: (h.dismissed, -(h.score or 0.0), h.key))

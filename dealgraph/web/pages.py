@@ -31,6 +31,7 @@ from dealgraph.web.rendering import PAGE, templates
 from dealgraph.web.rendering import form_day as _day
 from dealgraph.web.rendering import not_found as _not_found
 from dealgraph.web.rendering import page as _page
+from dealgraph.web.review import router as review_router
 from dealgraph.web.spans import segments
 from dealgraph.web.timeline import router as timeline_router
 
@@ -172,6 +173,7 @@ def install(app: FastAPI) -> None:
     app.include_router(router)
     app.include_router(timeline_router)
     app.include_router(graph_router)
+    app.include_router(review_router)
     app.include_router(feed_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     dist = node_modules() / "cytoscape" / "dist"

@@ -1,4 +1,5 @@
-"""Merge, split and dismiss: human judgements on an entity (need the write token).
+"""Merge, split, and the review of screening hits (dismiss, confirm, each undoable): human judgements
+on an entity (need the write token).
 
 They call ``dealgraph.pipeline.judgements`` (resolution, then the claims follow).
 """
@@ -12,6 +13,7 @@ from fastapi import APIRouter
 from dealgraph.api import models as m
 from dealgraph.api.deps import StoreDep, WriteAuth
 from dealgraph.pipeline import judgements
+from dealgraph.store.store import Store
 
 router = APIRouter(prefix="/entities", tags=["writes"], dependencies=[WriteAuth])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -44,8 +46,23 @@ def split_entity(entity_id: str, body: m.SplitIn, store: StoreDep) -> m.Judgemen
     "/{entity_id}/hits/{hit_id}/dismiss",
     response_model=m.JudgementOut,
     responses=ERRORS,
-    summary="Dismiss a screening hit as a false positive",
+    summary="Dismiss a screening hit as a false positive (or take a dismissal back)",
 )
-def dismiss_hit(entity_id: str, hit_id: str, body: m.DismissIn, store: StoreDep) -> m.JudgementOut:
-    judgement = judgements.dismiss(store, entity_id, hit_id, body.user)
-    return m.JudgementOut(action="dismiss", entity_id=entity_id, judgement_id=int(judgement))
+def dismiss_hit(entity_id: str, hit_id: str, body: m.ReviewIn, store: StoreDep) -> m.JudgementOut:
+    return _review(store, entity_id, hit_id, "dismiss", body)
+
+
+@router.post(
+    "/{entity_id}/hits/{hit_id}/confirm",
+    response_model=m.JudgementOut,
+    responses=ERRORS,
+    summary="Confirm a screening hit after review: the party counts as listed (or take it back)",
+)
+def confirm_hit(entity_id: str, hit_id: str, body: m.ReviewIn, store: StoreDep) -> m.JudgementOut:
+    return _review(store, entity_id, hit_id, "confirm", body)
+
+
+def _review(store: Store, entity_id: str, hit_id: str, decision: str, body: m.ReviewIn) -> m.JudgementOut:
+    number = judgements.review_hit(store, entity_id, hit_id, decision, body.user, body.reason, undo=body.undo)
+    action = f"un{decision}" if body.undo else decision
+    return m.JudgementOut(action=action, entity_id=entity_id, judgement_id=int(number))

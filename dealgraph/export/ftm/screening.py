@@ -14,6 +14,7 @@ from followthemoney import model
 
 from dealgraph.export.ftm.statements import Statements
 from dealgraph.export.ids import export_id, hashed_id
+from dealgraph.screen.grades import listed_since
 from dealgraph.screen.records import ScreeningHit
 from dealgraph.version import __version__
 
@@ -35,9 +36,7 @@ def add_hit(out: Statements, candidate: str, hit: ScreeningHit) -> None:
     for program in hit.programs:
         out.add(entry, "program", program, day, MATCHER)
     similar = out.make(hashed_id("similar", candidate, entry), "Similar")
-    interval = f"listed from {hit.listed_from or '?'}" + (
-        f" until {hit.listed_until}" if hit.listed_until else ""
-    )
+    interval = listed_since(hit.listed_on, hit.listed_from, hit.listed_until)
     criteria = f"{hit.relation} entry {hit.key}, {interval}: {hit.explanation}"
     for prop, value in (("candidate", candidate), ("match", entry), ("confidenceScore", f"{hit.score:.3f}"),
                         ("criteria", criteria), ("matcher", MATCHER)):  # fmt: skip
