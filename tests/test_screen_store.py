@@ -249,3 +249,21 @@ def test_a_split_entity_is_screened_at_once(sdn_2024_store: Any, tmp_path: Any) 
     with store.read() as conn:
         assert set(conn.execute(select(screened.c.entity_id)).scalars()) >= {new_id, dmitriev}
     assert [h.entry_id for h in lookup(store).listed_on(new_id, None)] == ["34336"]
+
+
+def test_a_country_is_not_screened_and_shows_the_programmes_that_concern_it(sdn_2024_store: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from dealgraph.server import create_app
+    from dealgraph.settings import Settings
+    from dealgraph.store.brief_reads import country_programmes
+
+    programmes = country_programmes(sdn_2024_store, "Russia")
+    assert programmes[0].program == "RUSSIA-EO14024" and programmes[0].entries > 1000
+    assert country_programmes(sdn_2024_store, "Россия") == programmes  # any script
+    assert all("RUSSIA" not in p.program.upper() for p in country_programmes(sdn_2024_store, "Ukraine"))
+    russia = entity(sdn_2024_store, "Russia")
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=sdn_2024_store)) as client:
+        page = client.get(f"/ui/entities/{russia}").text
+    assert "not screened: a country is not a listed party" in page and "RUSSIA-EO14024" in page
+    assert "no sanctions-list hit" not in page

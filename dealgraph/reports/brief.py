@@ -15,9 +15,9 @@ from datetime import date
 from dealgraph.claims.outlets import domain_of, outlets
 from dealgraph.exc import InputError, NotFound
 from dealgraph.reports.claims import CiteFn, ClaimRow, claim_rows
-from dealgraph.screen.grades import listed_since
+from dealgraph.screen.grades import SCREENED_TYPES, listed_since
 from dealgraph.store import deal_views, reader, views
-from dealgraph.store.brief_reads import SnapshotView, article_sources, loaded_snapshots
+from dealgraph.store.brief_reads import SnapshotView, article_sources, country_programmes, loaded_snapshots
 from dealgraph.store.reader import EventView
 from dealgraph.store.store import Store
 
@@ -123,7 +123,15 @@ def time_order(ev: EventView) -> tuple[bool, str, str, str]:
     return (day == UNDATED, day, ev.article_id, ev.id)
 
 
-def _status(hits: list[views.HitView], on: date) -> tuple[str, bool]:
+def _status(store: Store, kind: str, name: str, hits: list[views.HitView], on: date) -> tuple[str, bool]:
+    if kind == "Country":
+        programmes = country_programmes(store, name)[:3]
+        named = ", ".join(f"{p.dataset} {p.program} ({p.entries} entries)" for p in programmes)
+        return "not screened (a country is not a listed party)" + (
+            f"; programmes: {named}" if named else ""
+        ), False
+    if kind not in SCREENED_TYPES:
+        return "not screened", False
     live = [h for h in hits if not h.dismissed]
     if not live:
         return "not found on the loaded lists", False
@@ -257,7 +265,7 @@ def _fill(store: Store, brief: Brief, events: list[EventView]) -> None:
     names = views.entity_names(store, ids)
     for entity_id in sorted(ids, key=lambda i: (-counts[i], names.get(i, (i, ""))[0])):
         name, kind = names.get(entity_id, (entity_id, ""))
-        status, listed = _status(hits.get(entity_id, []), brief.generated)
+        status, listed = _status(store, kind, name, hits.get(entity_id, []), brief.generated)
         brief.parties.append(
             PartyRow(entity_id, name, kind, counts[entity_id], status, listed, first_cite[entity_id])
         )

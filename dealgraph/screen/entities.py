@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Connection, delete, insert, select
 
 from dealgraph.resolve.judgements import dismissed_hits
+from dealgraph.screen.grades import SCREENED_TYPES
 from dealgraph.screen.history import lists_state
 from dealgraph.screen.hits import save_hits
 from dealgraph.screen.index import ScreeningIndex
@@ -29,7 +30,6 @@ from dealgraph.store.screening_tables import list_snapshots
 from dealgraph.store.store import Store
 
 log = logging.getLogger(__name__)
-SCREENED_TYPES = ("Person", "Organization", "Project")
 # Which list entries each entity type is screened against (``index.allowed_schemas``): a project is
 # named after the company that carries it ("Arctic LNG 2", listed as "LIMITED LIABILITY COMPANY ARCTIC
 # LNG 2"), so against organisations. The extractor has no vessel type yet; a "Vessel" entity would be

@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING, Literal, Protocol
 if TYPE_CHECKING:  # a type only: badges and reports read grades without loading the matcher
     from dealgraph.names.matching import Step
 
+# The entity types screened as parties (a project against listed organisations: "Arctic LNG 2"); a
+# country is never a listed party (its programmes are shown instead), a place neither.
+SCREENED_TYPES: tuple[str, ...] = ("Person", "Organization", "Project")
 Grade = Literal["exact", "strong", "possible"]
 GRADES: tuple[Grade, ...] = ("exact", "strong", "possible")
 CONFIRMED: frozenset[str] = frozenset({"exact", "strong"})

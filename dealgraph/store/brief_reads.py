@@ -7,11 +7,13 @@ the parties were checked against (dataset and date), or says that none is loaded
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import inspect, select
+from sqlalchemy import String, cast, func, inspect, select
 
 from dealgraph.store import schema, screening_tables
 from dealgraph.store.store import Store
@@ -60,3 +62,42 @@ def loaded_snapshots(store: Store) -> list[SnapshotView]:
             return []
         rows = conn.execute(select(S.c.dataset, S.c.as_of, S.c.entries).order_by(S.c.dataset, S.c.as_of))
         return [SnapshotView(r.dataset, r.as_of, r.entries) for r in rows]
+
+
+@dataclass(frozen=True)
+class CountryProgramme:
+    """A sanctions programme of a loaded list that concerns a country, and how many entries it has."""
+
+    dataset: str
+    program: str
+    entries: int
+
+
+def country_programmes(store: Store, country: str) -> list[CountryProgramme]:
+    """The programmes of the loaded lists that concern a country (a name in any script, or an ISO code),
+    most entries first: those named after it ("RUSSIA-EO14024", the UK's "Russia") and those of the
+    entries the list ties to it (FtM files carry each entry's countries). A country is never screened as
+    a party: these are what the lists say about it instead."""
+    from followthemoney.types import registry  # here: only the entity page of a country needs it
+
+    code = registry.country.clean(country)
+    if code is None:
+        return []
+    label = str(registry.country.names.get(code, "")).upper()
+    E = screening_tables.list_entries
+    programs, countries = cast(E.c.programs, String), cast(E.c.countries, String)
+    counts: dict[tuple[str, str], int] = {}
+    with store.read() as conn:
+        if not inspect(conn).has_table(E.name):
+            return []
+        # Grouped by the stored lists of programmes and countries: a few hundred rows, not every entry.
+        grouped = select(E.c.dataset, programs, countries, func.count()).group_by(
+            E.c.dataset, programs, countries
+        )
+        for dataset, programs_json, countries_json, n in conn.execute(grouped):
+            tied = code in json.loads(countries_json or "[]")
+            for program in json.loads(programs_json or "[]"):
+                if tied or (label and label in re.split(r"[^A-Z]+", str(program).upper())):
+                    counts[(dataset, program)] = counts.get((dataset, program), 0) + int(n)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [CountryProgramme(dataset, program, n) for (dataset, program), n in ranked]

@@ -22,6 +22,7 @@ from dealgraph.exc import NotFound
 from dealgraph.model import ENTITY_TYPES
 from dealgraph.settings import node_modules
 from dealgraph.store import deal_views, reader, views
+from dealgraph.store.brief_reads import country_programmes
 from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
 from dealgraph.web.charts import day_month, month_bars
@@ -114,6 +115,7 @@ def entity(
         screening=views.hits_for(
             store, [a.entity_id for ev in events[:PAGE] for a in ev.args if a.entity_id]
         ),
+        programmes=country_programmes(store, view.name) if view.type == "Country" else [],
     )
 
 

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from dealgraph.exc import NotFound
+from dealgraph.screen.grades import SCREENED_TYPES
 from dealgraph.store import deal_views, reader, views
 from dealgraph.store.store import Store
 
@@ -34,6 +35,7 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("writes", bool(request.app.state.settings.api_token))
     context.setdefault("has_graph_lib", request.app.state.graph_lib)
+    context.setdefault("screened_types", SCREENED_TYPES)
     response = templates.TemplateResponse(request, template, context, status_code=status)
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
