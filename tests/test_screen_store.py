@@ -182,6 +182,24 @@ def test_grade_from_the_alignment() -> None:
     assert grade_hit(loose, 0.9) == "possible"
     extra = [*same, Step("extraQueryPart", ("ivanov",), None, 0.0)]
     assert grade_hit(extra, 0.9) == "possible"
+    # Two given names matched by a known variant and an 0.80 spelling: not strong (PolNeAR check).
+    korean = [
+        Step("symbolMatch", ("sun",), ("chol",), 0.9),
+        Step("literalMatch", ("park",), ("park",), 1.0),
+        Step("fuzzyMatch", ("yong",), ("pyong",), 0.8),
+    ]
+    assert grade_hit(korean, 0.91) == "possible"
+    # A similar spelling next to a listed word left over: part of a compound name, not strong.
+    compound = [
+        Step("literalMatch", ("nasser",), ("nasser",), 1.0),
+        Step("fuzzyMatch", ("abdullah",), ("abdul",), 0.85),
+        Step("extraResultPart", ("karim",), None, 0.0),
+    ]
+    assert grade_hit(compound, 0.86) == "possible"
+    close = [*same, Step("fuzzyMatch", ("khattala",), ("khattalah",), 0.89)]
+    assert grade_hit(close, 0.95) == "strong"
+    patronymic = [*same, Step("extraResultPart", ("sergeyevich",), None, 0.0)]
+    assert grade_hit(patronymic, 0.92) == "strong"
 
 
 def test_dismiss_accepts_both_forms_refuses_unknown_and_undoes(sdn_2024_store: Any) -> None:

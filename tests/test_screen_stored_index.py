@@ -16,6 +16,10 @@ from dealgraph.screen.stored_index import open_index, write_index
 
 ENTRIES = [
     ListEntry("test_list", "P-1", "Person", "BRANNIKOV, Oleg Petrovich", aliases=("Oleg Brannikow",)),
+    # Two listed persons of one name, and a person known also by an alias.
+    ListEntry("test_list", "P-3", "Person", "SAFAROV, Rustam"),
+    ListEntry("test_list", "P-4", "Person", "SAFAROV, Rustam Ilyasovich"),
+    ListEntry("test_list", "P-5", "Person", "MIRZOEV, Kamol", aliases=("Kamal TURSUNOV",)),
     ListEntry("test_list", "P-2", "Person", "VOSTRIKOVA, Lidia", programs=("T-EAST",)),
     ListEntry("test_list", "O-1", "Organization", "Northwind Polar Shipping LLC", listed_on=date(2023, 4, 5)),
     ListEntry("test_list", "O-2", "Organization", "Joint Stock Company Kama Rail Leasing"),
@@ -63,3 +67,20 @@ def test_a_damaged_file_is_not_used(tmp_path: Path) -> None:
     path.write_bytes(b"cut short")
     assert open_index(path) is None
     assert open_index(tmp_path / "missing.screening.sqlite") is None
+
+
+def test_namesakes_and_approximate_aliases_are_to_review(built: ScreeningIndex) -> None:
+    """Two entries of one list that the name matches exactly: a namesake is possible, so neither is
+    "listed" on the name alone. An alias matched with a variant spelling is possible too; matched word
+    for word it is exact."""
+    namesakes = built.screen("Rustam Safarov", "Person")
+    assert {h.entry_id for h in namesakes} == {"P-3", "P-4"}
+    assert {h.grade for h in namesakes} == {"possible"} and "a namesake is possible" in namesakes[
+        0
+    ].explanation
+    (exact,) = built.screen("Kamal Tursunov", "Person")
+    assert (exact.entry_id, exact.grade) == ("P-5", "exact")
+    (variant,) = built.screen("Kamol Tursunov", "Person")
+    assert (variant.entry_id, variant.grade) == ("P-5", "possible")
+    (own,) = built.screen("Kamol Mirzoev", "Person")
+    assert own.grade in ("exact", "strong")  # the own name, matched word for word: listed

@@ -4,12 +4,15 @@ A hit is graded when it is found, from what matched (``names.matching`` steps) a
 
 - ``exact``: every word of the screened name and of the listed name (a printed name, an alias, or our
   form of one such as "Kirill DMITRIEV" from "DMITRIEV, Kirill Aleksandrovich") is the same word.
-- ``strong``: score at least ``STRONG`` (0.85), no word of the screened name left unmatched, and no
-  spelling match looser than a known variant or a close transliteration (``SPELLING``): "Dmitry
-  Peskov" against "Dmitriy PESKOV" (dmitry/dmitriy, a known variant), "Arctic LNG 2" against "LIMITED
-  LIABILITY COMPANY ARCTIC LNG 2" (only a legal form unmatched).
-- ``possible``: anything else above the screening threshold; a weak alias (a one-word alias of a
-  person), a party an entry is only linked to, a looser spelling or a lower score. An analyst
+- ``strong``: score at least ``STRONG`` (0.85), no word of the screened name left unmatched, no spelling
+  match looser than a known variant or a close transliteration (``SPELLING``), and no similar spelling
+  beside a word of the listed name left over ("Abdullah" is not "ABDUL RAHMAN"), on the entry's own name
+  (an alias is a weaker identifier: matched only approximately, it is possible): "Dmitry Peskov" against
+  "Dmitriy PESKOV" (dmitry/dmitriy, a known variant), "Arctic LNG 2" against "LIMITED LIABILITY COMPANY
+  ARCTIC LNG 2" (only a legal form unmatched).
+- ``possible``: anything else above the screening threshold, and any exact or strong hits on two or more
+  entries of one list (``index.ambiguous``: namesakes, "Muhammad Ali"); a weak alias (a one-word alias
+  of a person), a party an entry is only linked to, a looser spelling or a lower score. An analyst
   reviews these ("to review"); only a reviewer's confirmation makes them count as "listed".
 
 ``is_listed`` is the single answer to "was this party on a list on that day?" that badges, reports, deal
@@ -33,7 +36,7 @@ Grade = Literal["exact", "strong", "possible"]
 GRADES: tuple[Grade, ...] = ("exact", "strong", "possible")
 CONFIRMED: frozenset[str] = frozenset({"exact", "strong"})
 STRONG = 0.85  # the least logic-v2 score of a strong hit
-SPELLING = 0.8  # a fuzzy word match below this leaves a hit possible
+SPELLING = 0.85  # a fuzzy word match below this leaves a hit possible ("yong"/"pyong" is 0.80)
 STORED_EXACT = 0.99  # grading a stored hit without a grade, from its score alone
 
 
@@ -54,8 +57,11 @@ class GradedHit(Protocol):
     def listed_until(self) -> date | None: ...
 
 
-def grade_hit(steps: list[Step], score: float, *, weak: bool = False, linked: bool = False) -> Grade:
-    """The grade of a hit from its alignment steps and score (see the module docstring)."""
+def grade_hit(
+    steps: list[Step], score: float, *, weak: bool = False, linked: bool = False, alias: bool = False
+) -> Grade:
+    """The grade of a hit from its alignment steps and score (see the module docstring); ``alias``: the
+    listed name matched is an alias (or our form of one), not the entry's own name."""
     if weak or linked:
         return "possible"
     if any(step.kind == "extraQueryPart" for step in steps):
@@ -63,7 +69,14 @@ def grade_hit(steps: list[Step], score: float, *, weak: bool = False, linked: bo
     loose = any(step.kind == "fuzzyMatch" and step.score < SPELLING for step in steps)
     if all(step.kind == "literalMatch" for step in steps) and steps:
         return "exact"
-    if score >= STRONG and not loose:
+    if alias:
+        return "possible"  # an alias matched only approximately: "Saeed X" against the alias "Sa'id X"
+    # A similar spelling next to a listed word left over may be matching part of a longer name:
+    # "Abdullah" against "ABDUL RAHMAN".
+    partial = any(step.kind == "fuzzyMatch" for step in steps) and any(
+        step.kind == "extraResultPart" for step in steps
+    )
+    if score >= STRONG and not loose and not partial:
         return "strong"
     return "possible"
 

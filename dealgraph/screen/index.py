@@ -28,8 +28,8 @@ against Kirill).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -45,7 +45,7 @@ from dealgraph.names.matching import (
 )
 from dealgraph.screen.blocking import KeyIndex, key_groups
 from dealgraph.screen.coverage import WordRoles, other_organisation, short_fuzzy, surname_matched, word_roles
-from dealgraph.screen.grades import grade_hit, listed_since
+from dealgraph.screen.grades import CONFIRMED, grade_hit, listed_since
 from dealgraph.screen.history import read_listings
 from dealgraph.screen.names import name_forms, split_person
 from dealgraph.screen.records import Interval, ListEntry, Listing, ListName, ScreeningHit
@@ -263,7 +263,9 @@ class ScreeningIndex:
                 key = (number, named.relation)
                 if key not in best or score > best[key].score:
                     best[key] = self._hit(name, named, number, interval, score, detail)
-        hits = sorted(best.values(), key=lambda h: (h.relation != "listed", -h.score, h.dataset, h.entry_id))
+        hits = sorted(
+            ambiguous(best.values()), key=lambda h: (h.relation != "listed", -h.score, h.dataset, h.entry_id)
+        )
         return hits[:limit]
 
     def scored_candidates(
@@ -281,7 +283,10 @@ class ScreeningIndex:
         self, query: str, named: IndexedName, number: int, interval: Interval, score: float, detail: str
     ) -> ScreeningHit:
         entry = self.listings[number].entry
-        grade = grade_hit(alignment(detail), score, weak=named.weak, linked=named.relation == "linked")
+        form = named.form
+        on_alias = form.kind == "alias" or (form.kind == "derived" and form.source != entry.name)
+        linked = named.relation == "linked"
+        grade = grade_hit(alignment(detail), score, weak=named.weak, linked=linked, alias=on_alias)
         return ScreeningHit(
             query=query,
             dataset=entry.dataset,
@@ -299,6 +304,29 @@ class ScreeningIndex:
             relation=named.relation,
             grade=grade,
         )
+
+
+def ambiguous(hits: Iterable[ScreeningHit]) -> list[ScreeningHit]:
+    """Hits on two or more entries of one list at exact or strong grade name different listed parties
+    of one name ("Muhammad Ali" is two OFAC entries): the name alone cannot tell which, if any, the
+    screened party is, so each is a possible match to review."""
+    hits = list(hits)
+    sure: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.relation == "listed" and hit.grade in CONFIRMED:
+            sure.setdefault(hit.dataset, set()).add(hit.entry_id)
+    crowded = {dataset: len(ids) for dataset, ids in sure.items() if len(ids) > 1}
+    return [
+        replace(
+            hit,
+            grade="possible",
+            explanation=f"{hit.explanation} One of {crowded[hit.dataset]} {hit.dataset} entries of this "
+            "name: a namesake is possible.",
+        )
+        if hit.dataset in crowded and hit.relation == "listed" and hit.grade in CONFIRMED
+        else hit
+        for hit in hits
+    ]
 
 
 def explain(
