@@ -354,13 +354,19 @@ class PartyOut(Out):
     role: str = Field(examples=["agent"])
     entity_id: str = Field(examples=["kirill-dmitriev"])
     name: str = Field(examples=["Kirill Dmitriev"])
-    listed: bool = Field(description="on a loaded sanctions list on the article's date")
+    listed: bool = Field(
+        description="on a loaded sanctions list on the event's day (its own date, else the article's)"
+    )
+    programmes: list[str] = Field(
+        default_factory=list, examples=[["RUSSIA-EO14024"]], description="the programmes it was listed under"
+    )
     hits: list[HitOut]
 
 
 class DealEventOut(Out):
     event: EventOut
     parties: list[PartyOut]
+    listed_party: bool = Field(default=False, description="a party other than the agent was listed that day")
     amount: dict[str, Any] | None = Field(
         default=None, examples=[{"text": "$65 billion", "value": 6.5e10, "currency": "USD"}]
     )

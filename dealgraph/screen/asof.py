@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from dealgraph.resolve.judgements import hit_decisions
-from dealgraph.screen.grades import covers, is_listed, status
+from dealgraph.screen.grades import covers, event_day, is_listed, status
 from dealgraph.screen.hits import read_hits
 from dealgraph.screen.records import ScreeningHit
 
@@ -48,16 +48,6 @@ class ListingLookup:
     def to_review(self, entity_id: str, day: date | None) -> list[ScreeningHit]:
         """The possible hits not confirmed whose entry was listed on ``day``: shown "to review"."""
         return [h for h in self.hits(entity_id) if status(h) == "to review" and covers(h, day)]
-
-
-def event_day(event_date: str | None, published: date | None) -> date | None:
-    """The day an event is about: its own full date when the text gives one, else the report date."""
-    if event_date and len(event_date) == 10:
-        try:
-            return date.fromisoformat(event_date)
-        except ValueError:
-            pass
-    return published
 
 
 def listed_parties(

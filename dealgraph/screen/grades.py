@@ -129,3 +129,13 @@ def listed_since(designated: date | None, first_seen: date | None, until: date |
     if until is not None:
         since += f", until {until.isoformat()}"
     return since
+
+
+def event_day(event_date: str | None, published: date | None) -> date | None:
+    """The day an event is about: its own full date when the text gives one, else the report date."""
+    if event_date and len(event_date) == 10:
+        try:
+            return date.fromisoformat(event_date)
+        except ValueError:
+            pass
+    return published

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from dealgraph.screen import grades
 from dealgraph.store import reader, views
 from dealgraph.store.reader import EventView
 from dealgraph.store.store import Store
@@ -60,8 +61,13 @@ class Party:
     role: str
     entity_id: str
     name: str
-    listed: bool  # on a loaded list on the event's date
+    listed: bool  # on a loaded list on the event's day (its own full date, else the article's)
     hits: tuple[views.HitView, ...]
+
+    @property
+    def programmes(self) -> tuple[str, ...]:
+        """The programmes of the hits under which the party was listed that day."""
+        return tuple(dict.fromkeys(p for h in self.hits if h.status == "listed" for p in h.programs))
 
 
 @dataclass(frozen=True)
@@ -73,13 +79,13 @@ class DealEvent:
 
     @property
     def day(self) -> date | None:
-        when = self.event.event_date
-        if when and len(when) == 10:
-            try:
-                return date.fromisoformat(when)
-            except ValueError:
-                return self.event.published
-        return self.event.published
+        return grades.event_day(self.event.event_date, self.event.published)
+
+    @property
+    def listed_party(self) -> bool:
+        """Whether a party other than the agent was listed on the event's day: a deal with a listed
+        counterparty."""
+        return any(p.listed and p.role != "agent" for p in self.parties)
 
 
 @dataclass
@@ -129,13 +135,16 @@ def group_deals(store: Store, events: Iterable[EventView]) -> list[DealGroup]:
             (amounts.get((ev.article_id, a.amount_idx)) for a in ev.args if a.amount_idx is not None), None
         )
         parties = []
+        day = grades.event_day(ev.event_date, ev.published)
         for arg in ev.args:
             if not arg.entity_id or arg.role == "project":
                 continue
             entity_hits = tuple(h for h in hits.get(arg.entity_id, []) if not h.dismissed)
-            # as of the article's date: was the party listed when this was reported?
-            listed = ev.published is not None and any(h.listed_at(ev.published) for h in entity_hits)
-            parties.append(Party(arg.role, arg.entity_id, arg.name or arg.entity_id, listed, entity_hits))
+            # as of the event's day: was the party listed when this happened (or was reported)?
+            on_day = tuple(h for h in entity_hits if day is not None and h.listed_at(day))
+            parties.append(
+                Party(arg.role, arg.entity_id, arg.name or arg.entity_id, bool(on_day), on_day or entity_hits)
+            )
         group.events.append(DealEvent(ev, tuple(parties), amount, to_usd(amount)))
     for group in groups.values():
         # in reading order within a day (event ids are hashes: store.stable_event_id)
