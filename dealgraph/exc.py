@@ -40,3 +40,7 @@ class ConfigError(DealgraphError):
 
 class InputError(DealgraphError):
     """A whole input (a list file, a gold file) is malformed; nothing was changed."""
+
+
+class MissingExtra(ConfigError):
+    """An optional feature was used without the packages of its pip extra (``dealgraph[pdf]``, ...)."""

@@ -22,10 +22,18 @@ def env_opt(name: str) -> str | None:
     return os.environ.get(PREFIX + name) or None
 
 
+PACKAGED_ASSETS = Path(__file__).resolve().parent / "vendor"  # scripts/vendor_assets.py fills it
+REPO_NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"  # npm ci in a checkout
+
+
 def node_modules() -> Path:
-    """Where npm installed the browser libraries: ``$DEALGRAPH_NODE_MODULES`` or the repo's own."""
+    """Where the browser libraries are read from, in ``node_modules``' layout; the first of:
+    ``$DEALGRAPH_NODE_MODULES``; the copy packaged in ``dealgraph/vendor/`` when it is there (an install
+    by the Makefile, a wheel); the repository's ``node_modules`` as npm installed it."""
     configured = env_opt("NODE_MODULES")
-    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "node_modules"
+    if configured:
+        return Path(configured)
+    return PACKAGED_ASSETS if PACKAGED_ASSETS.is_dir() else REPO_NODE_MODULES
 
 
 def cache_dir() -> Path:

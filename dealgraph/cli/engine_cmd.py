@@ -39,7 +39,7 @@ def backfill(
     as_json: bool = json_option(),
 ) -> None:
     """Backfill from bulk files, streamed record by record; re-running skips what is stored."""
-    from dealgraph.pipeline.distributed import backfill as run_backfill
+    from dealgraph.pipeline.backfill import backfill as run_backfill
 
     store = state.store(create=True)
     with ticker("backfill") as tick:

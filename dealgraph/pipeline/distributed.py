@@ -16,10 +16,15 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-import dask
-from distributed import Client, LocalCluster
-
 from dealgraph.exc import ConfigError, ItemError
+from dealgraph.extras import missing
+
+try:  # the `dask` extra; without it this module stops with one line naming the extra
+    import dask
+    from distributed import Client, LocalCluster
+except ImportError as error:
+    raise missing("dask", "the Dask engine", error.name or "distributed") from error
+
 from dealgraph.ingest import iter_items
 from dealgraph.model import RawItem
 from dealgraph.pipeline.alerting import raise_alerts
@@ -119,28 +124,3 @@ def ingest_dask(
         report = ingest_items_dask(items, store, client, progress=progress)
     report.alerts = raise_alerts(store, settings)
     return report
-
-
-def backfill(
-    paths: Sequence[str],
-    store: Store,
-    settings: Settings | None = None,
-    *,
-    engine: str = "local",
-    workers: int | None = None,
-    scheduler: str | None = None,
-    progress: Progress | None = None,
-) -> IngestReport:
-    """Ingest bulk files (JSONL, CSV, Parquet, or directories of them), streamed, on either engine."""
-    from dealgraph.extract.extractor import Extractor
-    from dealgraph.pipeline.bulk import iter_bulk
-    from dealgraph.pipeline.run import ingest_items
-
-    settings = settings or Settings.load()
-    items = iter_bulk(paths, max_record_bytes=settings.max_bytes)
-    if engine == "local":
-        return ingest_items(items, store, Extractor(settings.spacy_model), progress=progress)
-    if engine != "dask":
-        raise ConfigError(f"unknown engine {engine!r} (expected local or dask)")
-    with dask_client(settings, workers, scheduler) as client:
-        return ingest_items_dask(items, store, client, progress=progress)

@@ -5,7 +5,8 @@ stands alone. Markdown writes the figures as PNG files into a folder named after
 (``brief-figures/`` for ``brief.md``), and ``write_brief`` returns their paths so the caller can say so.
 PDF renders the same HTML with
 WeasyPrint (a PyPI package that uses the system's Pango, Debian's ``libpango-1.0-0`` and
-``libpangoft2-1.0-0``); where WeasyPrint is missing, Chromium's headless ``--print-to-pdf`` does it.
+``libpangoft2-1.0-0``; the ``pdf`` extra); where WeasyPrint is missing, Chromium's headless
+``--print-to-pdf`` does it, and without either the error names the extra.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from dealgraph.exc import ConfigError, InputError
+from dealgraph.exc import InputError
+from dealgraph.extras import missing
 from dealgraph.reports.brief import Brief, build_brief, cite_line, lists_checked
 from dealgraph.reports.figures import network_png, timeline_png
 from dealgraph.store.deal_views import money, usd_rates
@@ -181,8 +183,11 @@ def chromium_pdf(html: str, out: Path, timeout: float = 120) -> None:
     """Print HTML to PDF with headless Chromium (Debian's ``chromium`` package)."""
     binary = next((b for b in map(shutil.which, CHROMIUM) if b), None)
     if binary is None:
-        raise ConfigError(
-            "PDF needs WeasyPrint (pip install weasyprint) or Chromium (apt-get install chromium)"
+        raise missing(
+            "pdf",
+            "a PDF brief",
+            "WeasyPrint (with Debian's libpango-1.0-0 and libpangoft2-1.0-0)",
+            otherwise="Chromium (apt-get install chromium)",
         )
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "brief.html"

@@ -10,6 +10,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from dealgraph.extras import require
+
 
 def make_engine(url: str) -> Engine:
     if url.startswith("postgres://"):
@@ -20,6 +22,8 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 60})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if url.startswith("postgresql+psycopg://"):
+        require("postgres", "a PostgreSQL store", "psycopg")  # else SQLAlchemy's ImportError
     return create_engine(url, pool_pre_ping=True)
 
 
