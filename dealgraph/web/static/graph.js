@@ -1,4 +1,4 @@
-// The graph view: fetch /graph for the entity, draw it with cytoscape, open a node's page on click,
+// The graph view: fetch /v1/graph for the entity, draw it with cytoscape, open a node's page on click,
 // list an edge's evidence sentences in the side panel. Text is set with textContent only.
 (function () {
   "use strict";
@@ -7,7 +7,7 @@
   var status = document.getElementById("graph-status");
   if (!box || typeof cytoscape === "undefined") { return; }
   var colours = { Person: "#5b83d6", Organization: "#d39432", Country: "#3f9a5d", Location: "#8a93a3", Project: "#a155b9" };
-  var url = "/graph?entity=" + encodeURIComponent(box.dataset.entity) + "&depth=" + encodeURIComponent(box.dataset.depth);
+  var url = "/v1/graph?entity=" + encodeURIComponent(box.dataset.entity) + "&depth=" + encodeURIComponent(box.dataset.depth);
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
