@@ -22,6 +22,7 @@ from dealgraph.api.routers import (
     deals,
     entities,
     events,
+    exports,
     graph,
     ingest,
     judgements,
@@ -44,8 +45,8 @@ outside the version. Reads are open; writes (`POST /v1/ingest`, merge/split/dism
 `Authorization: Bearer <token>` with the token in the server's `DEALGRAPH_API_TOKEN`. Lists are paged
 with `limit` and `offset`; a page's `next_offset` is null when there is no more. Every error is an RFC
 9457 problem (`application/problem+json`: `type`, `title`, `status`, `detail`, and dealgraph's `error`
-name). JSON reads carry an `ETag` (send it back in `If-None-Match` for a `304`). The web UI
-lives at `/`."""
+name). JSON reads carry an `ETag` (send it back in `If-None-Match` for a `304`). `/v1/export/ftm`
+streams the FollowTheMoney export as NDJSON. The web UI lives at `/`."""
 
 
 def create_app(
@@ -75,7 +76,7 @@ def create_app(
     errors.install(app)
     modules = (
         *(articles, entities, judgements, events, claims, graph, search, deals),
-        *(screen, lists, ingest, status),
+        *(screen, lists, ingest, exports, status),
     )
     routers = [module.router for module in modules]
     app.include_router(versioning.versioned(routers))
