@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -86,3 +87,19 @@ def test_unknown_pages_are_html_404s(client: TestClient) -> None:
     for path in ("/ui/entities/nobody", "/ui/articles/nothing", "/ui/graph?entity=nobody"):
         r = client.get(path)
         assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+
+
+def test_the_pages_call_the_api_under_v1(client: TestClient) -> None:
+    """Every API path the pages' scripts and templates name is a ``/v1`` one, not an old path that
+    only works through the redirect; and the entity page links its JSON there."""
+    spec = client.get("/openapi.json").json()
+    resources = {path.split("/")[2] for path in spec["paths"]}
+    # a string or link that starts with a resource's name; not a fragment appended to a path (+ "/hits/")
+    old = re.compile(rf"""(?<!\+ )["'(]/({"|".join(sorted(resources))})[/?"']""")
+    web = Path(__file__).resolve().parents[1] / "dealgraph" / "web"
+    files = [*(web / "static").glob("*.js"), *(web / "templates").glob("*.html")]
+    assert len(files) > 5
+    found = {f.name: old.findall(f.read_text(encoding="utf-8")) for f in files}
+    assert {name: paths for name, paths in found.items() if paths} == {}
+    html = client.get("/ui/entities/kirill-dmitriev").text
+    assert 'href="/v1/entities/kirill-dmitriev">JSON</a>' in html
