@@ -171,7 +171,7 @@ def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(base + "/articles?limit=1", timeout=2).status_code == 200:
+            if httpx.get(base + "/v1/articles?limit=1", timeout=2).status_code == 200:
                 return proc, base
         except httpx.HTTPError:
             time.sleep(0.2)
@@ -208,10 +208,10 @@ def main() -> None:
     proc, base = serve(args.db)
     try:
         cases = {
-            "/entities/{id}": [f"/entities/{e}" for e in entities],
-            "/events?entity=": [f"/events?entity={e}" for e in entities],
-            "/graph?depth=2": [f"/graph?entity={e}&depth=2" for e in entities],
-            "/search": [f"/search?q={w}" for w in words],
+            "/entities/{id}": [f"/v1/entities/{e}" for e in entities],
+            "/events?entity=": [f"/v1/events?entity={e}" for e in entities],
+            "/graph?depth=2": [f"/v1/graph?entity={e}&depth=2" for e in entities],
+            "/search": [f"/v1/search?q={w}" for w in words],
         }
         rows = []
         for name, paths in cases.items():

@@ -22,9 +22,9 @@ def client(examples_store: Any) -> Iterator[TestClient]:
 
 
 def _entity(client: TestClient, name: str) -> dict[str, Any]:
-    found = client.get("/entities", params={"q": name}).json()["items"]
+    found = client.get("/v1/entities", params={"q": name}).json()["items"]
     assert found, f"no entity matching {name!r}"
-    return client.get(f"/entities/{found[0]['id']}").json()  # type: ignore[no-any-return]
+    return client.get(f"/v1/entities/{found[0]['id']}").json()  # type: ignore[no-any-return]
 
 
 def test_entity_page_data_for_the_running_example(client: TestClient) -> None:
@@ -32,22 +32,22 @@ def test_entity_page_data_for_the_running_example(client: TestClient) -> None:
     assert e["type"] == "Person" and e["article_count"] >= 3
     assert e["events"]["items"], "Dmitriev should take part in events"
     for ev in e["events"]["items"]:
-        article = client.get(f"/articles/{ev['article_id']}").json()
+        article = client.get(f"/v1/articles/{ev['article_id']}").json()
         assert article["text"][ev["evidence_start"] : ev["evidence_end"]] == ev["evidence"]
 
 
 def test_graph_and_search_over_the_examples(client: TestClient) -> None:
     e = _entity(client, "Dmitriev")
-    g = client.get("/graph", params={"entity": e["id"], "depth": 2}).json()
+    g = client.get("/v1/graph", params={"entity": e["id"], "depth": 2}).json()
     assert len(g["nodes"]) >= 3 and g["edges"]
     for edge in g["edges"]:
         assert edge["weight"] >= 1 and edge["evidence"] and all(x["sentence"] for x in edge["evidence"])
-    hits = client.get("/search", params={"q": "Riyadh"}).json()["items"]
+    hits = client.get("/v1/search", params={"q": "Riyadh"}).json()["items"]
     assert hits and all("[Riyadh]" in h["snippet"] for h in hits)
 
 
 def test_deals_and_pages_render(client: TestClient) -> None:
-    groups = client.get("/deals").json()["items"]
+    groups = client.get("/v1/deals").json()["items"]
     assert groups and all(
         d["event"]["type"] in {"PROPOSE", "NEGOTIATE", "AGREE", "INVEST"} for g in groups for d in g["events"]
     )

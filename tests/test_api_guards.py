@@ -35,25 +35,25 @@ def client(store: Store) -> Iterator[TestClient]:
 def test_the_token_is_checked_before_the_body_is_parsed(
     client: TestClient, headers: dict[str, str], status: int
 ) -> None:
-    for path, body in (("/ingest", DEEP), ("/entities/kirill-dmitriev/merge", "{not json")):
+    for path, body in (("/v1/ingest", DEEP), ("/v1/entities/kirill-dmitriev/merge", "{not json")):
         r = client.post(path, content=body, headers={**headers, "Content-Type": "application/json"})
         assert r.status_code == status, (path, r.text)
 
 
 def test_reads_and_open_posts_need_no_token(client: TestClient) -> None:
-    assert client.get("/entities").status_code == 200
-    assert client.post("/screen", json={"names": ["Kirill Dmitriev"]}).status_code != 401
+    assert client.get("/v1/entities").status_code == 200
+    assert client.post("/v1/screen", json={"names": ["Kirill Dmitriev"]}).status_code != 401
 
 
 @pytest.mark.parametrize("q", ["%", "_", "%%", "\\"])
 def test_like_wildcards_in_a_search_match_themselves(client: TestClient, q: str) -> None:
-    assert client.get("/entities").json()["items"]  # the store has entities
-    r = client.get("/entities", params={"q": q})
+    assert client.get("/v1/entities").json()["items"]  # the store has entities
+    r = client.get("/v1/entities", params={"q": q})
     assert r.status_code == 200 and r.json()["items"] == []
 
 
 def test_a_search_still_finds_a_part_of_a_name(client: TestClient) -> None:
-    ids = [e["id"] for e in client.get("/entities", params={"q": "dmitri"}).json()["items"]]
+    ids = [e["id"] for e in client.get("/v1/entities", params={"q": "dmitri"}).json()["items"]]
     assert "kirill-dmitriev" in ids
 
 
@@ -69,12 +69,12 @@ def test_serve_refuses_other_host_headers_by_default(store: Store, monkeypatch: 
     monkeypatch.setattr(state, "db", store.url.replace("***", ""))
     assert CliRunner().invoke(app, ["serve"]).exit_code == 0
     with TestClient(served["app"], base_url="http://localhost:8000") as local:
-        assert local.get("/entities").status_code == 200
+        assert local.get("/v1/entities").status_code == 200
     with TestClient(served["app"], base_url="http://rebound.example") as rebound:
-        assert rebound.get("/entities").status_code == 400
+        assert rebound.get("/v1/entities").status_code == 400
     assert CliRunner().invoke(app, ["serve", "--allowed-hosts", "desk.example"]).exit_code == 0
     with TestClient(served["app"], base_url="http://desk.example") as named:
-        assert named.get("/entities").status_code == 200
+        assert named.get("/v1/entities").status_code == 200
 
 
 def test_docs_page_has_a_content_security_policy(client: TestClient) -> None:

@@ -28,16 +28,16 @@ def client(store: Store) -> Iterator[TestClient]:
 
 
 def test_articles_are_paged_newest_first(client: TestClient) -> None:
-    first = client.get("/articles", params={"limit": 2}).json()
+    first = client.get("/v1/articles", params={"limit": 2}).json()
     assert [a["id"] for a in first["items"]] == ["desk-2", "desk-1"]
     assert first["next_offset"] == 2
-    rest = client.get("/articles", params={"limit": 2, "offset": first["next_offset"]}).json()
+    rest = client.get("/v1/articles", params={"limit": 2, "offset": first["next_offset"]}).json()
     assert [a["id"] for a in rest["items"]] == ["desk-3"]
     assert rest["next_offset"] is None
 
 
 def test_article_has_text_furniture_entities_amounts_and_event_spans(client: TestClient) -> None:
-    a = client.get("/articles/desk-1").json()
+    a = client.get("/v1/articles/desk-1").json()
     assert [r["text"] for r in a["removed"]] == ["Share this article", "USD/RUB 88.1"]
     amount = a["amounts"][0]
     assert a["text"][amount["start"] : amount["end"]] == "$5 billion" and amount["currency"] == "USD"
@@ -54,15 +54,15 @@ def test_article_has_text_furniture_entities_amounts_and_event_spans(client: Tes
 
 
 def test_entities_filter_by_name_and_type(client: TestClient) -> None:
-    found = client.get("/entities", params={"q": "witk"}).json()["items"]
+    found = client.get("/v1/entities", params={"q": "witk"}).json()["items"]
     assert [e["id"] for e in found] == ["steve-witkoff"]
-    orgs = client.get("/entities", params={"type": "Organization"}).json()["items"]
+    orgs = client.get("/v1/entities", params={"type": "Organization"}).json()["items"]
     assert {e["type"] for e in orgs} == {"Organization"} and len(orgs) == 3
-    assert client.get("/entities", params={"type": "Spaceship"}).status_code == 400
+    assert client.get("/v1/entities", params={"type": "Spaceship"}).status_code == 400
 
 
 def test_entity_detail_has_names_articles_events_and_timeline(client: TestClient) -> None:
-    e = client.get("/entities/kirill-dmitriev", params={"limit": 2, "events_limit": 2}).json()
+    e = client.get("/v1/entities/kirill-dmitriev", params={"limit": 2, "events_limit": 2}).json()
     assert {n["name"]: n["count"] for n in e["names"]} == {"Kirill Dmitriev": 3, "Dmitriev": 2}
     assert e["article_count"] == 3 and e["mention_count"] == 5
     assert len(e["articles"]["items"]) == 2 and e["articles"]["next_offset"] == 2
@@ -75,18 +75,20 @@ def test_entity_detail_has_names_articles_events_and_timeline(client: TestClient
 
 
 def test_events_filters(client: TestClient) -> None:
-    reported = client.get("/events", params={"modality": "reported"}).json()["items"]
+    reported = client.get("/v1/events", params={"modality": "reported"}).json()["items"]
     assert [(e["type"], e["source_name"]) for e in reported] == [("NEGOTIATE", "Reuters")]
-    since = client.get("/events", params={"since": "2025-03-01"}).json()["items"]
+    since = client.get("/v1/events", params={"since": "2025-03-01"}).json()["items"]
     assert {e["article_id"] for e in since} == {"desk-2"}
-    rdif = client.get("/events", params={"entity": "russian-direct-investment-fund", "type": "invest"}).json()
+    rdif = client.get(
+        "/v1/events", params={"entity": "russian-direct-investment-fund", "type": "invest"}
+    ).json()
     assert [e["type"] for e in rdif["items"]] == ["INVEST"]
-    assert client.get("/events", params={"modality": "certain"}).status_code == 400
-    assert client.get("/events", params={"entity": "nobody-at-all"}).status_code == 404
+    assert client.get("/v1/events", params={"modality": "certain"}).status_code == 400
+    assert client.get("/v1/events", params={"entity": "nobody-at-all"}).status_code == 404
 
 
 def test_graph_matches_the_exported_graph_around_the_entity(client: TestClient, store: Store) -> None:
-    g = client.get("/graph", params={"entity": "kirill-dmitriev", "depth": 1}).json()
+    g = client.get("/v1/graph", params={"entity": "kirill-dmitriev", "depth": 1}).json()
     got = {(e["source"], e["target"], e["label"]): e["weight"] for e in g["edges"]}
     full = build_graph(store)
     expected = {k: len(e.articles) for k, e in full.edges.items() if "kirill-dmitriev" in k[:2]}
@@ -94,24 +96,24 @@ def test_graph_matches_the_exported_graph_around_the_entity(client: TestClient, 
     assert {n["id"] for n in g["nodes"] if n["hop"] == 0} == {"kirill-dmitriev"}
     meet = next(e for e in g["edges"] if e["label"] == "MEET" and e["target"] == "steve-witkoff")
     assert meet["evidence"][0]["sentence"] == "Dmitriev met Witkoff in Riyadh on Tuesday."
-    deeper = client.get("/graph", params={"entity": "kirill-dmitriev", "depth": 2}).json()
+    deeper = client.get("/v1/graph", params={"entity": "kirill-dmitriev", "depth": 2}).json()
     assert ("russian-direct-investment-fund", "arctic-lng-2", "INVEST") in {
         (e["source"], e["target"], e["label"]) for e in deeper["edges"]
     }
-    capped = client.get("/graph", params={"entity": "kirill-dmitriev", "depth": 2, "max_nodes": 3}).json()
+    capped = client.get("/v1/graph", params={"entity": "kirill-dmitriev", "depth": 2, "max_nodes": 3}).json()
     assert len(capped["nodes"]) == 3 and capped["truncated"] is True
 
 
 def test_search_finds_words_and_pages(client: TestClient) -> None:
-    hits = client.get("/search", params={"q": "Arctic"}).json()
+    hits = client.get("/v1/search", params={"q": "Arctic"}).json()
     assert {h["article_id"] for h in hits["items"]} == {"desk-1", "desk-2"}
     assert "[Arctic]" in hits["items"][0]["snippet"]
-    assert client.get("/search", params={"q": "Arctic", "limit": 1}).json()["next_offset"] == 1
-    assert client.get("/search", params={"q": "zeppelin"}).json()["items"] == []
+    assert client.get("/v1/search", params={"q": "Arctic", "limit": 1}).json()["next_offset"] == 1
+    assert client.get("/v1/search", params={"q": "zeppelin"}).json()["items"] == []
 
 
 def test_deals_group_by_project_with_usd(client: TestClient) -> None:
-    groups = client.get("/deals").json()["items"]
+    groups = client.get("/v1/deals").json()["items"]
     arctic = next(g for g in groups if g["project_id"] == "arctic-lng-2")
     assert [d["event"]["type"] for d in arctic["events"]] == ["PROPOSE", "NEGOTIATE", "INVEST"]
     invest = arctic["events"][2]
@@ -120,7 +122,7 @@ def test_deals_group_by_project_with_usd(client: TestClient) -> None:
 
 
 def test_unknown_ids_are_404_with_a_problem_body(client: TestClient) -> None:
-    for path in ("/articles/nope", "/entities/nope", "/graph?entity=nope"):
+    for path in ("/v1/articles/nope", "/v1/entities/nope", "/v1/graph?entity=nope"):
         r = client.get(path)
         assert r.status_code == 404 and r.json()["error"] == "NotFound"
 
@@ -128,17 +130,17 @@ def test_unknown_ids_are_404_with_a_problem_body(client: TestClient) -> None:
 def test_openapi_lists_every_resource(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in (
-        "/articles",
-        "/entities/{entity_id}",
-        "/events",
-        "/graph",
-        "/search",
-        "/screen",
-        "/ingest",
-        "/deals",
+        "/v1/articles",
+        "/v1/entities/{entity_id}",
+        "/v1/events",
+        "/v1/graph",
+        "/v1/search",
+        "/v1/screen",
+        "/v1/ingest",
+        "/v1/deals",
     ):
         assert path in paths
-    assert "/entities/{entity_id}/merge" in paths
+    assert "/v1/entities/{entity_id}/merge" in paths
 
 
 def test_a_merged_id_redirects_to_the_kept_one(tmp_path: Path) -> None:
@@ -149,9 +151,9 @@ def test_a_merged_id_redirects_to_the_kept_one(tmp_path: Path) -> None:
     gone = "steve-witkoff" if kept == "kirill-dmitriev" else "kirill-dmitriev"
     settings = Settings("sqlite://", "-", 1000, 1.0, None)
     with TestClient(create_app(settings, store=store)) as c:
-        r = c.get(f"/entities/{gone}", follow_redirects=False)
-        assert r.status_code == 308 and r.headers["location"].endswith(f"/entities/{kept}")
-        assert gone in c.get(f"/entities/{gone}").json()["merged_from"]
+        r = c.get(f"/v1/entities/{gone}", follow_redirects=False)
+        assert r.status_code == 308 and r.headers["location"].endswith(f"/v1/entities/{kept}")
+        assert gone in c.get(f"/v1/entities/{gone}").json()["merged_from"]
 
 
 def test_entity_events_read_the_same_rows_as_the_reader(store: Store) -> None:

@@ -50,8 +50,10 @@ def client(store: Store) -> Iterator[TestClient]:
 
 
 def test_screen_names_as_of_a_date(client: TestClient) -> None:
-    before = client.post("/screen", json={"names": ["Kirill Dmitriev"], "as_of": "2022-02-26"}).json()
-    after = client.post("/screen", json={"names": ["Kirill Dmitriev", "Maria Nobody"], "as_of": "2022-03-02"})
+    before = client.post("/v1/screen", json={"names": ["Kirill Dmitriev"], "as_of": "2022-02-26"}).json()
+    after = client.post(
+        "/v1/screen", json={"names": ["Kirill Dmitriev", "Maria Nobody"], "as_of": "2022-03-02"}
+    )
     assert before == [{"name": "Kirill Dmitriev", "hits": []}]
     found = after.json()
     assert [h["entry_id"] for h in found[0]["hits"]] == ["T-1"]
@@ -60,22 +62,22 @@ def test_screen_names_as_of_a_date(client: TestClient) -> None:
 
 
 def test_entity_shows_its_hits_and_a_dismissal(client: TestClient) -> None:
-    hit = client.get("/entities/kirill-dmitriev").json()["hits"]
+    hit = client.get("/v1/entities/kirill-dmitriev").json()["hits"]
     assert [(h["id"], h["listed_from"], h["dismissed"]) for h in hit] == [
         ("test_list:T-1", "2022-03-01", False)
     ]
     page = client.get("/ui/entities/kirill-dmitriev").text
     assert "test_list T-1 · first seen in the 2022-03-01 snapshot" in page
     r = client.post(
-        "/entities/kirill-dmitriev/hits/test_list:T-1/dismiss",
+        "/v1/entities/kirill-dmitriev/hits/test_list:T-1/dismiss",
         json={},
         headers={"Authorization": "Bearer tok"},
     )
     assert r.status_code == 200
-    assert client.get("/entities/kirill-dmitriev").json()["hits"][0]["dismissed"] is True
+    assert client.get("/v1/entities/kirill-dmitriev").json()["hits"][0]["dismissed"] is True
     assert "badge dismissed" in client.get("/ui/entities/kirill-dmitriev").text
     unknown = client.post(
-        "/entities/kirill-dmitriev/hits/test_list:T-9/dismiss",
+        "/v1/entities/kirill-dmitriev/hits/test_list:T-9/dismiss",
         json={},
         headers={"Authorization": "Bearer tok"},
     )
@@ -95,7 +97,7 @@ def test_entity_shows_its_hits_and_a_dismissal(client: TestClient) -> None:
 
 
 def test_deals_flag_parties_listed_on_the_article_date(client: TestClient) -> None:
-    groups = client.get("/deals").json()["items"]
+    groups = client.get("/v1/deals").json()["items"]
     invest = next(d for g in groups for d in g["events"] if d["event"]["type"] == "INVEST")
     fund = next(p for p in invest["parties"] if p["entity_id"] == "russian-direct-investment-fund")
     assert fund["listed"] is True  # listed from 2022-03-01; the article is of 2025-03-03
@@ -108,7 +110,7 @@ def test_deals_flag_parties_listed_on_the_article_date(client: TestClient) -> No
 def test_no_lists_loaded_answers_503(tmp_path: Path) -> None:
     store = build(f"sqlite:///{tmp_path / 'empty.db'}")
     with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as c:
-        r = c.post("/screen", json={"names": ["Kirill Dmitriev"]})
+        r = c.post("/v1/screen", json={"names": ["Kirill Dmitriev"]})
         assert r.status_code == 503 and "no sanctions list is loaded" in r.json()["detail"]
-        assert c.get("/entities/kirill-dmitriev").json()["hits"] == []
+        assert c.get("/v1/entities/kirill-dmitriev").json()["hits"] == []
         assert "no sanctions-list hit" in c.get("/ui/entities/kirill-dmitriev").text

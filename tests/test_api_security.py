@@ -15,10 +15,10 @@ from dealgraph.store.store import Store
 from tests.desk_store import build
 
 WRITES = [
-    ("/ingest", {"documents": [{"text": "Kirill Dmitriev met Steve Witkoff in Riyadh."}]}),
-    ("/entities/kirill-dmitriev/merge", {"other": "steve-witkoff"}),
-    ("/entities/kirill-dmitriev/split", {"article_id": "desk-1", "key": "e0"}),
-    ("/entities/kirill-dmitriev/hits/us_ofac_sdn:1/dismiss", {}),
+    ("/v1/ingest", {"documents": [{"text": "Kirill Dmitriev met Steve Witkoff in Riyadh."}]}),
+    ("/v1/entities/kirill-dmitriev/merge", {"other": "steve-witkoff"}),
+    ("/v1/entities/kirill-dmitriev/split", {"article_id": "desk-1", "key": "e0"}),
+    ("/v1/entities/kirill-dmitriev/hits/us_ofac_sdn:1/dismiss", {}),
 ]
 HOSTILE = [
     "../../../../etc/passwd",
@@ -36,13 +36,13 @@ HOSTILE = [
     "<script>alert(1)</script>",
 ]
 GET_PARAMS = {
-    "/articles": ["since", "outlet", "limit", "offset"],
-    "/entities": ["q", "type", "limit", "offset"],
-    "/entities/kirill-dmitriev": ["limit", "offset", "events_limit", "events_offset"],
-    "/events": ["type", "entity", "modality", "since", "limit", "offset"],
-    "/graph": ["entity", "depth", "max_nodes"],
-    "/search": ["q", "limit", "offset"],
-    "/deals": ["project", "entity", "since", "limit", "offset"],
+    "/v1/articles": ["since", "outlet", "limit", "offset"],
+    "/v1/entities": ["q", "type", "limit", "offset"],
+    "/v1/entities/kirill-dmitriev": ["limit", "offset", "events_limit", "events_offset"],
+    "/v1/events": ["type", "entity", "modality", "since", "limit", "offset"],
+    "/v1/graph": ["entity", "depth", "max_nodes"],
+    "/v1/search": ["q", "limit", "offset"],
+    "/v1/deals": ["project", "entity", "since", "limit", "offset"],
     "/ui/search": ["q", "type", "offset"],
     "/ui/graph": ["entity", "depth"],
     "/ui/deals": ["project", "entity", "since"],
@@ -50,8 +50,8 @@ GET_PARAMS = {
     "/ui/entities/kirill-dmitriev": ["offset", "events_offset"],
 }
 REQUIRED = {
-    "/graph": {"entity": "kirill-dmitriev"},
-    "/search": {"q": "Arctic"},
+    "/v1/graph": {"entity": "kirill-dmitriev"},
+    "/v1/search": {"q": "Arctic"},
     "/ui/graph": {"entity": "kirill-dmitriev"},
 }
 
@@ -94,8 +94,8 @@ def test_oversized_bodies_are_refused(client: TestClient, store: Store) -> None:
     before = reader.summary(store).articles
     big = {"documents": [{"text": "x" * 10_000}]}
     auth = {"Authorization": "Bearer s3cret-token"}
-    assert client.post("/ingest", json=big, headers=auth).status_code == 413
-    assert client.post("/screen", json={"names": ["a" * 10_000]}).status_code == 413
+    assert client.post("/v1/ingest", json=big, headers=auth).status_code == 413
+    assert client.post("/v1/screen", json={"names": ["a" * 10_000]}).status_code == 413
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it streams
         yield b'{"documents": [{"text": "'
@@ -103,7 +103,7 @@ def test_oversized_bodies_are_refused(client: TestClient, store: Store) -> None:
             yield b"y" * 1000
         yield b'"}]}'
 
-    r = client.post("/ingest", content=chunks(), headers={**auth, "Content-Type": "application/json"})
+    r = client.post("/v1/ingest", content=chunks(), headers={**auth, "Content-Type": "application/json"})
     assert r.status_code == 413
     assert reader.summary(store).articles == before
 
@@ -129,10 +129,10 @@ def test_hostile_query_parameters_are_harmless(client: TestClient, store: Store,
 
 def test_hostile_path_segments_are_harmless(client: TestClient) -> None:
     for path in (
-        "/articles/..%2F..%2F..%2Fetc%2Fpasswd",
-        "/articles/' OR '1'='1",
-        "/entities/..%2F..%2Fetc%2Fpasswd",
-        "/entities/x' OR 1=1 --",
+        "/v1/articles/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/v1/articles/' OR '1'='1",
+        "/v1/entities/..%2F..%2Fetc%2Fpasswd",
+        "/v1/entities/x' OR 1=1 --",
         "/ui/articles/..%2F..%2Fetc%2Fpasswd",
         "/ui/entities/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
         "/static/..%2F..%2F..%2F..%2Fetc%2Fpasswd",
@@ -152,5 +152,5 @@ def test_article_text_is_escaped_and_pages_forbid_inline_script(client: TestClie
     assert (
         "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     )
-    api = client.get("/articles/desk-2").json()
+    api = client.get("/v1/articles/desk-2").json()
     assert "<script>window.__pwned" in api["text"]  # the API gives the text as stored, as JSON

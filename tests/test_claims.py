@@ -379,13 +379,13 @@ def test_claims_api_lists_pages_and_shows_a_claim(store: Store, extractor: Any) 
     ingest(store, extractor, ALL)
     (us,) = find_entity_ids(store, "United States")
     with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as client:
-        page = client.get("/claims", params={"entity": us, "disputed": True}).json()
+        page = client.get("/v1/claims", params={"entity": us, "disputed": True}).json()
         (proposal,) = [c for c in page["items"] if c["type"] == "PROPOSE"]
         assert proposal["disputed"] and not proposal["single_source"]
-        first = client.get("/claims", params={"limit": 1}).json()
+        first = client.get("/v1/claims", params={"limit": 1}).json()
         assert len(first["items"]) == 1 and first["next_offset"] == 1
-        detail = client.get(f"/claims/{proposal['id']}").json()
+        detail = client.get(f"/v1/claims/{proposal['id']}").json()
         assert "Kommersant ← Dmitry Peskov" in {link["chain"] for link in detail["links"]}
         assert detail["history"][0]["published"] == "2025-04-07"
-        assert client.get("/claims/c-none").status_code == 404
-        assert client.get("/claims", params={"entity": "no-such-entity"}).status_code == 404
+        assert client.get("/v1/claims/c-none").status_code == 404
+        assert client.get("/v1/claims", params={"entity": "no-such-entity"}).status_code == 404

@@ -114,7 +114,7 @@ def test_the_api_records_a_surrogate_document_and_stores_the_others(client: Test
         f'{{"documents": [{{"id": "a", "text": "{GOOD}"}}, {{"id": "b", "text": "bad \\ud800 text"}}, '
         f'{{"id": "c", "text": "{OTHER}"}}]}}'
     )
-    r = client.post("/ingest", content=body, headers=AUTH)
+    r = client.post("/v1/ingest", content=body, headers=AUTH)
     assert r.status_code == 200, r.text
     assert r.json()["stored"] == ["a", "c"]
     [error] = r.json()["errors"]
@@ -131,5 +131,5 @@ def test_the_api_records_a_surrogate_document_and_stores_the_others(client: Test
     ids=["nesting", "digits", "nan"],
 )
 def test_the_api_answers_a_body_it_cannot_read_with_a_client_error(client: TestClient, body: str) -> None:
-    r = client.post("/ingest", content=body, headers=AUTH)
+    r = client.post("/v1/ingest", content=body, headers=AUTH)
     assert r.status_code in (400, 422), r.text

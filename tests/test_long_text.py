@@ -92,7 +92,7 @@ def test_the_api_stores_the_good_documents_of_a_request_with_a_long_one(tmp_path
     three = "Gazprom said on Tuesday that exports to Turkey through the TurkStream pipeline rose."
     docs = [{"id": "one", "text": GOOD}, {"id": "long", "text": LONG}, {"id": "three", "text": three}]
     with TestClient(create_app(settings, store=store)) as client:
-        r = client.post("/ingest", json={"documents": docs}, headers={"Authorization": "Bearer tok"})
+        r = client.post("/v1/ingest", json={"documents": docs}, headers={"Authorization": "Bearer tok"})
     assert r.status_code == 200, r.text
     assert r.json()["stored"] == ["one", "three"]
     assert [(e["source"], e["stage"]) for e in r.json()["errors"]] == [("api:long", "extract")]

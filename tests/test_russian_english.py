@@ -115,16 +115,16 @@ def test_the_dateline_without_a_year_gives_no_date_and_the_posted_line_does(stor
 
 @pytest.mark.parametrize("query", ["Дмитриев", "Дмитриева", "Dmitriev", "Dmitriyev"])
 def test_search_in_any_script_finds_the_entity_and_both_articles(client: TestClient, query: str) -> None:
-    entities = client.get("/entities", params={"q": query}).json()["items"]
+    entities = client.get("/v1/entities", params={"q": query}).json()["items"]
     assert [e["id"] for e in entities] == ["kirill-dmitriev"]
-    hits = client.get("/search", params={"q": query}).json()["items"]
+    hits = client.get("/v1/search", params={"q": query}).json()["items"]
     assert len({h["article_id"] for h in hits}) == 2
     page = client.get("/ui/search", params={"q": query})
     assert page.status_code == 200 and "/ui/entities/kirill-dmitriev" in page.text
 
 
 def test_entity_page_shows_the_name_in_both_scripts(client: TestClient) -> None:
-    detail = client.get("/entities/kirill-dmitriev").json()
+    detail = client.get("/v1/entities/kirill-dmitriev").json()
     assert (detail["name"], detail["other_script"]) == ("Kirill Dmitriev", "Кирилл Дмитриев")
     page = client.get("/ui/entities/kirill-dmitriev").text
     assert "Kirill Dmitriev" in page and "Кирилл Дмитриев" in page
@@ -132,6 +132,6 @@ def test_entity_page_shows_the_name_in_both_scripts(client: TestClient) -> None:
 
 def test_an_id_renamed_after_its_display_name_redirects(client: TestClient) -> None:
     # the Russian article came first: "Стив Уиткофф" made "stiv-uitkoff"; the English spelling renamed it
-    old = client.get("/entities/stiv-uitkoff", follow_redirects=False)
-    assert old.status_code == 308 and old.headers["location"].endswith("/entities/steve-witkoff")
-    assert client.get("/entities/steve-witkoff").json()["name"] == "Steve Witkoff"
+    old = client.get("/v1/entities/stiv-uitkoff", follow_redirects=False)
+    assert old.status_code == 308 and old.headers["location"].endswith("/v1/entities/steve-witkoff")
+    assert client.get("/v1/entities/steve-witkoff").json()["name"] == "Steve Witkoff"

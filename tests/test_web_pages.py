@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -133,3 +134,19 @@ def test_graph_page_keys_every_event_type_and_starts_without_an_entity(client: T
     assert start.status_code == 200 and 'id="graph-search"' in start.text and 'id="cy"' not in start.text
     hubs = re.findall(r'href="/ui/graph\?entity=([^"]+)"', start.text)
     assert hubs[0] == "kirill-dmitriev" and "graph.js" not in start.text
+
+
+def test_the_pages_call_the_api_under_v1(client: TestClient) -> None:
+    """Every API path the pages' scripts and templates name is a ``/v1`` one, not an old path that
+    only works through the redirect; and the entity page links its JSON there."""
+    spec = client.get("/openapi.json").json()
+    resources = {path.split("/")[2] for path in spec["paths"]}
+    # a string or link that starts with a resource's name; not a fragment appended to a path (+ "/hits/")
+    old = re.compile(rf"""(?<!\+ )["'(]/({"|".join(sorted(resources))})[/?"']""")
+    web = Path(__file__).resolve().parents[1] / "dealgraph" / "web"
+    files = [*(web / "static").glob("*.js"), *(web / "templates").glob("*.html")]
+    assert len(files) > 5
+    found = {f.name: old.findall(f.read_text(encoding="utf-8")) for f in files}
+    assert {name: paths for name, paths in found.items() if paths} == {}
+    html = client.get("/ui/entities/kirill-dmitriev").text
+    assert 'href="/v1/entities/kirill-dmitriev">JSON</a>' in html

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from dealgraph.api import errors, spec
+from dealgraph.api import errors, spec, versioning
 from dealgraph.api.caching import ETags
 from dealgraph.api.guards import WriteGate, write_routes
 from dealgraph.api.limits import BodySizeLimit
@@ -22,6 +22,7 @@ from dealgraph.api.routers import (
     deals,
     entities,
     events,
+    exports,
     graph,
     ingest,
     judgements,
@@ -38,11 +39,14 @@ log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # JSON bodies: ad-hoc names, judgements, a batch of articles
 DESCRIPTION = """Who offers what to whom, for how much, says who, and is any party sanctioned?
 
-Reads are open; writes (`POST /ingest`, merge/split/dismiss) need `Authorization: Bearer <token>` with
-the token in the server's `DEALGRAPH_API_TOKEN`. Lists are paged with `limit` and `offset`; a page's
-`next_offset` is null when there is no more. Every error is an RFC 9457 problem
-(`application/problem+json`: `type`, `title`, `status`, `detail`, and dealgraph's `error` name). Reads
-carry an `ETag` (send it back in `If-None-Match` for a `304`). The web UI lives at `/`."""
+Every operation is under `/v1`; a path without it (`/entities`) answers `308` to the same path under
+`/v1`, method and body kept. This document is at `/openapi.json` and its interactive page at `/docs`,
+outside the version. Reads are open; writes (`POST /v1/ingest`, merge/split/dismiss) need
+`Authorization: Bearer <token>` with the token in the server's `DEALGRAPH_API_TOKEN`. Lists are paged
+with `limit` and `offset`; a page's `next_offset` is null when there is no more. Every error is an RFC
+9457 problem (`application/problem+json`: `type`, `title`, `status`, `detail`, and dealgraph's `error`
+name). JSON reads carry an `ETag` (send it back in `If-None-Match` for a `304`). `/v1/export/ftm`
+streams the FollowTheMoney export as NDJSON. The web UI lives at `/`."""
 
 
 def create_app(
@@ -72,20 +76,21 @@ def create_app(
     errors.install(app)
     modules = (
         *(articles, entities, judgements, events, claims, graph, search, deals),
-        *(screen, lists, ingest, status),
+        *(screen, lists, ingest, exports, status),
     )
-    for module in modules:
-        app.include_router(module.router)
+    routers = [module.router for module in modules]
+    app.include_router(versioning.versioned(routers))
     from dealgraph.api.docs import install as install_docs
 
     for install in pages:
         install(app)
     install_docs(app)
+    versioning.install_redirects(app, routers)
     spec.install(app)
     app.add_middleware(ETags)
     app.add_middleware(BodySizeLimit, max_bytes=max_body)
     app.add_middleware(
-        WriteGate, routes=write_routes([module.router for module in modules]), token=settings.api_token
+        WriteGate, routes=write_routes(routers), token=settings.api_token, prefix=versioning.PREFIX
     )
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)

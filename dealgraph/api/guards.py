@@ -5,6 +5,9 @@ dependency (``deps.require_token``) alone let anyone without a token make the se
 the size cap (deep nesting, huge numbers) and answer 400/422 instead of 401. ``WriteGate`` finds the
 routes that depend on ``require_token`` and refuses a request to one of them from its headers alone;
 the dependency stays, so that the OpenAPI schema shows the security and a route is never unguarded.
+The routers are served under a prefix (``versioning.PREFIX``) that their own routes do not carry, so the
+gate takes the prefix off the request's path before it matches them, and guards only paths under it
+(an old path without the prefix is a redirect that reads no body).
 The ``Host`` header check is Starlette's ``TrustedHostMiddleware``, installed by ``create_app``.
 """
 
@@ -34,11 +37,18 @@ def write_routes(routers: list[APIRouter]) -> list[APIRoute]:
 class WriteGate:
     """401/403 for a write route without the right bearer token, before its body is read."""
 
-    def __init__(self, app: ASGIApp, routes: list[APIRoute], token: str | None) -> None:
-        self.app, self.routes, self.token = app, routes, token
+    def __init__(self, app: ASGIApp, routes: list[APIRoute], token: str | None, prefix: str = "") -> None:
+        self.app, self.routes, self.token, self.prefix = app, routes, token, prefix
+
+    def _guarded(self, scope: Scope) -> bool:
+        if scope["type"] != "http" or not scope["path"].startswith(self.prefix + "/"):
+            return False
+        path: str = scope["path"]
+        inner = {**scope, "path": path[len(self.prefix) :]}
+        return any(r.matches(inner)[0] == Match.FULL for r in self.routes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and any(r.matches(scope)[0] == Match.FULL for r in self.routes):
+        if self._guarded(scope):
             headers = dict(scope.get("headers", []))
             authorization = headers.get(b"authorization", b"").decode("latin-1")
             try:

@@ -15,11 +15,16 @@ from dealgraph.store.reader import AmountView, ArgView, iter_articles
 from dealgraph.store.store import Store
 
 
+def json_line(record: dict[str, Any]) -> str:
+    """One record as one line of JSON, as every JSON-lines export writes it."""
+    return json.dumps(record, ensure_ascii=False, default=str) + "\n"
+
+
 def _dump(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Each record as one JSON line; the number written."""
     n = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        out.write(json_line(record))
         n += 1
     return n
 
@@ -58,6 +63,12 @@ def _article_records(store: Store) -> Iterator[dict[str, Any]]:
                 for ev in article.events
             ],
         }  # fmt: skip
+
+
+def ftm_lines(store: Store) -> Iterator[str]:
+    """The FollowTheMoney export's lines as ``write_ftm`` writes them, each made when it is asked for
+    (what the API's ``/v1/export/ftm`` streams)."""
+    return map(json_line, ftm_entities(store))
 
 
 def write_ftm(store: Store, out: TextIO) -> int:

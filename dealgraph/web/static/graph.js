@@ -1,4 +1,4 @@
-// The graph view: fetch /graph for the entity, draw it with cytoscape, open a node's page on click,
+// The graph view: fetch /v1/graph for the entity, draw it with cytoscape, open a node's page on click,
 // show an edge's events (type, modality, who says, date, sentence) in the side panel. Colours and shapes
 // are read from the legend the page renders (#legend), so the drawing and its key agree. A node's
 // sanctions mark follows its hits' status as the badges show it: "listed" (a red ring) outranks
@@ -15,7 +15,7 @@
   });
   var edgeColour = {};
   document.querySelectorAll("#legend [data-edge]").forEach(function (s) { edgeColour[s.dataset.edge] = s.dataset.colour; });
-  var url = "/graph?entity=" + encodeURIComponent(box.dataset.entity) + "&depth=" + encodeURIComponent(box.dataset.depth);
+  var url = "/v1/graph?entity=" + encodeURIComponent(box.dataset.entity) + "&depth=" + encodeURIComponent(box.dataset.depth);
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);

@@ -11,10 +11,10 @@
       evt.preventDefault();
       var action = form.dataset.action;
       var body = { user: document.getElementById("user").value || "analyst" };
-      var path = "/entities/" + encodeURIComponent(entity) + "/" + action;
+      var path = "/v1/entities/" + encodeURIComponent(entity) + "/" + action;
       if (action === "merge") { body.other = form.elements.other.value; }
       if (action === "split") { body.article_id = form.elements.article_id.value; body.key = form.elements.key.value; }
-      if (action === "dismiss") { path = "/entities/" + encodeURIComponent(entity) + "/hits/" + encodeURIComponent(form.dataset.hit) + "/dismiss"; }
+      if (action === "dismiss") { path = "/v1/entities/" + encodeURIComponent(entity) + "/hits/" + encodeURIComponent(form.dataset.hit) + "/dismiss"; }
       fetch(path, {
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: "Bearer " + document.getElementById("token").value },
