@@ -84,16 +84,16 @@ def test_entity_shows_its_hits_and_a_dismissal(client: TestClient) -> None:
     assert unknown.status_code == 404 and "no hit 'test_list:T-9'" in unknown.text
     # A dismissed hit cannot be confirmed before the dismissal is undone; then it can, with a reason.
     auth = {"Authorization": "Bearer tok"}
-    path = "/entities/kirill-dmitriev/hits/T-1"
+    path = "/v1/entities/kirill-dmitriev/hits/T-1"
     refused = client.post(f"{path}/confirm", json={"reason": "it is him"}, headers=auth)
     assert refused.status_code == 400 and "is dismissed: undo that first" in refused.json()["detail"]
     assert client.post(f"{path}/dismiss", json={"undo": True}, headers=auth).json()["action"] == "undismiss"
     confirmed = client.post(f"{path}/confirm", json={"reason": "it is him", "user": "ana"}, headers=auth)
     assert confirmed.status_code == 200 and confirmed.json()["action"] == "confirm"
-    (shown,) = client.get("/entities/kirill-dmitriev").json()["hits"]
+    (shown,) = client.get("/v1/entities/kirill-dmitriev").json()["hits"]
     assert shown["confirmed"] is True and shown["status"] == "listed"
     assert client.post(f"{path}/confirm", json={"undo": True}, headers=auth).json()["action"] == "unconfirm"
-    assert client.get("/entities/kirill-dmitriev").json()["hits"][0]["confirmed"] is False
+    assert client.get("/v1/entities/kirill-dmitriev").json()["hits"][0]["confirmed"] is False
 
 
 def test_deals_flag_parties_listed_on_the_article_date(client: TestClient) -> None:

@@ -1,7 +1,7 @@
 """``/ui/review``: the sanctions review queue. Which list snapshots are loaded; every possible hit not yet
 decided on, best score first, with what matched and why, and a form to confirm or dismiss it with a
 reason; the decisions taken (who, when, why), the current ones with an undo. The forms post to the API
-(``POST /entities/{id}/hits/{hit}/confirm`` or ``/dismiss``, the write token from the page's session);
+(``POST /v1/entities/{id}/hits/{hit}/confirm`` or ``/dismiss``, the write token from the page's session);
 decisions are rows of the judgement log."""
 
 from __future__ import annotations

@@ -16,7 +16,7 @@
       evt.preventDefault();
       var row = form.closest("tr");
       var decision = evt.submitter ? evt.submitter.value : "dismiss";
-      var path = "/entities/" + encodeURIComponent(row.dataset.entity) + "/hits/" +
+      var path = "/v1/entities/" + encodeURIComponent(row.dataset.entity) + "/hits/" +
         encodeURIComponent(row.dataset.hit) + "/" + decision;
       var body = { user: user.value || "analyst", reason: form.elements.reason.value || null,
                    undo: form.classList.contains("undo") };
