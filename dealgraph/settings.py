@@ -55,6 +55,7 @@ class Settings:
     max_list_shrink: float = 0.05  # share of a sanctions list a new snapshot may remove (--allow-shrink)
     alert_webhook: str | None = None  # a URL new alerts are POSTed to as JSON
     cors_origins: tuple[str, ...] = ()  # origins whose pages may read the API (CORS); none by default
+    api_url: str | None = None  # a running `dealgraph serve` that `screen` asks instead of screening itself
 
     @classmethod
     def load(cls) -> Settings:
@@ -67,4 +68,5 @@ class Settings:
             max_list_shrink=float(env_str("MAX_LIST_SHRINK", "0.05")),
             alert_webhook=env_opt("ALERT_WEBHOOK"),
             cors_origins=tuple(o.strip() for o in env_str("CORS_ORIGINS", "").split(",") if o.strip()),
+            api_url=env_opt("API_URL"),
         )

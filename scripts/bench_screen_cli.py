@@ -3,12 +3,13 @@
     python scripts/bench_screen_cli.py [--repo DIR] [--runs 3]
 
 A store of the seed articles gets the OFAC SDN (2024-05-03), EU (269/2014) and UK (2025-08-11) lists with
-``lists load`` (time and peak RSS of each load); then ``screen`` of a person and of an organisation, ``hits``
-and a ``dismiss`` with its undoing, each run ``--runs`` times (median), next to ``dealgraph --help``, the
-reference: the cost of starting Python and the CLI. Last, the same two names screened again and again in one
-warm process, as the API answers them. Every command runs as ``python -m dealgraph.cli`` from ``--repo`` (the
-working tree by default), so the same script measures another checkout for a before/after comparison; the
-screening index cache goes to a temporary directory.
+``lists load`` (time and peak RSS of each load); then ``screen`` of a person and of an organisation,
+``hits`` and a ``dismiss`` with its undoing, each run ``--runs`` times (median), next to ``dealgraph
+--help``, the reference: the cost of starting Python and the CLI; then ``screen --api`` against a
+``dealgraph serve`` of the same store, warmed by one query. Last, the same two names screened again and
+again in one warm process. Every command runs as ``python -m dealgraph.cli`` from ``--repo`` (the working
+tree by default), so the same script measures another checkout for a before/after comparison; the screening
+index cache goes to a temporary directory.
 """
 
 from __future__ import annotations
@@ -73,6 +74,36 @@ def median_time(repo: Path, env: dict[str, str], runs: int, *args: str) -> float
     return statistics.median(run(repo, env, *args)[0] for _ in range(runs))
 
 
+def _served_screen(repo: Path, env: dict[str, str], runs: int) -> float | None:
+    """``screen --api`` against a ``dealgraph serve`` of the same store, warmed by one query first;
+    None for a checkout without ``--api``."""
+    import socket
+    import urllib.request
+
+    if "--api" not in run(repo, env, "screen", "--help")[2]:
+        return None
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dealgraph.cli", "serve", "--port", str(port)],
+        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"{url}/v1/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        run(repo, env, "screen", "Kirill Dmitriev", "--api", url)  # the server's matcher warms up once
+        return median_time(repo, env, runs, "screen", "Kirill Dmitriev", "--api", url)
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--repo", type=Path, default=ROOT)
@@ -115,6 +146,9 @@ def main() -> None:
         [sys.executable, "-c", WARM, f"sqlite:///{db}"], cwd=repo, env=env, check=True, capture_output=True,
         text=True,
     )  # fmt: skip
+    api = _served_screen(repo, env, options.runs)
+    if api is not None:
+        rows["screen person --api (a running serve)"] = api
     results["commands_seconds"] = {k: round(v, 2) for k, v in rows.items()}
     results["ratio_to_help"] = {k: round(v / help_s, 2) for k, v in rows.items()}
     results["warm_process_ms_per_name"] = round(float(warm.stdout.strip()) * 1000, 1)

@@ -114,3 +114,34 @@ def test_no_lists_loaded_answers_503(tmp_path: Path) -> None:
         assert r.status_code == 503 and "no sanctions list is loaded" in r.json()["detail"]
         assert c.get("/v1/entities/kirill-dmitriev").json()["hits"] == []
         assert "no sanctions-list hit" in c.get("/ui/entities/kirill-dmitriev").text
+
+
+def test_cli_screen_asks_a_running_server(store: Store) -> None:
+    """`screen --api URL` gets the same hits from a running server as the CLI finds itself; a server
+    that does not answer is one line and exit 1."""
+    import json
+    import socket
+
+    from typer.testing import CliRunner
+
+    from dealgraph.cli.main import app
+    from tests.browser import serve
+
+    def run(*args: str) -> list[tuple[str, str]]:
+        result = CliRunner().invoke(app, ["screen", *args, "--json"], env={"DEALGRAPH_DB": store.url})
+        assert result.exit_code == 0, result.output
+        return [(row["list"], row["entry"]) for row in map(json.loads, result.stdout.splitlines())]
+
+    with serve(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as url:
+        remote = run("Kirill Dmitriev", "--as-of", "2022-03-02", "--api", url)
+        assert remote == [("test_list", "T-1")]
+        assert run("Kirill Dmitriev", "--as-of", "2022-03-02") == remote
+        assert run("Kirill Dmitriev", "--as-of", "2022-02-26", "--api", url) == []
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    gone = CliRunner().invoke(
+        app, ["screen", "Kirill Dmitriev", "--api", dead], env={"DEALGRAPH_DB": store.url}
+    )
+    assert gone.exit_code == 1 and "no answer from the dealgraph server" in gone.output
+    assert len(gone.output.strip().splitlines()) == 1
