@@ -108,6 +108,11 @@ class Statements:
                     )
                 )
             data = proxy.to_dict()
+            # followthemoney keeps values in sets: sorted, the same entity is the same bytes in any run
+            for key in ("origin", "datasets", "referents"):
+                if isinstance(data.get(key), list):
+                    data[key] = sorted(data[key])
+            data["properties"] = {prop: sorted(values) for prop, values in data["properties"].items()}
             error = entity.schema.validate(cast(ValidationData, data))
             if error:
                 raise ValueError(f"invalid FtM {entity.schema.name} {entity_id}: {error}")
