@@ -128,6 +128,8 @@ def test_judgement_form_merges_with_the_token(browser: Any, base_url: str, store
     p.wait_for_load_state("networkidle")
     assert "/ui/entities/" in p.url
     assert "merged from" in p.locator("header.head").inner_text()
+    # The next page keeps the token for a second judgement (session storage, not the URL).
+    assert p.input_value("#token") == "browser-token" and "browser-token" not in p.url
 
 
 def test_a_claim_opens_from_an_entity_page_with_its_reports_in_time_order(

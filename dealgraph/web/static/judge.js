@@ -1,14 +1,27 @@
 // Merge / split / dismiss from the entity page: each form posts JSON with the bearer token typed in
-// the page (never stored), then follows the resulting entity.
+// the page, then follows the resulting entity. The token and name are kept in this tab's session
+// storage (never in a URL or a cookie), so the next judgement, on this page or the next, needs no
+// retyping; the review page (review.js) keeps them under the same keys.
 (function () {
   "use strict";
   var root = document.querySelector("[data-entity]");
   var result = document.getElementById("judge-result");
   if (!root || !result) { return; }
   var entity = root.dataset.entity;
+  var token = document.getElementById("token");
+  var user = document.getElementById("user");
+  token.value = sessionStorage.getItem("dealgraph-token") || "";
+  user.value = sessionStorage.getItem("dealgraph-user") || user.value;
+  function remember() {
+    sessionStorage.setItem("dealgraph-token", token.value);
+    sessionStorage.setItem("dealgraph-user", user.value);
+  }
+  token.addEventListener("change", remember);
+  user.addEventListener("change", remember);
   document.querySelectorAll(".judge form[data-action]").forEach(function (form) {
     form.addEventListener("submit", function (evt) {
       evt.preventDefault();
+      remember();
       var action = form.dataset.action;
       var body = { user: document.getElementById("user").value || "analyst" };
       var path = "/v1/entities/" + encodeURIComponent(entity) + "/" + action;
