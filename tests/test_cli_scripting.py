@@ -135,6 +135,13 @@ def test_an_unexpected_error_is_one_line(db: str, monkeypatch: pytest.MonkeyPatc
     assert "ValueError: something inside" in line
 
 
+def test_screen_without_a_loaded_list_says_so_rather_than_no_hit(db: str) -> None:
+    """A name screened against nothing has not been cleared: the command fails and says why."""
+    result = run("--db", db, "screen", "Kirill Dmitriev", "--json")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "no sanctions list is loaded" in one_error_line(result, 1)
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -145,7 +152,6 @@ def test_an_unexpected_error_is_one_line(db: str, monkeypatch: pytest.MonkeyPatc
         ["judgements"],
         ["hits"],
         ["lists", "show"],
-        ["screen", "Kirill Dmitriev"],
         ["summary"],
     ],
 )
