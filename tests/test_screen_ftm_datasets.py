@@ -97,3 +97,28 @@ def test_two_ftm_files_with_different_datasets_both_stay_listed(tmp_path: Path) 
     for name, dataset in (("Oleg Brannikov", "east_list"), ("Lidia Vostrikova", "west_list")):
         hits = run("screen", name, "--json")
         assert hits.exit_code == 0 and f'"{dataset}"' in hits.stdout, hits.output
+
+
+def test_loading_a_list_alerts_on_a_watched_party_it_lists(tmp_path: Path) -> None:
+    """Watch a party, then load a list that names it: the load raises the alert (not only an ingest)."""
+    from tests.desk_store import build
+
+    db = tmp_path / "desk.db"
+    build(f"sqlite:///{db}")
+    env = {"DEALGRAPH_DB": str(db)}
+
+    def run(*args: str) -> Result:
+        return CliRunner().invoke(app, list(args), env=env)
+
+    assert run("watchlist", "add", "kirill-dmitriev").exit_code == 0
+    listing = _write(
+        tmp_path / "north.json",
+        [
+            _person("n-1", "Kirill Dmitriev", ["north_list"]),
+            _sanction("s-n", "n-1", "north_list", "N-1", "2022-03-01"),
+        ],
+    )
+    loaded = run("lists", "load", str(listing), "--format", "ftm")
+    assert loaded.exit_code == 0 and "1 new alerts" in loaded.output, loaded.output
+    alerts = [json.loads(line) for line in run("alerts", "--json").stdout.splitlines()]
+    assert [a["kind"] for a in alerts] == ["hit"] and "sanctions listing (exact match)" in alerts[0]["title"]

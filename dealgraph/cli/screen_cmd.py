@@ -68,6 +68,11 @@ def load(
         fail(error)
         return
     state.say(f"screened {report.screened} entities: {report.with_hits} with hits")
+    from dealgraph.pipeline.alerting import raise_alerts
+
+    alerts = raise_alerts(store, state.settings())  # a watched party newly hit by this list
+    if alerts:
+        state.say(f"{alerts} new alerts (dealgraph alerts)")
 
 
 @lists_app.command("show")
