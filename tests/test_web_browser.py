@@ -119,6 +119,11 @@ def test_judgement_form_merges_with_the_token(browser: Any, base_url: str, store
     page = Page(browser, base_url)
     p = page.open("/ui/entities/reuters")
     p.fill("#token", "wrong")
+    # The other entity is picked by name: typing part of it offers the organisations it may be.
+    p.locator("form[data-action=merge] input[name=other]").press_sequentially("Treas")
+    p.wait_for_function("document.querySelectorAll('#merge-candidates option').length > 0")
+    offered = p.eval_on_selector_all("#merge-candidates option", "os => os.map(o => o.value)")
+    assert "united-states-treasury" in offered and "reuters" not in offered
     p.fill("form[data-action=merge] input[name=other]", "united-states-treasury")
     p.click("form[data-action=merge] button")
     p.wait_for_selector("#judge-result:has-text('Refused (403)')")

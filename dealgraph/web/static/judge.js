@@ -18,6 +18,32 @@
   }
   token.addEventListener("change", remember);
   user.addEventListener("change", remember);
+
+  // The merge form picks the other entity by name: as one types, entities of the same type whose name
+  // or mention contains the text are offered (ids as the values, names as the labels).
+  var other = document.querySelector("form[data-action=merge] input[name=other]");
+  var choices = document.getElementById("merge-candidates");
+  var typed = null;
+  if (other && choices) {
+    other.addEventListener("input", function () {
+      var text = other.value.trim();
+      if (text.length < 2 || text === typed) { return; }
+      typed = text;
+      var url = "/v1/entities?limit=8&type=" + encodeURIComponent(root.dataset.type) + "&q=" + encodeURIComponent(text);
+      fetch(url, { headers: { Accept: "application/json" } }).then(function (r) { return r.json(); }).then(function (page) {
+        if (typed !== text) { return; }
+        choices.replaceChildren();
+        (page.items || []).forEach(function (item) {
+          if (item.id === entity) { return; }
+          var option = document.createElement("option");
+          option.value = item.id;
+          option.label = item.name + " (" + item.id + ")";
+          choices.appendChild(option);
+        });
+      }).catch(function () { /* suggestions are a convenience: the id typed in still works */ });
+    });
+  }
+
   document.querySelectorAll(".judge form[data-action]").forEach(function (form) {
     form.addEventListener("submit", function (evt) {
       evt.preventDefault();
