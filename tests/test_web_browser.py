@@ -121,7 +121,7 @@ def test_judgement_form_merges_with_the_token(browser: Any, base_url: str, store
     p.fill("#token", "wrong")
     # The other entity is picked by name: typing part of it offers the organisations it may be.
     p.locator("form[data-action=merge] input[name=other]").press_sequentially("Treas")
-    p.wait_for_function("document.querySelectorAll('#merge-candidates option').length > 0")
+    p.wait_for_selector("#merge-candidates option", state="attached")  # no eval: the page's CSP forbids it
     offered = p.eval_on_selector_all("#merge-candidates option", "os => os.map(o => o.value)")
     assert "united-states-treasury" in offered and "reuters" not in offered
     p.fill("form[data-action=merge] input[name=other]", "united-states-treasury")
@@ -182,4 +182,29 @@ def test_timeline_is_newest_first_and_filters_by_type(browser: Any, base_url: st
     days = p.locator("#timeline .when").all_inner_texts()
     assert days == sorted(days)
     shoot(p, "timeline-filtered")
+    assert page.errors == []
+
+
+def test_split_mode_splits_the_clicked_mention_off(browser: Any, base_url: str, store: Store) -> None:
+    """On an article page, with split mode on, clicking a mention splits its entity in that article off
+    into a new entity and opens it; with split mode off the mention is a link as before. (Last in this
+    file: it changes the store the tests above read.)"""
+    from dealgraph.store.views import entity_overview
+
+    many = next(e for e in reader.list_entities(store, limit=50) if e.articles >= 2 and e.type == "Person")
+    overview = entity_overview(store, many.id, limit=5)
+    article = overview.articles[0].article_id
+    page = Page(browser, base_url)
+    p = page.open(f"/ui/articles/{article}")
+    mention = p.locator(f"#text a.m[data-entity='{many.id}']").first
+    assert mention.get_attribute("data-key")
+    p.fill("#token", "browser-token")
+    p.check("#split-mode")
+    with p.expect_navigation():
+        mention.click()
+    p.wait_for_load_state("networkidle")
+    new_id = p.url.rsplit("/", 1)[1]
+    assert new_id != many.id and f'data-entity="{new_id}"' in p.content()
+    assert reader.find_entity_ids(store, many.name)  # the original still exists, in its other articles
+    assert entity_overview(store, new_id, limit=5).article_count == 1
     assert page.errors == []

@@ -17,6 +17,7 @@ class Segment:
     entity_id: str | None = None
     entity_type: str | None = None
     entity_name: str | None = None
+    entity_key: str | None = None  # the in-article entity the mention belongs to ("e3")
     amount: str | None = None  # the amount's text, when the segment is part of one
     events: tuple[str, ...] = ()  # ids of events whose evidence covers the segment
     event_types: tuple[str, ...] = ()
@@ -31,13 +32,14 @@ class _Mark:
     ref: str
     label: str
     extra: str = ""
+    key: str = ""  # an entity mention's in-article key ("e3"): what a split names
 
 
 def _marks(article: ArticleView) -> list[_Mark]:
     marks = []
     for e in article.entities:
         for mention in e.mentions:
-            marks.append(_Mark(mention.start, mention.end, "ent", e.entity_id, e.type, e.name))
+            marks.append(_Mark(mention.start, mention.end, "ent", e.entity_id, e.type, e.name, e.key))
     for a in article.amounts:
         marks.append(_Mark(a.start, a.end, "amt", str(a.idx), a.text))
     for ev in article.events:
@@ -64,6 +66,7 @@ def segments(article: ArticleView) -> list[Segment]:
                 entity_id=ent.ref if ent else None,
                 entity_type=ent.label if ent else None,
                 entity_name=ent.extra if ent else None,
+                entity_key=ent.key if ent else None,
                 amount=amt.label if amt else None,
                 events=tuple(mk.ref for mk in evs),
                 event_types=tuple(dict.fromkeys(mk.label for mk in evs)),

@@ -10,14 +10,8 @@
   var entity = root.dataset.entity;
   var token = document.getElementById("token");
   var user = document.getElementById("user");
-  token.value = sessionStorage.getItem("dealgraph-token") || "";
-  user.value = sessionStorage.getItem("dealgraph-user") || user.value;
-  function remember() {
-    sessionStorage.setItem("dealgraph-token", token.value);
-    sessionStorage.setItem("dealgraph-user", user.value);
-  }
-  token.addEventListener("change", remember);
-  user.addEventListener("change", remember);
+  var writes = window.dealgraphWrites;
+  var remember = writes.remembered(token, user);
 
   // The merge form picks the other entity by name: as one types, entities of the same type whose name
   // or mention contains the text are offered (ids as the values, names as the labels).
@@ -49,19 +43,13 @@
       evt.preventDefault();
       remember();
       var action = form.dataset.action;
-      var body = { user: document.getElementById("user").value || "analyst" };
+      var body = { user: user.value || "analyst" };
       var path = "/v1/entities/" + encodeURIComponent(entity) + "/" + action;
       if (action === "merge") { body.other = form.elements.other.value; }
       if (action === "split") { body.article_id = form.elements.article_id.value; body.key = form.elements.key.value; }
       if (action === "dismiss") { path = "/v1/entities/" + encodeURIComponent(entity) + "/hits/" + encodeURIComponent(form.dataset.hit) + "/dismiss"; }
-      fetch(path, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: "Bearer " + document.getElementById("token").value },
-        body: JSON.stringify(body)
-      }).then(function (r) {
-        return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data }; });
-      }).then(function (res) {
-        if (!res.ok) { result.textContent = "Refused (" + res.status + "): " + (res.data.detail || res.data.error); return; }
+      writes.post(path, body, token.value).then(function (res) {
+        if (!res.ok) { result.textContent = writes.refusal(res); return; }
         result.textContent = action + " done: " + res.data.entity_id;
         window.location.href = "/ui/entities/" + encodeURIComponent(res.data.entity_id);
       }).catch(function (err) { result.textContent = "Failed: " + err.message; });

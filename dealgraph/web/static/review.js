@@ -7,10 +7,8 @@
   var user = document.getElementById("user");
   var result = document.getElementById("review-result");
   if (!token || !result) { return; }
-  token.value = sessionStorage.getItem("dealgraph-token") || "";
-  user.value = sessionStorage.getItem("dealgraph-user") || user.value;
-  token.addEventListener("change", function () { sessionStorage.setItem("dealgraph-token", token.value); });
-  user.addEventListener("change", function () { sessionStorage.setItem("dealgraph-user", user.value); });
+  var writes = window.dealgraphWrites;
+  var remember = writes.remembered(token, user);
   document.querySelectorAll("form.decide").forEach(function (form) {
     form.addEventListener("submit", function (evt) {
       evt.preventDefault();
@@ -20,15 +18,9 @@
         encodeURIComponent(row.dataset.hit) + "/" + decision;
       var body = { user: user.value || "analyst", reason: form.elements.reason.value || null,
                    undo: form.classList.contains("undo") };
-      sessionStorage.setItem("dealgraph-token", token.value);
-      fetch(path, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: "Bearer " + token.value },
-        body: JSON.stringify(body)
-      }).then(function (r) {
-        return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data }; });
-      }).then(function (res) {
-        if (!res.ok) { result.textContent = "Refused (" + res.status + "): " + (res.data.detail || res.data.title); return; }
+      remember();
+      writes.post(path, body, token.value).then(function (res) {
+        if (!res.ok) { result.textContent = writes.refusal(res); return; }
         result.textContent = res.data.action + " recorded (judgement " + res.data.judgement_id + ")";
         window.location.reload();
       }).catch(function (err) { result.textContent = "Failed: " + err.message; });
