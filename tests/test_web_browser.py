@@ -185,6 +185,45 @@ def test_timeline_is_newest_first_and_filters_by_type(browser: Any, base_url: st
     assert page.errors == []
 
 
+def test_deals_ledger_filters_sorts_exports_and_briefs(browser: Any, base_url: str, store: Store) -> None:
+    """The deals ledger: filtered by type and by party, sorted by amount, its rows as CSV, and a brief
+    of the party it shows."""
+    import csv
+    import io
+
+    page = Page(browser, base_url)
+    p = page.open("/ui/deals", "deals-ledger")
+    every = p.locator("section.deal tbody tr").count()
+    assert every > 3
+    p.select_option("select[name=type]", "AGREE")
+    with p.expect_navigation():
+        p.click("#deal-filters button")
+    types = p.locator("section.deal tbody tr .ev-type").all_inner_texts()
+    assert types and set(types) == {"AGREE"} and len(types) < every
+
+    p = page.open("/ui/deals?entity=Kirill+Dmitriev&order=amount", "deals-party")
+    rows = p.locator("section.deal tbody tr")
+    dmitriev = _dmitriev(store)
+    assert rows.count() > 0
+    assert rows.count() == p.locator(f"section.deal tbody tr:has(a[href='/ui/entities/{dmitriev}'])").count()
+    amounts = p.locator("section.deal").first.locator("td.amount").all_inner_texts()
+    known = [a for a in amounts if a.strip() != "—"]
+    assert amounts[: len(known)] == known  # amounts first, the unknown ones last
+
+    href = p.get_attribute("#deals-csv", "href")
+    answer = p.request.get(base_url + href)
+    table = list(csv.DictReader(io.StringIO(answer.text())))
+    assert answer.ok and len(table) == rows.count()
+    assert all("Dmitriev" in row["parties"] or "Дмитриев" in row["parties"] for row in table)
+
+    with p.expect_navigation():
+        p.click("#deals-brief")
+    p.wait_for_load_state("networkidle")
+    assert "/ui/brief?entity=" in p.url and "Brief: Kirill Dmitriev" in p.content()
+    shoot(p, "deals-brief")
+    assert page.errors == []
+
+
 def test_split_mode_splits_the_clicked_mention_off(browser: Any, base_url: str, store: Store) -> None:
     """On an article page, with split mode on, clicking a mention splits its entity in that article off
     into a new entity and opens it; with split mode off the mention is a link as before. (Last in this

@@ -152,8 +152,58 @@ def group_deals(store: Store, events: Iterable[EventView]) -> list[DealGroup]:
     return sorted(groups.values(), key=lambda g: (g.project_id is None, -(g.largest_usd or 0.0), g.project))
 
 
+ORDERS = ("date", "oldest", "amount")
+
+
+@dataclass(frozen=True)
+class DealQuery:
+    """What the deals ledger shows: a project's deals, a party's, or all; of one type and modality;
+    between two days (the event's own, else the article's); only those with a listed party; in which
+    order ("date": newest first, "oldest", "amount": largest in US dollars first, unknown last)."""
+
+    project: str | None = None
+    entity_id: str | None = None
+    type_: str | None = None
+    modality: str | None = None
+    since: date | None = None
+    until: date | None = None
+    listed_only: bool = False
+    order: str = "date"
+
+    def keeps(self, deal: DealEvent) -> bool:
+        ev, day = deal.event, deal.day
+        return (
+            (self.type_ is None or ev.type == self.type_)
+            and (self.modality is None or ev.modality == self.modality)
+            and (self.until is None or (day is not None and day <= self.until))
+            and (self.since is None or (day is not None and day >= self.since))
+            and (self.entity_id is None or any(a.entity_id == self.entity_id for a in ev.args))
+            and (self.project is None or _project_of(ev)[0] == self.project)
+            and (not self.listed_only or any(p.listed for p in deal.parties))
+        )
+
+
+def _ordered(events: list[DealEvent], order: str) -> list[DealEvent]:
+    reading = sorted(events, key=lambda d: (d.day or date.min, d.event.article_id, d.event.evidence_start))
+    if order == "oldest":
+        return reading
+    if order == "amount":
+        return sorted(reading, key=lambda d: (d.usd is None, -(d.usd or 0.0)))
+    return sorted(reading, key=lambda d: (d.day is None, -(d.day or date.min).toordinal()))
+
+
 def deals(
-    store: Store, project: str | None = None, entity_id: str | None = None, since: date | None = None
+    store: Store,
+    project: str | None = None,
+    entity_id: str | None = None,
+    since: date | None = None,
+    query: DealQuery | None = None,
 ) -> list[DealGroup]:
-    """Deal groups for a project (an entity id), for an entity's events, or for the whole store."""
-    return group_deals(store, deal_events(store, entity_id=project or entity_id, since=since))
+    """Deal groups for a project (an entity id), for an entity's events, or for the whole store; a
+    ``DealQuery`` filters and orders them further (the ledger)."""
+    q = query or DealQuery(project=project, entity_id=entity_id, since=since, order="oldest")
+    events = deal_events(store, entity_id=q.project or q.entity_id, since=q.since)
+    groups = group_deals(store, events)
+    for group in groups:
+        group.events = _ordered([d for d in group.events if q.keeps(d)], q.order)
+    return [g for g in groups if g.events]

@@ -21,15 +21,15 @@ from dealgraph.claims.provenance import claim_detail
 from dealgraph.exc import NotFound
 from dealgraph.model import ENTITY_TYPES
 from dealgraph.settings import node_modules
-from dealgraph.store import deal_views, reader, views
+from dealgraph.store import reader, views
 from dealgraph.store.brief_reads import country_programmes
 from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
 from dealgraph.web.charts import day_month, month_bars
+from dealgraph.web.deals import router as deals_router
 from dealgraph.web.feed import router as feed_router
 from dealgraph.web.graph import router as graph_router
 from dealgraph.web.rendering import PAGE, templates
-from dealgraph.web.rendering import form_day as _day
 from dealgraph.web.rendering import not_found as _not_found
 from dealgraph.web.rendering import page as _page
 from dealgraph.web.review import router as review_router
@@ -50,6 +50,12 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
         summary=reader.summary(store, top=15),
         recent=views.list_articles(store, limit=10),
     )
+
+
+@router.get("/favicon.ico")
+def favicon() -> RedirectResponse:
+    """Browsers ask for /favicon.ico on pages that name no icon (a brief): the desk's own."""
+    return RedirectResponse("/static/favicon.svg", status_code=308)
 
 
 @router.get("/ui/search", response_class=HTMLResponse)
@@ -145,37 +151,13 @@ def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     )
 
 
-@router.get("/ui/deals", response_class=HTMLResponse)
-def deals(
-    request: Request,
-    store: StoreDep,
-    project: str | None = Query(None, max_length=200),
-    entity: str | None = Query(None, max_length=200),
-    since: str | None = Query(None, max_length=10),
-) -> HTMLResponse:
-    project = views.canonical_id(store, project) if project else None
-    entity = views.canonical_id(store, entity) if entity else None
-    groups = deal_views.deals(store, project=project, entity_id=entity, since=_day(since))
-    names = views.entity_names(store, [i for i in (project, entity) if i])
-    return _page(
-        request,
-        "deals.html",
-        groups=groups,
-        event_claims=claims_of_events(store, [d.event.id for g in groups for d in g.events]),
-        rates=deal_views.usd_rates()[0],
-        project=project,
-        entity=entity,
-        since=_day(since),
-        names=names,
-    )
-
-
 def install(app: FastAPI) -> None:
     """Add the pages, the static files, and the graph library from node_modules when npm installed it."""
     app.include_router(router)
     app.include_router(timeline_router)
     app.include_router(graph_router)
     app.include_router(review_router)
+    app.include_router(deals_router)
     app.include_router(feed_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     dist = node_modules() / "cytoscape" / "dist"
