@@ -198,11 +198,13 @@ def deals(
     entity_id: str | None = None,
     since: date | None = None,
     query: DealQuery | None = None,
+    per_type: int = 500,
 ) -> list[DealGroup]:
     """Deal groups for a project (an entity id), for an entity's events, or for the whole store; a
-    ``DealQuery`` filters and orders them further (the ledger)."""
+    ``DealQuery`` filters and orders them further (the ledger). At most the newest ``per_type`` events
+    of each deal type are read."""
     q = query or DealQuery(project=project, entity_id=entity_id, since=since, order="oldest")
-    events = deal_events(store, entity_id=q.project or q.entity_id, since=q.since)
+    events = deal_events(store, entity_id=q.project or q.entity_id, since=q.since, limit=per_type)
     groups = group_deals(store, events)
     for group in groups:
         group.events = _ordered([d for d in group.events if q.keeps(d)], q.order)

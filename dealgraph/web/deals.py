@@ -25,6 +25,7 @@ from dealgraph.store.store import Store
 from dealgraph.web.rendering import CSP, form_day, form_entity, not_found, page
 
 router = APIRouter(include_in_schema=False)
+PER_TYPE = 60  # the page reads the newest 60 events of each deal type; the CSV reads up to 500
 CSV_COLUMNS = (
     "project", "date", "type", "modality", "parties", "listed parties", "amount", "currency",
     "usd", "outlet", "source", "article", "event", "sentence",
@@ -69,7 +70,7 @@ def _outlets(store: Store, groups: list[deal_views.DealGroup]) -> dict[str, str]
 
 @router.get("/ui/deals", response_class=HTMLResponse)
 def deals(request: Request, store: StoreDep, q: DealQueryDep) -> HTMLResponse:
-    groups = deal_views.deals(store, query=q)
+    groups = deal_views.deals(store, query=q, per_type=PER_TYPE)
     names = views.entity_names(store, [i for i in (q.project, q.entity_id) if i])
     return page(
         request,
@@ -83,6 +84,7 @@ def deals(request: Request, store: StoreDep, q: DealQueryDep) -> HTMLResponse:
         deal_types=deal_views.DEAL_TYPES,
         modalities=MODALITIES,
         query_string=request.url.query,
+        per_type=PER_TYPE,
     )
 
 
