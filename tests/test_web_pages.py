@@ -150,3 +150,18 @@ def test_the_pages_call_the_api_under_v1(client: TestClient) -> None:
     assert {name: paths for name, paths in found.items() if paths} == {}
     html = client.get("/ui/entities/kirill-dmitriev").text
     assert 'href="/v1/entities/kirill-dmitriev">JSON</a>' in html
+
+
+def test_a_claim_page_shows_its_parties_sanctions_status(tmp_path: Path) -> None:
+    """A claim names its parties; a listed one carries its badge there too, as everywhere else."""
+    from dealgraph.claims.grouping import group_claims
+    from dealgraph.store.claim_reads import list_claims
+    from tests.test_web_sanctions_browser import sanctions_store
+
+    store = sanctions_store(tmp_path / "desk.db")
+    group_claims(store)
+    (claim, *_) = list_claims(store, entity_id="polar-tanker-group", limit=None)
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as client:
+        html = client.get(f"/ui/claims/{claim.id}").text
+    status = html.split('id="claim-sanctions"', 1)[1].split("</p>", 1)[0]
+    assert "Polar Tanker Group" in status and 'class="badge listed"' in status

@@ -135,7 +135,10 @@ def claim(request: Request, claim_id: str, store: StoreDep) -> Response:
     if detail.claim.id != claim_id:  # merged into another: that one's page
         return RedirectResponse(str(request.url_for("claim", claim_id=detail.claim.id)), status_code=308)
     reports = sorted(detail.links, key=lambda r: (r.published is None, r.published or date.min))
-    return _page(request, "claim.html", c=detail.claim, st=detail.status, reports=reports)
+    screening = views.hits_for(store, [p.entity_id for p in detail.claim.parties])
+    return _page(
+        request, "claim.html", c=detail.claim, st=detail.status, reports=reports, screening=screening
+    )
 
 
 @router.get("/ui/articles/{article_id:path}", response_class=HTMLResponse)
