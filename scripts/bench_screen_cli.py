@@ -62,10 +62,9 @@ def run(repo: Path, env: dict[str, str], *args: str) -> tuple[float, int, str]:
         )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        if proc.returncode:
+        if os.waitstatus_to_exitcode(status):
             raise SystemExit(f"{' '.join(args)} failed: {err.read().strip()[-300:]}")
         return seconds, usage.ru_maxrss // 1024, out.read()
 

@@ -77,12 +77,12 @@ def test_events_with_a_listed_party_are_flagged(screened_store: Any) -> None:
 
 
 def test_dismissed_hit_stays_dismissed(screened_store: Any) -> None:
-    from dealgraph.resolve.judgements import dismiss
+    from dealgraph.resolve.judgements import review_hit
     from dealgraph.screen.entities import screen_entities
 
     putin = entity(screened_store, "Vladimir Putin")
     (hit,) = [h for h in lookup(screened_store).hits(putin) if h.relation == "listed"][:1]
-    dismiss(screened_store, putin, hit.key, "tester")
+    review_hit(screened_store, putin, hit.key, "dismiss", "tester")
     assert hit.key not in {h.key for h in lookup(screened_store).hits(putin)}
     screen_entities(screened_store, everything=True)  # a re-screen does not bring it back
     assert hit.key not in {h.key for h in lookup(screened_store).hits(putin)}
@@ -204,16 +204,16 @@ def test_grade_from_the_alignment() -> None:
 
 def test_dismiss_accepts_both_forms_refuses_unknown_and_undoes(sdn_2024_store: Any) -> None:
     from dealgraph.exc import InputError, NotFound
-    from dealgraph.resolve.judgements import dismiss, list_judgements
+    from dealgraph.resolve.judgements import list_judgements, review_hit
 
     putin = entity(sdn_2024_store, "Vladimir Putin")
     with pytest.raises(NotFound, match="no hit '99999999'"):
-        dismiss(sdn_2024_store, putin, "99999999", "tester")
-    dismiss(sdn_2024_store, putin, "35096", "tester", "a namesake")  # the entry id alone
+        review_hit(sdn_2024_store, putin, "99999999", "dismiss", "tester")
+    review_hit(sdn_2024_store, putin, "35096", "dismiss", "tester", "a namesake")  # the entry id alone
     assert lookup(sdn_2024_store).listed_on(putin, None) == []
     with pytest.raises(InputError, match="already dismissed"):
-        dismiss(sdn_2024_store, putin, "us_ofac_sdn:35096", "tester")
-    dismiss(sdn_2024_store, putin, "us_ofac_sdn:35096", "tester", "it is him", undo=True)
+        review_hit(sdn_2024_store, putin, "us_ofac_sdn:35096", "dismiss", "tester")
+    review_hit(sdn_2024_store, putin, "us_ofac_sdn:35096", "dismiss", "tester", "it is him", undo=True)
     assert [h.entry_id for h in lookup(sdn_2024_store).listed_on(putin, None)] == ["35096"]
     log = [(j.right_id, j.judgement, j.note) for j in list_judgements(sdn_2024_store) if j.left_id == putin]
     assert log[-2:] == [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dealgraph.claims.grouping import group_claims
 from dealgraph.resolve import judgements
-from dealgraph.resolve.judgements import dismiss, review_hit
+from dealgraph.resolve.judgements import review_hit
 from dealgraph.screen.entities import screen_again
 from dealgraph.store.store import Store
 
@@ -33,4 +33,4 @@ def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "
     return new_id
 
 
-__all__ = ["dismiss", "merge", "review_hit", "split"]
+__all__ = ["merge", "review_hit", "split"]

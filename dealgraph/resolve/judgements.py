@@ -4,8 +4,9 @@
   more reported one (``entity_merges``), so ids in use stay stable; mentions, names and blocking keys move.
 - ``split(entity, article, key)``: one in-article entity is not that referent; it gets its own canonical
   id, and a negative judgement keeps the matcher from joining them again.
-- ``dismiss(entity, hit, reason=...)``: a screening hit is a false positive; it is shown dismissed and never
-  makes the party listed. ``dismiss(..., undo=True)`` takes it back; the last judgement on a hit wins.
+- ``review_hit(entity, hit, "dismiss" | "confirm", reason=...)``: a screening hit is a false positive (shown
+  dismissed, never making the party listed) or the listed party (listed whatever its grade);
+  ``undo=True`` takes the decision back; the last judgement on a hit wins.
 Nothing is deleted: every decision is a row in ``judgements`` with who and when.
 """
 
@@ -218,20 +219,6 @@ def review_hit(
             raise InputError(f"{key} of {entity_id} is {current}ed: undo that first")
         judgement = f"un{decision}" if undo else decision
         return record_judgement(conn, entity_id, key, judgement, "hit", user, note=reason)
-
-
-def dismiss(
-    store: Store,
-    entity_id: str,
-    hit_id: str,
-    user: str = "cli",
-    reason: str | None = None,
-    *,
-    undo: bool = False,
-) -> int:
-    """Mark a screening hit of an entity as a false positive, with a reason (``undo``: take a dismissal
-    back); return the judgement id (``review_hit``)."""
-    return review_hit(store, entity_id, hit_id, "dismiss", user, reason, undo=undo)
 
 
 def _hit_log(conn: Connection) -> dict[tuple[str, str], str]:

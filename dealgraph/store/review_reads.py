@@ -48,7 +48,7 @@ def review_queue(store: Store, limit: int = 200) -> tuple[list[QueuedHit], int]:
         QueuedHit(entity_id, names.get(entity_id, entity_id), hit)
         for entity_id, hits in by_entity.items()
         for hit in hits
-        if hit.status == "to review" and not hit.confirmed
+        if hit.status == "to review"
     ]
     queued.sort(key=lambda q: (-(q.hit.score or 0.0), q.entity_id, q.hit.key))
     return queued[:limit], len(queued)

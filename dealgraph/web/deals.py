@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from dealgraph.api.deps import StoreDep
+from dealgraph.claims.outlets import domain_of
 from dealgraph.exc import InputError, NotFound
 from dealgraph.model import MODALITIES
 from dealgraph.reports.brief import build_brief
@@ -62,8 +63,6 @@ DealQueryDep = Annotated[deal_views.DealQuery, Depends(_query)]
 
 def _outlets(store: Store, groups: list[deal_views.DealGroup]) -> dict[str, str]:
     """The outlet of each article the rows cite, or its web domain where the outlet is not known."""
-    from dealgraph.claims.outlets import domain_of
-
     sources = article_sources(store, [d.event.article_id for g in groups for d in g.events])
     return {i: s.outlet or domain_of(s.url) or "" for i, s in sources.items()}
 
