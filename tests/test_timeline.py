@@ -7,14 +7,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import delete, inspect, select, text
 from typer.testing import CliRunner
 
 from dealgraph.server import create_app
 from dealgraph.settings import Settings
-from dealgraph.store.store import Store
+from dealgraph.store.event_tables import events, sort_keys
+from dealgraph.store.migrations import current_version
+from dealgraph.store.schema import schema_version
+from dealgraph.store.store import Store, open_store
 from dealgraph.store.timeline_reads import Order, TimelineQuery, timeline_events, timeline_months
 from tests.desk_store import build, undated_draft
 
@@ -110,3 +116,38 @@ def test_cli_timeline_order_and_filters(store: Store) -> None:
 def test_the_search_box_stays_empty(client: TestClient) -> None:
     html = client.get("/ui/timeline").text
     assert "TimelineQuery" not in html
+
+
+def test_sort_keys_take_the_article_date_where_the_event_gives_none_or_only_a_year() -> None:
+    assert sort_keys("2025-03-14", date(2025, 4, 1)) == ("2025-03-14", "2025-03")
+    assert sort_keys("2025-03", date(2025, 4, 1)) == ("2025-03", "2025-03")
+    assert sort_keys("2025", date(2025, 4, 1)) == ("2025", "2025-04")  # a year orders, the article dates
+    assert sort_keys(None, date(2025, 4, 1)) == ("2025-04-01", "2025-04")
+    assert sort_keys(None, None) == (None, None)
+
+
+def test_a_store_from_before_the_day_columns_is_migrated_to_the_same_order(tmp_path: Path) -> None:
+    """Migration 12 on a store whose events have no ``day``/``month`` (dropped here, as version 11 had
+    them): the columns come back with the values a new write gives, and the timeline reads the same."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    store = build(url)
+    undated_draft().save(store)
+    q = TimelineQuery()
+    before = ([e.id for e in timeline_events(store, q, o)] for o in ("newest", "oldest"))
+    expected = list(before), sorted(timeline_months(store, q), key=str)
+    with store.begin() as conn:
+        keys = {r.id: (r.day, r.month) for r in conn.execute(select(events))}
+        for index in ("ix_events_day", "ix_events_type_day", "ix_events_month"):
+            conn.execute(text(f"DROP INDEX {index}"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN day"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN month"))
+        conn.execute(delete(schema_version).where(schema_version.c.version == 12))
+    store = open_store(url)
+    with store.read() as conn:
+        assert current_version(conn) == 12
+        again = {r.id: (r.day, r.month) for r in conn.execute(select(events))}
+        indexes = {i["name"] for i in inspect(conn).get_indexes("events")}
+    assert again == keys and any(day for day, _ in keys.values())
+    assert {"ix_events_day", "ix_events_type_day", "ix_events_month"} <= indexes
+    after = [[e.id for e in timeline_events(store, q, o)] for o in ("newest", "oldest")]
+    assert (after, sorted(timeline_months(store, q), key=str)) == expected

@@ -170,7 +170,10 @@ def build_brief(
         title = f"Brief: {name}" if entity else f"Brief: project {name}"
         scope = f"events naming {name} ({kind})" + (f" since {since}" if since else "")
     else:
-        events = sorted(deal_views.deal_events(store, since=since, limit=MAX_EVENTS), key=time_order)
+        events = sorted(
+            (ev for kind in deal_views.deal_events(store, since=since, limit=MAX_EVENTS) for ev in kind),
+            key=time_order,
+        )
         title = f"Brief: deal events since {since}"
         scope = "proposals, negotiations, agreements and investments" + f" since {since}"
     brief = Brief(title, scope, today, focus)

@@ -1,6 +1,6 @@
 """The deals view: PROPOSE/NEGOTIATE/AGREE/INVEST events grouped by project, with their amounts in a
 common currency (US dollars, from the rounded rates in ``data/usd_rates.yaml``) and each party's
-screening status. Read-only, built on ``reader.list_events`` and ``views``.
+screening status. Read-only, built on ``timeline_reads`` and ``views``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Any
 import yaml
 
 from dealgraph.screen import grades
-from dealgraph.store import reader, views
-from dealgraph.store.reader import EventView
+from dealgraph.store import views
+from dealgraph.store.event_reads import EventView
 from dealgraph.store.store import Store
+from dealgraph.store.timeline_reads import TimelineQuery, timeline_events
 
 DEAL_TYPES = ("PROPOSE", "NEGOTIATE", "AGREE", "INVEST")
 NO_PROJECT = "(no named project)"
@@ -112,12 +113,33 @@ def _project_of(ev: EventView) -> tuple[str | None, str]:
 
 
 def deal_events(
-    store: Store, entity_id: str | None = None, since: date | None = None, limit: int = 500
-) -> list[EventView]:
-    found: list[EventView] = []
-    for kind in DEAL_TYPES:
-        found.extend(reader.list_events(store, type_=kind, entity_id=entity_id, since=since, limit=limit))
-    return found
+    store: Store,
+    entity_id: str | None = None,
+    since: date | None = None,
+    limit: int = 500,
+    *,
+    project: str | None = None,
+    type_: str | None = None,
+    modality: str | None = None,
+    offset: int = 0,
+    amounts_first: bool = False,
+) -> list[list[EventView]]:
+    """For each deal type (``type_`` alone, when given), its newest ``limit`` events after ``offset``
+    (those with an amount first when ``amounts_first``) in which the entity fills a role, of the
+    project, of the modality, from ``since``: read as the timeline reads them."""
+    return [
+        timeline_events(
+            store,
+            TimelineQuery(
+                entity_id=entity_id, type_=kind, modality=modality, since=since, project_id=project
+            ),
+            "newest",
+            limit,
+            offset,
+            amounts_first=amounts_first,
+        )
+        for kind in ((type_,) if type_ in DEAL_TYPES else DEAL_TYPES)
+    ]
 
 
 def group_deals(store: Store, events: Iterable[EventView]) -> list[DealGroup]:
@@ -204,8 +226,24 @@ def deals(
     ``DealQuery`` filters and orders them further (the ledger). At most the newest ``per_type`` events
     of each deal type are read."""
     q = query or DealQuery(project=project, entity_id=entity_id, since=since, order="oldest")
-    events = deal_events(store, entity_id=q.project or q.entity_id, since=q.since, limit=per_type)
-    groups = group_deals(store, events)
+    return ledger_page(store, q, per_type)[0]
+
+
+def ledger_page(store: Store, q: DealQuery, per_type: int, offset: int = 0) -> tuple[list[DealGroup], bool]:
+    """One page of the ledger: the deal groups of the next ``per_type`` events of each deal type after
+    ``offset`` (in amount order, those with an amount first), and whether any type has more."""
+    by_type = deal_events(
+        store,
+        q.entity_id,
+        q.since,
+        per_type + 1,
+        project=q.project,
+        type_=q.type_,
+        modality=q.modality,
+        offset=offset,
+        amounts_first=q.order == "amount",
+    )
+    groups = group_deals(store, [ev for events in by_type for ev in events[:per_type]])
     for group in groups:
         group.events = _ordered([d for d in group.events if q.keeps(d)], q.order)
-    return [g for g in groups if g.events]
+    return [g for g in groups if g.events], any(len(events) > per_type for events in by_type)

@@ -11,11 +11,12 @@ event would cost a second.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, cast, func, or_, select
+from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.store import event_tables, schema
 from dealgraph.store.store import Store
@@ -60,43 +61,42 @@ def evidence_text() -> Any:
     return func.substr(A.c.text, EV.c.evidence_start + 1, EV.c.evidence_end - EV.c.evidence_start)
 
 
+def _each(conn: Connection, stmt: Any, column: Any, ids: list[str], size: int = 400) -> Iterator[Any]:
+    """The rows of ``stmt`` whose ``column`` is one of ``ids``, asked ``size`` ids at a time."""
+    for i in range(0, len(ids), size):
+        yield from conn.execute(stmt.where(column.in_(ids[i : i + size])))
+
+
 def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     """Rows of ``events`` joined with ``published`` and ``evidence`` → views with arguments and names."""
     if not rows:
         return []
     ids = [r.id for r in rows]
+    # each argument with its entity's link in the article, joined in SQL: an article can have hundreds
+    # of linked entities and an event names two or three
+    arg_entity = and_(AE.c.article_id == EV.c.article_id, AE.c.key == ARG.c.entity_key)
+    with_args = select(
+        *(ARG.c[c] for c in ("event_id", "role", "entity_key", "amount_idx", "text")),
+        AE.c.entity_id.label("linked_id"),
+        AE.c.name.label("linked_name"),
+    ).select_from(ARG.join(EV, EV.c.id == ARG.c.event_id).outerjoin(AE, arg_entity))
     args: dict[str, list[Any]] = defaultdict(list)
-    for a in conn.execute(select(ARG).where(ARG.c.event_id.in_(ids)).order_by(ARG.c.event_id, ARG.c.pos)):
+    for a in _each(conn, with_args.order_by(ARG.c.event_id, ARG.c.pos), ARG.c.event_id, ids):
         args[a.event_id].append(a)
-    wanted = {(r.article_id, r.source_key) for r in rows if r.source_key}
-    for r in rows:
-        wanted.update((r.article_id, a.entity_key) for a in args[r.id] if a.entity_key)
-    names: dict[tuple[str, str], tuple[str, str]] = {}
-    articles = sorted({a for a, _ in wanted})
-    for i in range(0, len(articles), 400):
-        for e in conn.execute(
-            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
-                AE.c.article_id.in_(articles[i : i + 400])
-            )
-        ):
-            if (e.article_id, e.key) in wanted:
-                names[(e.article_id, e.key)] = (e.entity_id, e.name)
+    said = and_(AE.c.article_id == EV.c.article_id, AE.c.key == EV.c.source_key)
+    sources = {
+        e.id: (e.entity_id, e.name)
+        for e in _each(
+            conn, select(EV.c.id, AE.c.entity_id, AE.c.name).select_from(EV.join(AE, said)), EV.c.id, ids
+        )
+    }
     result = []
     for r in rows:
-        views = []
-        for a in args[r.id]:
-            ent = names.get((r.article_id, a.entity_key)) if a.entity_key else None
-            views.append(
-                ArgView(
-                    a.role,
-                    a.entity_key,
-                    ent[0] if ent else None,
-                    ent[1] if ent else None,
-                    a.amount_idx,
-                    a.text,
-                )
-            )
-        src = names.get((r.article_id, r.source_key)) if r.source_key else None
+        views = tuple(
+            ArgView(a.role, a.entity_key, a.linked_id, a.linked_name, a.amount_idx, a.text)
+            for a in args[r.id]
+        )
+        src = sources.get(r.id) if r.source_key else None
         result.append(
             EventView(
                 r.id,
@@ -115,29 +115,25 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
                 r.published,
                 r.extractor,
                 r.confidence,
-                tuple(views),
+                views,
             )
         )
     return result
 
 
 def events_where(conn: Connection, where: Any, limit: int | None = None, offset: int = 0) -> list[EventView]:
+    """The events matching ``where``, undated first, then by day and in reading order within a day (ids
+    are hashes: store.stable_event_id); the page's ids first, then only those events in full."""
     stmt = (
-        select(EV, A.c.published, evidence_text().label("evidence"))
-        .select_from(EV.join(A, A.c.id == EV.c.article_id))
+        select(EV.c.id)
         .where(where)
-        # undated first on both backends (SQLite and PostgreSQL disagree on where NULLs go); within a day,
-        # in reading order (ids are hashes: store.stable_event_id)
-        .order_by(
-            func.coalesce(EV.c.event_date, func.cast(A.c.published, String)).nulls_first(),
-            EV.c.article_id,
-            EV.c.idx,
-        )
+        # undated first on both backends (SQLite and PostgreSQL disagree on where NULLs go)
+        .order_by(EV.c.day.asc().nulls_first(), EV.c.article_id, EV.c.idx)
         .offset(offset)
     )
     if limit is not None:
         stmt = stmt.limit(limit)
-    return event_views(conn, list(conn.execute(stmt).all()))
+    return events_by_id(conn, list(conn.execute(stmt).scalars()))
 
 
 def list_events(
@@ -174,13 +170,17 @@ def events_by_id(conn: Connection, ids: list[str]) -> list[EventView]:
 
 def entity_event_keys(entity_id: str, type_: str | None, modality: str | None, since: date | None) -> Any:
     """(event id, date key) of the events in which the entity fills a role, without duplicates."""
-    day = func.coalesce(EV.c.event_date, cast(A.c.published, String))
     stmt = (
-        select(EV.c.id.label("id"), day.label("day"), EV.c.article_id.label("article"), EV.c.idx.label("idx"))
+        select(
+            EV.c.id.label("id"),
+            EV.c.day.label("day"),
+            EV.c.article_id.label("article"),
+            EV.c.idx.label("idx"),
+        )
         .select_from(
-            AE.join(EV, EV.c.article_id == AE.c.article_id)
-            .join(ARG, and_(ARG.c.event_id == EV.c.id, ARG.c.entity_key == AE.c.key))
-            .join(A, A.c.id == EV.c.article_id)
+            AE.join(EV, EV.c.article_id == AE.c.article_id).join(
+                ARG, and_(ARG.c.event_id == EV.c.id, ARG.c.entity_key == AE.c.key)
+            )
         )
         .where(AE.c.entity_id == entity_id)
         .distinct()
@@ -212,11 +212,7 @@ def count_events(
     since: date | None = None,
 ) -> int:
     """How many events ``list_events`` would list without a limit (for "showing 100 of 740")."""
-    stmt = (
-        select(func.count())
-        .select_from(EV.join(A, A.c.id == EV.c.article_id))
-        .where(_events_filter(type_, entity_id, modality, since))
-    )
+    stmt = select(func.count()).select_from(EV).where(_events_filter(type_, entity_id, modality, since))
     with store.read() as conn:
         return int(conn.execute(stmt).scalar() or 0)
 
@@ -228,9 +224,7 @@ def _events_filter(type_: str | None, entity_id: str | None, modality: str | Non
     if modality:
         conds.append(EV.c.modality == modality)
     if since:
-        conds.append(
-            or_(EV.c.event_date >= since.isoformat(), and_(EV.c.event_date.is_(None), A.c.published >= since))
-        )
+        conds.append(EV.c.day >= since.isoformat())
     if entity_id:
         keyed = select(AE.c.article_id, AE.c.key).where(AE.c.entity_id == entity_id).subquery()
         in_args = select(ARG.c.event_id).select_from(

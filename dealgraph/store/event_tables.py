@@ -1,10 +1,18 @@
-"""Event tables: deal events with their modality, source and evidence span, and their arguments."""
+"""Event tables: deal events with their modality, source and evidence span, and their arguments.
+
+``day`` and ``month`` are written with each event (``sort_keys``) so that the timeline and the event
+lists are ordered and counted from an index: computed at read time from the article's date, they made
+every store-wide page sort all the events of the store (BENCHMARKS.md, "API latency")."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from sqlalchemy import JSON, Column, Float, ForeignKey, Index, Integer, String, Table, Text
 
 from dealgraph.store.schema import metadata
+
+day_column = Column("day", String(10))  # the event's own date, else its article's: the order of lists
 
 events = Table(
     "events",
@@ -22,8 +30,14 @@ events = Table(
     Column("event_date", String(10)),
     Column("extractor", String(60), nullable=False),
     Column("confidence", Float, nullable=False),
+    day_column,
+    Column("month", String(7)),  # its own date's month when it gives one, else its article's
     Index("ix_events_article", "article_id"),
     Index("ix_events_type", "type"),
+    # newest first, in reading order within a day, undated last (SQLite's order of a DESC index)
+    Index("ix_events_day", day_column.desc(), "article_id", "idx"),
+    Index("ix_events_type_day", "type", day_column.desc(), "article_id", "idx"),
+    Index("ix_events_month", "month", "type"),
 )
 
 event_args = Table(
@@ -39,3 +53,12 @@ event_args = Table(
 )
 
 TABLES = (events, event_args)
+
+
+def sort_keys(event_date: str | None, published: date | None) -> tuple[str | None, str | None]:
+    """An event's ``day`` (its own date, which may be a month or a year, else its article's) and
+    ``month`` (``2025-03``: its own date's when that gives the month, else its article's; None when
+    neither does)."""
+    article = published.isoformat() if published else None
+    own_month = event_date[:7] if event_date and len(event_date) >= 7 else None
+    return event_date or article, own_month or (article[:7] if article else None)

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, insert, inspect, select, text
+from sqlalchemy import Connection, Table, bindparam, insert, inspect, select, text, update
 
-from dealgraph.store import schema
+from dealgraph.store import event_tables, schema
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +58,34 @@ def _add_column(table: str, column: str, ddl: str) -> Callable[[Connection], Non
     return apply
 
 
+def _event_days(conn: Connection) -> None:
+    """The events' ``day`` and ``month`` columns, their values for the events stored before them (from
+    ``event_tables.sort_keys``, as new events get them) and the indexes the lists are read from."""
+    ev, articles = event_tables.events, schema.articles
+    for column, ddl in (("day", "VARCHAR(10)"), ("month", "VARCHAR(7)")):
+        _add_column("events", column, ddl)(conn)
+    rows = conn.execute(
+        select(ev.c.id, ev.c.event_date, articles.c.published)
+        .select_from(ev.join(articles, articles.c.id == ev.c.article_id))
+        .where(ev.c.day.is_(None), ev.c.month.is_(None))
+    ).all()
+    keyed = []
+    for r in rows:
+        day, month = event_tables.sort_keys(r.event_date, r.published)
+        keyed.append({"event": r.id, "new_day": day, "new_month": month})
+    if keyed:
+        stmt = update(event_tables.events).where(ev.c.id == bindparam("event"))
+        conn.execute(stmt.values(day=bindparam("new_day"), month=bindparam("new_month")), keyed)
+    for index in ev.indexes:
+        if index.name in {"ix_events_day", "ix_events_type_day", "ix_events_month"}:
+            index.create(conn, checkfirst=True)
+
+
 def _migrations() -> list[Migration]:
     # Imported here so that every table module has registered on ``schema.metadata``.
     from dealgraph.store import (
         alert_tables,
         claim_tables,
-        event_tables,
         resolve_tables,
         screened_tables,
         screening_tables,
@@ -97,6 +119,7 @@ def _migrations() -> list[Migration]:
         Migration(9, "claims: events of articles that report one fact", _create(*claim_tables.TABLES)),
         Migration(10, "watchlist and alerts", _create(*alert_tables.TABLES)),
         Migration(11, "grades of screening hits", _add_column("entity_hits", "grade", "VARCHAR(10)")),
+        Migration(12, "events ordered and counted by day and month from an index", _event_days),
     ]
 
 

@@ -115,7 +115,7 @@ class Store:
         with self.begin() as conn:
             _insert_article(conn, article)
             entity_ids = resolver(conn, article.id, extraction.entities)
-            _insert_extraction(conn, article.id, extraction, entity_ids)
+            _insert_extraction(conn, article, extraction, entity_ids)
             if bands:
                 conn.execute(
                     insert(schema.signatures), [{"band": b, "article_id": article.id} for b in set(bands)]
@@ -217,7 +217,10 @@ def _insert_article(conn: Connection, article: Article) -> None:
     )
 
 
-def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity_ids: dict[str, str]) -> None:
+def _insert_extraction(
+    conn: Connection, article: Article, ex: Extraction, entity_ids: dict[str, str]
+) -> None:
+    article_id = article.id
     if ex.entities:
         conn.execute(
             insert(schema.article_entities),
@@ -262,6 +265,7 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
         if event_id in taken:  # the same reading twice: keep both, told apart by their order
             event_id = f"{event_id}-{i}"
         taken.add(event_id)
+        day, month = event_tables.sort_keys(ev.when, article.published)
         conn.execute(
             insert(event_tables.events).values(
                 id=event_id,
@@ -277,6 +281,8 @@ def _insert_extraction(conn: Connection, article_id: str, ex: Extraction, entity
                 event_date=ev.when,
                 extractor=ev.extractor,
                 confidence=ev.confidence,
+                day=day,
+                month=month,
             )
         )
         if ev.args:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import String, and_, case, cast, func, or_, select
+from sqlalchemy import and_, case, func, select
 
 from dealgraph.store import event_tables, schema
-from dealgraph.store.event_reads import EventView, event_views, evidence_text
+from dealgraph.store.event_reads import EventView, events_by_id
 from dealgraph.store.store import Store
 
 A, AE = schema.articles, schema.article_entities
@@ -64,12 +64,7 @@ def _where(q: TimelineQuery) -> Any:
     if q.modality:
         conds.append(EV.c.modality == q.modality)
     if q.since:
-        conds.append(
-            or_(
-                EV.c.event_date >= q.since.isoformat(),
-                and_(EV.c.event_date.is_(None), A.c.published >= q.since),
-            )
-        )
+        conds.append(EV.c.day >= q.since.isoformat())
     if q.entity_id:
         conds.append(_in_role(q.entity_id))
     if q.project_id:
@@ -79,38 +74,38 @@ def _where(q: TimelineQuery) -> Any:
     return and_(*conds) if conds else EV.c.id.isnot(None)
 
 
-def _day() -> Any:
-    return func.coalesce(EV.c.event_date, cast(A.c.published, String))
+def _with_amount() -> Any:
+    return select(ARG.c.event_id).where(ARG.c.event_id == EV.c.id, ARG.c.amount_idx.isnot(None)).exists()
 
 
 def timeline_events(
-    store: Store, q: TimelineQuery, order: Order = "newest", limit: int | None = 100, offset: int = 0
+    store: Store,
+    q: TimelineQuery,
+    order: Order = "newest",
+    limit: int | None = 100,
+    offset: int = 0,
+    *,
+    amounts_first: bool = False,
 ) -> list[EventView]:
-    """A page of the matching events: dated ones newest (or oldest) first, then the undated."""
-    day = _day()
-    by_day = day.desc() if order == "newest" else day.asc()
-    stmt = (
-        select(EV, A.c.published, evidence_text().label("evidence"))
-        .select_from(EV.join(A, A.c.id == EV.c.article_id))
-        .where(_where(q))
-        .order_by(day.is_(None), by_day, EV.c.article_id, EV.c.idx)
-        .offset(offset)
-    )
+    """A page of the matching events: dated ones newest (or oldest) first, then the undated; those that
+    carry an amount before all others when ``amounts_first`` (the deals ledger's amount order).
+
+    The page's ids are found first, from the events' ``day`` index, and only those events are read with
+    their evidence: cutting the evidence of every matching event to sort them cost most of a page."""
+    by_day = EV.c.day.desc().nulls_last() if order == "newest" else EV.c.day.asc().nulls_last()
+    keys = [case((_with_amount(), 0), else_=1)] if amounts_first else []
+    stmt = select(EV.c.id).where(_where(q)).order_by(*keys, by_day, EV.c.article_id, EV.c.idx).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     with store.read() as conn:
-        return event_views(conn, list(conn.execute(stmt).all()))
+        return events_by_id(conn, list(conn.execute(stmt).scalars()))
 
 
 def timeline_months(store: Store, q: TimelineQuery) -> list[str | None]:
-    """The month (``2025-03``) of every matching event, None for one dated to the year or not at all:
-    the event's own date when it gives the month, else its article's (as the web chart counts)."""
-    # Counted by month in the database: a store-wide timeline has tens of thousands of events.
-    own = func.substr(EV.c.event_date, 1, 7)
-    month = case(
-        (func.length(EV.c.event_date) >= 7, own), else_=func.substr(cast(A.c.published, String), 1, 7)
-    )
-    stmt = select(month, func.count()).select_from(EV.join(A, A.c.id == EV.c.article_id))
+    """The month (``2025-03``) of every matching event: the event's own date when it gives the month,
+    else its article's (as the web chart counts); None where neither does."""
+    # Counted by month in the database, from an index: a store-wide timeline has tens of thousands of events.
+    stmt = select(EV.c.month, func.count()).where(_where(q)).group_by(EV.c.month)
     with store.read() as conn:
-        rows = conn.execute(stmt.where(_where(q)).group_by(month)).all()
+        rows = conn.execute(stmt).all()
     return [None if m is None else str(m) for m, n in rows for _ in range(int(n))]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import io
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from dealgraph.api.deps import StoreDep
+from dealgraph.api.deps import MAX_OFFSET, StoreDep
 from dealgraph.claims.outlets import domain_of
 from dealgraph.exc import InputError, NotFound
 from dealgraph.model import MODALITIES
@@ -26,7 +27,7 @@ from dealgraph.store.store import Store
 from dealgraph.web.rendering import CSP, form_day, form_entity, not_found, page
 
 router = APIRouter(include_in_schema=False)
-PER_TYPE = 60  # the page reads the newest 60 events of each deal type; the CSV reads up to 500
+PER_TYPE = 25  # a page shows the next 25 events of each deal type; the CSV reads up to 500
 CSV_COLUMNS = (
     "project", "date", "type", "modality", "parties", "listed parties", "amount", "currency",
     "usd", "outlet", "source", "article", "event", "sentence",
@@ -68,9 +69,12 @@ def _outlets(store: Store, groups: list[deal_views.DealGroup]) -> dict[str, str]
 
 
 @router.get("/ui/deals", response_class=HTMLResponse)
-def deals(request: Request, store: StoreDep, q: DealQueryDep) -> HTMLResponse:
-    groups = deal_views.deals(store, query=q, per_type=PER_TYPE)
+def deals(
+    request: Request, store: StoreDep, q: DealQueryDep, offset: int = Query(0, ge=0, le=MAX_OFFSET)
+) -> HTMLResponse:
+    groups, more = deal_views.ledger_page(store, q, PER_TYPE, offset)
     names = views.entity_names(store, [i for i in (q.project, q.entity_id) if i])
+    form = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
     return page(
         request,
         "deals.html",
@@ -82,8 +86,10 @@ def deals(request: Request, store: StoreDep, q: DealQueryDep) -> HTMLResponse:
         outlets=_outlets(store, groups),
         deal_types=deal_views.DEAL_TYPES,
         modalities=MODALITIES,
-        query_string=request.url.query,
+        query_string=urlencode(form),
         per_type=PER_TYPE,
+        offset=offset,
+        more=more,
     )
 
 

@@ -1,0 +1,107 @@
+"""The deals ledger's reading (issue 17): a page holds the next events of each deal type, newest first
+(the newest, not the oldest, when a type has more than a page), pages follow one another without a gap
+or a repeat, the amount order puts every event with an amount before the others, and the web page links
+to the older events."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dealgraph.server import create_app
+from dealgraph.settings import Settings
+from dealgraph.store import deal_views
+from dealgraph.store.deal_views import DealQuery, ledger_page
+from dealgraph.store.store import Store
+from dealgraph.store.timeline_reads import TimelineQuery, timeline_events
+from dealgraph.web import deals as deals_page
+from tests.desk_store import Draft, build
+
+
+def _offers() -> list[Draft]:
+    """Three later offers without an amount: the proposals outnumber a page of one."""
+    out = []
+    for day, partner in ((10, "Polar Drilling"), (20, "Tundra Shipping"), (28, "Kara Sea Ports")):
+        text = f"Offer to {partner}\n\nKirill Dmitriev offered {partner} a share of the Arctic LNG 2 project."
+        d = Draft(f"offer-{day}", f"Offer to {partner}", text, date(2025, 4, day))
+        dmitriev = d.entity("Kirill Dmitriev", "Person")
+        partner_key = d.entity(partner, "Organization")
+        arctic = d.entity("Arctic LNG 2", "Project")
+        sentence = f"Kirill Dmitriev offered {partner} a share of the Arctic LNG 2 project."
+        d.event("PROPOSE", sentence, agent=dmitriev, recipient=partner_key, project=arctic)
+        out.append(d)
+    return out
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = build(f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'desk.db'}")
+    for draft in _offers():
+        draft.save(store)
+    return store
+
+
+def _ids(groups: list[deal_views.DealGroup]) -> list[str]:
+    return [d.event.id for g in groups for d in g.events]
+
+
+def _all_deals(store: Store) -> list[str]:
+    return [
+        ev.id
+        for kind in deal_views.DEAL_TYPES
+        for ev in timeline_events(store, TimelineQuery(type_=kind), limit=None)
+    ]
+
+
+def test_pages_of_one_event_a_type_cover_every_deal_once(store: Store) -> None:
+    everything, seen, offset = _all_deals(store), [], 0
+    assert len(everything) > len(deal_views.DEAL_TYPES)  # some type has more than one page
+    while True:
+        groups, more = ledger_page(store, DealQuery(), per_type=1, offset=offset)
+        assert 0 < len(_ids(groups)) <= len(deal_views.DEAL_TYPES)
+        seen += _ids(groups)
+        if not more:
+            break
+        offset += 1
+    assert sorted(seen) == sorted(everything) and len(seen) == len(set(seen))
+
+
+def test_a_page_holds_the_newest_events_of_each_type(store: Store) -> None:
+    first, _ = ledger_page(store, DealQuery(), per_type=1)
+    for d in (d for g in first for d in g.events):
+        newest = timeline_events(store, TimelineQuery(type_=d.event.type), limit=1)
+        assert d.event.id == newest[0].id
+
+
+def test_amount_order_reads_events_with_an_amount_first(store: Store) -> None:
+    """The $5 billion offer is the oldest proposal: the newest page of one would not show it; the amount
+    order does, and an amount-less proposal follows on the next page."""
+    newest, _ = ledger_page(store, DealQuery(type_="PROPOSE"), per_type=1)
+    assert [d.amount for g in newest for d in g.events] == [None]
+    first, more = ledger_page(store, DealQuery(type_="PROPOSE", order="amount"), per_type=1)
+    assert [d.amount["text"] for g in first for d in g.events if d.amount] == ["$5 billion"] and more
+    second, _ = ledger_page(store, DealQuery(type_="PROPOSE", order="amount"), per_type=1, offset=1)
+    assert [d.amount for g in second for d in g.events] == [None]
+
+
+@pytest.fixture()
+def client(store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setattr(deals_page, "PER_TYPE", 1)
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as c:
+        yield c
+
+
+def test_the_page_links_to_older_deals_keeping_its_filters(client: TestClient, store: Store) -> None:
+    first = client.get("/ui/deals?order=date")
+    older = re.search(r'id="deals-older" href="\?([^"]+)"', first.text)
+    assert older, "a type with more than one event: an older page is linked"
+    link = older.group(1).replace("&amp;", "&")
+    assert "order=date" in link and "offset=1" in link
+    second = client.get(f"/ui/deals?{link}")
+    assert second.status_code == 200 and 'id="deals-newer"' in second.text
+    rows = re.compile(r'href="/ui/articles/[^"#]+#([^"]+)"')
+    assert set(rows.findall(first.text)).isdisjoint(rows.findall(second.text))
