@@ -12,9 +12,11 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
+from dealgraph.claims.grouping import group_claims
 from dealgraph.server import create_app
 from dealgraph.settings import Settings
 from dealgraph.store import deal_views
+from dealgraph.store.claim_reads import claims_of_events, modality_histories
 from dealgraph.store.deal_views import DealQuery, ledger_page
 from dealgraph.store.store import Store
 from dealgraph.store.timeline_reads import TimelineQuery, timeline_events
@@ -37,11 +39,26 @@ def _offers() -> list[Draft]:
     return out
 
 
+def _one_offer_reported_twice() -> list[Draft]:
+    """A hedged report of an offer, then a plain one a week later: one claim whose modality changed."""
+    out = []
+    for day, modality, verb in ((2, "hedged", "may offer"), (9, "asserted", "offered")):
+        sentence = f"Kirill Dmitriev {verb} Yamal Rail a share of the Arctic LNG 2 project."
+        d = Draft(f"ports-{day}", "Ports offer", f"Ports offer\n\n{sentence}", date(2025, 5, day))
+        dmitriev = d.entity("Kirill Dmitriev", "Person")
+        ports = d.entity("Yamal Rail", "Organization")
+        arctic = d.entity("Arctic LNG 2", "Project")
+        d.event("PROPOSE", sentence, modality, agent=dmitriev, recipient=ports, project=arctic)
+        out.append(d)
+    return out
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     store = build(f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'desk.db'}")
-    for draft in _offers():
+    for draft in _offers() + _one_offer_reported_twice():
         draft.save(store)
+    group_claims(store)
     return store
 
 
@@ -105,3 +122,16 @@ def test_the_page_links_to_older_deals_keeping_its_filters(client: TestClient, s
     assert second.status_code == 200 and 'id="deals-newer"' in second.text
     rows = re.compile(r'href="/ui/articles/[^"#]+#([^"]+)"')
     assert set(rows.findall(first.text)).isdisjoint(rows.findall(second.text))
+
+
+def test_a_claim_shows_how_its_modality_changed(client: TestClient, store: Store) -> None:
+    ports = [
+        e.id for e in timeline_events(store, TimelineQuery(), limit=None) if e.article_id.startswith("ports-")
+    ]
+    claims = set(claims_of_events(store, ports).values())
+    assert len(ports) == 2 and len(claims) == 1
+    assert modality_histories(store, sorted(claims)) == {
+        claims.pop(): [("2025-05-02", "hedged"), ("2025-05-09", "asserted")]
+    }
+    page = client.get("/ui/deals?project=arctic-lng-2&type=PROPOSE").text
+    assert "hedged (2025-05-02) → asserted (2025-05-09)" in page

@@ -279,3 +279,23 @@ def iter_claim_records(store: Store, chunk: int = 400) -> list[ClaimRecord]:
                 first, last = dates.get(summary.id, (None, None))
                 records.append(ClaimRecord(summary, first, last))
     return records
+
+
+def modality_histories(store: Store, claim_ids: list[str]) -> dict[str, list[tuple[str | None, str]]]:
+    """Each claim's modality as its reports gave it over time: (day, modality) at each change, earliest
+    first (undated reports first), for the ledger's "proposed, then agreed" beside a deal."""
+    found: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+    ordered = (CE.c.claim_id, EV.c.day.asc().nulls_first(), EV.c.article_id, EV.c.idx)
+    with store.read() as conn:
+        for i in range(0, len(claim_ids), 400):
+            rows = conn.execute(
+                select(CE.c.claim_id, EV.c.day, EV.c.modality)
+                .select_from(CE.join(EV, EV.c.id == CE.c.event_id))
+                .where(CE.c.claim_id.in_(claim_ids[i : i + 400]))
+                .order_by(*ordered)
+            )
+            for r in rows:
+                history = found[str(r.claim_id)]
+                if not history or history[-1][1] != r.modality:
+                    history.append((r.day, str(r.modality)))
+    return dict(found)

@@ -1,8 +1,9 @@
 """The deals ledger: ``/ui/deals`` (per project, each deal event with its parties and their sanctions
 status on the event's day, the amount as reported and in US dollars, the outlet and the named source,
-the sentence), filtered by party, project, type, modality, date range and listed parties only, in date
-or amount order; ``/ui/deals.csv``, the same rows as CSV; and ``/ui/brief``, the briefing report
-(``reports``) of the party or project the ledger shows, as HTML."""
+the sentence, and the modality history of the claim it reports), filtered by party, project, type,
+modality, date range and listed parties only, in date or amount order, a page of each type at a time;
+``/ui/deals.csv``, the same rows as CSV; and ``/ui/brief``, the briefing report (``reports``) of the
+party or project the ledger shows, as HTML."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dealgraph.reports.brief import build_brief
 from dealgraph.reports.render import render_html
 from dealgraph.store import deal_views, views
 from dealgraph.store.brief_reads import article_sources
-from dealgraph.store.claim_reads import claims_of_events
+from dealgraph.store.claim_reads import claims_of_events, modality_histories
 from dealgraph.store.store import Store
 from dealgraph.web.rendering import CSP, form_day, form_entity, not_found, page
 
@@ -75,11 +76,13 @@ def deals(
     groups, more = deal_views.ledger_page(store, q, PER_TYPE, offset)
     names = views.entity_names(store, [i for i in (q.project, q.entity_id) if i])
     form = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
+    event_claims = claims_of_events(store, [d.event.id for g in groups for d in g.events])
     return page(
         request,
         "deals.html",
         groups=groups,
-        event_claims=claims_of_events(store, [d.event.id for g in groups for d in g.events]),
+        event_claims=event_claims,
+        histories=modality_histories(store, sorted(set(event_claims.values()))),
         rates=deal_views.usd_rates()[0],
         dq=q,
         names=names,
