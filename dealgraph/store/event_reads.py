@@ -60,6 +60,24 @@ def evidence_text() -> Any:
     return func.substr(A.c.text, EV.c.evidence_start + 1, EV.c.evidence_end - EV.c.evidence_start)
 
 
+def in_article_entities(
+    conn: Connection, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(article id, in-article key) → (canonical id, name) for the ``wanted`` in-article entities: who an
+    event's source and role keys name. Read 400 articles at a time (a bound on the ``IN`` list)."""
+    names: dict[tuple[str, str], tuple[str, str]] = {}
+    articles = sorted({a for a, _ in wanted})
+    for i in range(0, len(articles), 400):
+        for e in conn.execute(
+            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
+                AE.c.article_id.in_(articles[i : i + 400])
+            )
+        ):
+            if (e.article_id, e.key) in wanted:
+                names[(e.article_id, e.key)] = (e.entity_id, e.name)
+    return names
+
+
 def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     """Rows of ``events`` joined with ``published`` and ``evidence`` → views with arguments and names."""
     if not rows:
@@ -71,16 +89,7 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     wanted = {(r.article_id, r.source_key) for r in rows if r.source_key}
     for r in rows:
         wanted.update((r.article_id, a.entity_key) for a in args[r.id] if a.entity_key)
-    names: dict[tuple[str, str], tuple[str, str]] = {}
-    articles = sorted({a for a, _ in wanted})
-    for i in range(0, len(articles), 400):
-        for e in conn.execute(
-            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
-                AE.c.article_id.in_(articles[i : i + 400])
-            )
-        ):
-            if (e.article_id, e.key) in wanted:
-                names[(e.article_id, e.key)] = (e.entity_id, e.name)
+    names = in_article_entities(conn, wanted)
     result = []
     for r in rows:
         views = []
