@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import claim_tables, event_tables, schema
-from dealgraph.store.event_reads import evidence_text, in_article_entities
+from dealgraph.store.event_reads import evidence_text, in_article_entities, named_by
 from dealgraph.store.store import Store
 
 C, CE, CP = claim_tables.claims, claim_tables.claim_events, claim_tables.claim_parties
@@ -180,7 +180,6 @@ def reports_of(conn: Connection, claim_ids: list[str]) -> dict[str, list[ReportV
             copies[d.duplicate_of].append(CopyView(d.source, d.doc_id, d.seen_at))
     found: dict[str, list[ReportView]] = {c: [] for c in claim_ids}
     for r in rows:
-        src = sources.get((r.article_id, r.source_key)) if r.source_key else None
         found[r.claim_id].append(
             ReportView(
                 r.id,
@@ -192,8 +191,7 @@ def reports_of(conn: Connection, claim_ids: list[str]) -> dict[str, list[ReportV
                 r.published,
                 r.event_date,
                 r.modality,
-                src[0] if src else None,
-                src[1] if src else None,
+                *named_by(sources, r.article_id, r.source_key),
                 str(r.evidence or ""),
                 tuple(copies[r.article_id]),
             )

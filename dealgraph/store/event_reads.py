@@ -78,6 +78,14 @@ def in_article_entities(
     return names
 
 
+def named_by(
+    names: dict[tuple[str, str], tuple[str, str]], article_id: str, key: str | None
+) -> tuple[str | None, str | None]:
+    """(canonical id, name) of the in-article entity ``key`` in ``in_article_entities``' answer; two
+    Nones when there is no key or it names no entity."""
+    return names.get((article_id, key), (None, None)) if key else (None, None)
+
+
 def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     """Rows of ``events`` joined with ``published`` and ``evidence`` → views with arguments and names."""
     if not rows:
@@ -92,20 +100,10 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     names = in_article_entities(conn, wanted)
     result = []
     for r in rows:
-        views = []
-        for a in args[r.id]:
-            ent = names.get((r.article_id, a.entity_key)) if a.entity_key else None
-            views.append(
-                ArgView(
-                    a.role,
-                    a.entity_key,
-                    ent[0] if ent else None,
-                    ent[1] if ent else None,
-                    a.amount_idx,
-                    a.text,
-                )
-            )
-        src = names.get((r.article_id, r.source_key)) if r.source_key else None
+        views = [
+            ArgView(a.role, a.entity_key, *named_by(names, r.article_id, a.entity_key), a.amount_idx, a.text)
+            for a in args[r.id]
+        ]
         result.append(
             EventView(
                 r.id,
@@ -114,8 +112,7 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
                 r.modality,
                 r.polarity,
                 r.source_key,
-                src[0] if src else None,
-                src[1] if src else None,
+                *named_by(names, r.article_id, r.source_key),
                 r.trigger,
                 str(r.evidence or ""),
                 r.evidence_start,
