@@ -1,10 +1,13 @@
 """Query filters checked as the CLI checks them (``cli/choices.py``): a value that can match nothing is
 a client error (400) naming the values that can, and an entity that does not exist is a 404, never an
-empty page."""
+empty page. ``entity_query`` declares an entity-id parameter the way every list route takes one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+from fastapi import Query
 
 from dealgraph.exc import InputError, NotFound
 from dealgraph.store import views
@@ -26,6 +29,11 @@ def event_type(value: str | None) -> str | None:
 
     # ROLE comes from titles and appositions, not from a trigger lexicon (as in cli/choices.py)
     return one_of(value, [*(t.name for t in event_types()), "ROLE"], "type")
+
+
+def entity_query(description: str) -> Any:
+    """An optional query parameter holding an entity id (or a merged-away one), for ``entity`` to check."""
+    return Query(None, max_length=200, description=description)
 
 
 def entity(store: Store, given: str | None) -> str | None:

@@ -40,6 +40,11 @@ class Page(BaseModel, Generic[T]):
             next_offset=page.next_offset(len(rows)),
         )
 
+    @classmethod
+    def window(cls, rows: Sequence[R], page: Paging, convert: Callable[[R], T]) -> Page[T]:
+        """The page of ``rows`` read whole (a list grouped or merged in Python, not paged in SQL)."""
+        return cls.of(rows[page.offset : page.offset + page.limit + 1], page, convert)
+
 
 class Out(BaseModel):
     """A response model that can be read from a store view's attributes."""

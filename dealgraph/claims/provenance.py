@@ -43,6 +43,7 @@ class FirstSeen:
     modality: str
     published: date | None
     article_id: str
+    event_id: str  # the report itself (a brief cites its sentence)
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def status(
     dated = sorted(reports, key=lambda r: (r.published is None, r.published or date.min, r.article_id))
     history: dict[str, FirstSeen] = {}
     for r in dated:
-        history.setdefault(r.modality, FirstSeen(r.modality, r.published, r.article_id))
+        history.setdefault(r.modality, FirstSeen(r.modality, r.published, r.article_id, r.event_id))
     return Status(tuple(origins), why is not None, why, tuple(history.values()))
 
 

@@ -135,10 +135,13 @@ def _show(detail: Any, as_json: bool) -> None:
         )
 
 
+_USER = typer.Option("cli", help="Who decides (kept in the judgement log).")
+
+
 def claim_merge(
     a: str = typer.Argument(..., help="A claim id."),
     b: str = typer.Argument(..., help="Another claim id reporting the same fact."),
-    user: str = typer.Option("cli", help="Who decides (kept in the judgement log)."),
+    user: str = _USER,
 ) -> None:
     """Judge two claims one fact: the less reported one points to the other, in the judgement log."""
     from dealgraph.claims.judgements import merge
@@ -151,7 +154,7 @@ def claim_merge(
 def claim_split(
     claim_id: str = typer.Argument(..., help="A claim id."),
     event_id: str = typer.Argument(..., help="The event of that claim that reports another fact."),
-    user: str = typer.Option("cli", help="Who decides (kept in the judgement log)."),
+    user: str = _USER,
 ) -> None:
     """Judge one report not that fact: it gets a claim of its own, in the judgement log."""
     from dealgraph.claims.judgements import split

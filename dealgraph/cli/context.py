@@ -1,8 +1,10 @@
 """Shared CLI state: the store given on the command line (a URL or a plain path), quiet and verbose,
-and the two consoles: data on stdout, progress and messages on stderr."""
+who is at the terminal (for the judgement log), and the two consoles: data on stdout, progress and
+messages on stderr."""
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,6 +63,13 @@ class State:
         url = self.settings().db
         check_sqlite_file(url, create)
         return open_store(url)
+
+    def user(self) -> str:
+        """Who decides, for the judgement log: the login name, else "cli"."""
+        try:
+            return getpass.getuser()
+        except OSError:
+            return "cli"
 
     def say(self, message: str) -> None:
         """A message for the person at the terminal: on stderr, and not at all with ``--quiet``."""

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
-
 import typer
 
 from dealgraph.cli.context import state
 from dealgraph.cli.errors import fail
 from dealgraph.cli.output import emit, json_option, limit_option, no_limit, note_cut
 from dealgraph.exc import DealgraphError
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except OSError:
-        return "cli"
 
 
 def merge(
@@ -27,7 +18,7 @@ def merge(
     from dealgraph.pipeline.judgements import merge as do_merge
 
     try:
-        kept = do_merge(state.store(), a, b, _user())
+        kept = do_merge(state.store(), a, b, state.user())
     except DealgraphError as error:
         fail(error)
         return
@@ -46,7 +37,7 @@ def split(
 
     article_id, _, key = mention.rpartition(":")
     try:
-        new_id = do_split(state.store(), entity, article_id, key, _user())
+        new_id = do_split(state.store(), entity, article_id, key, state.user())
     except DealgraphError as error:
         fail(error)
         return

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import getpass
 from datetime import date
 from pathlib import Path
 
@@ -205,13 +204,6 @@ def hits(
     emit(columns, rows, as_json=as_json)
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except OSError:
-        return "cli"
-
-
 _HIT = typer.Argument(..., help="The hit as `hits` shows it: DATASET:ENTRY_ID, or the entry id.")
 
 
@@ -219,7 +211,7 @@ def _review(entity: str, hit: str, decision: str, reason: str | None, undo: bool
     from dealgraph.resolve.judgements import review_hit
 
     try:
-        number = review_hit(state.store(), entity, hit, decision, _user(), reason, undo=undo)
+        number = review_hit(state.store(), entity, hit, decision, state.user(), reason, undo=undo)
     except DealgraphError as error:
         fail(error)
         return

@@ -63,16 +63,13 @@ def claim_rows(store: Store, event_ids: list[str], cite: CiteFn) -> list[ClaimRo
 
 
 def _row(detail: ClaimDetail, cite: CiteFn, titles: dict[str, tuple[str | None, date | None]]) -> ClaimRow:
-    stored = sorted(
-        (link for link in detail.links if link.copy_of is None),
-        key=lambda link: (link.published is None, link.published or date.min, link.article_id),
-    )
-    firsts: dict[str, FirstReport] = {}
-    for link in stored:
-        if link.modality not in firsts:
-            title, _ = titles.get(link.article_id, (None, None))
-            n = cite(link.event_id, link.article_id, title, link.published, link.evidence)
-            firsts[link.modality] = FirstReport(link.modality, link.published, n)
+    stored = {link.event_id: link for link in detail.links if link.copy_of is None}
+    firsts = []
+    for seen in detail.status.history:  # each modality's earliest report, as ``claims.provenance`` finds it
+        link = stored[seen.event_id]
+        title, _ = titles.get(link.article_id, (None, None))
+        n = cite(link.event_id, link.article_id, title, link.published, link.evidence)
+        firsts.append(FirstReport(seen.modality, seen.published, n))
     claim, status = detail.claim, detail.status
     return ClaimRow(
         claim.id,
@@ -82,5 +79,5 @@ def _row(detail: ClaimDetail, cite: CiteFn, titles: dict[str, tuple[str | None, 
         len(status.origins),
         status.disputed,
         status.why_disputed,
-        tuple(firsts.values()),
+        tuple(firsts),
     )

@@ -16,11 +16,11 @@ from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import claim_tables, event_tables, schema
-from dealgraph.store.event_reads import evidence_text
+from dealgraph.store.event_reads import evidence_text, in_article_entities, named_by
 from dealgraph.store.store import Store
 
 C, CE, CP = claim_tables.claims, claim_tables.claim_events, claim_tables.claim_parties
-A, AE, EV, D = schema.articles, schema.article_entities, event_tables.events, schema.duplicates
+A, EV, D = schema.articles, event_tables.events, schema.duplicates
 
 
 @dataclass(frozen=True)
@@ -171,20 +171,15 @@ def reports_of(conn: Connection, claim_ids: list[str]) -> dict[str, list[ReportV
             .where(CE.c.claim_id.in_(claim_ids))
         )
     )
+    sources = in_article_entities(conn, {(r.article_id, r.source_key) for r in rows if r.source_key})
     articles = sorted({r.article_id for r in rows})
-    sources: dict[tuple[str, str], tuple[str, str]] = {}
     copies: dict[str, list[CopyView]] = defaultdict(list)
     for i in range(0, len(articles), 400):
         chunk = articles[i : i + 400]
-        for e in conn.execute(
-            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(AE.c.article_id.in_(chunk))
-        ):
-            sources[(e.article_id, e.key)] = (e.entity_id, e.name)
         for d in conn.execute(select(D).where(D.c.duplicate_of.in_(chunk)).order_by(D.c.seen_at, D.c.source)):
             copies[d.duplicate_of].append(CopyView(d.source, d.doc_id, d.seen_at))
     found: dict[str, list[ReportView]] = {c: [] for c in claim_ids}
     for r in rows:
-        src = sources.get((r.article_id, r.source_key)) if r.source_key else None
         found[r.claim_id].append(
             ReportView(
                 r.id,
@@ -196,8 +191,7 @@ def reports_of(conn: Connection, claim_ids: list[str]) -> dict[str, list[ReportV
                 r.published,
                 r.event_date,
                 r.modality,
-                src[0] if src else None,
-                src[1] if src else None,
+                *named_by(sources, r.article_id, r.source_key),
                 str(r.evidence or ""),
                 tuple(copies[r.article_id]),
             )

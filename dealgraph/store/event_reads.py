@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, select, tuple_
 
 from dealgraph.store import event_tables, schema
 from dealgraph.store.store import Store
@@ -61,10 +61,33 @@ def evidence_text() -> Any:
     return func.substr(A.c.text, EV.c.evidence_start + 1, EV.c.evidence_end - EV.c.evidence_start)
 
 
-def _each(conn: Connection, stmt: Any, column: Any, ids: list[str], size: int = 400) -> Iterator[Any]:
-    """The rows of ``stmt`` whose ``column`` is one of ``ids``, asked ``size`` ids at a time."""
+def _each(conn: Connection, stmt: Any, column: Any, ids: list[Any], size: int = 400) -> Iterator[Any]:
+    """The rows of ``stmt`` whose ``column`` is one of ``ids``, asked ``size`` ids at a time (a bound on
+    the ``IN`` list)."""
     for i in range(0, len(ids), size):
         yield from conn.execute(stmt.where(column.in_(ids[i : i + size])))
+
+
+def in_article_entities(
+    conn: Connection, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(article id, in-article key) → (canonical id, name) for the ``wanted`` in-article entities: who an
+    event's source and role keys name. Asked by (article, key) pairs: an article can link hundreds of
+    entities and an event names two or three."""
+    stmt = select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name)
+    pairs = sorted(wanted)
+    return {
+        (e.article_id, e.key): (e.entity_id, e.name)
+        for e in _each(conn, stmt, tuple_(AE.c.article_id, AE.c.key), pairs)
+    }
+
+
+def named_by(
+    names: dict[tuple[str, str], tuple[str, str]], article_id: str, key: str | None
+) -> tuple[str | None, str | None]:
+    """(canonical id, name) of the in-article entity ``key`` in ``in_article_entities``' answer; two
+    Nones when there is no key or it names no entity."""
+    return names.get((article_id, key), (None, None)) if key else (None, None)
 
 
 def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
@@ -83,20 +106,13 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     args: dict[str, list[Any]] = defaultdict(list)
     for a in _each(conn, with_args.order_by(ARG.c.event_id, ARG.c.pos), ARG.c.event_id, ids):
         args[a.event_id].append(a)
-    said = and_(AE.c.article_id == EV.c.article_id, AE.c.key == EV.c.source_key)
-    sources = {
-        e.id: (e.entity_id, e.name)
-        for e in _each(
-            conn, select(EV.c.id, AE.c.entity_id, AE.c.name).select_from(EV.join(AE, said)), EV.c.id, ids
-        )
-    }
+    names = in_article_entities(conn, {(r.article_id, r.source_key) for r in rows if r.source_key})
     result = []
     for r in rows:
         views = tuple(
             ArgView(a.role, a.entity_key, a.linked_id, a.linked_name, a.amount_idx, a.text)
             for a in args[r.id]
         )
-        src = sources.get(r.id) if r.source_key else None
         result.append(
             EventView(
                 r.id,
@@ -105,8 +121,7 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
                 r.modality,
                 r.polarity,
                 r.source_key,
-                src[0] if src else None,
-                src[1] if src else None,
+                *named_by(names, r.article_id, r.source_key),
                 r.trigger,
                 str(r.evidence or ""),
                 r.evidence_start,

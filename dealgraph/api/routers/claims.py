@@ -52,8 +52,8 @@ def _detail(detail: ClaimDetail) -> cm.ClaimOut:
 def list_claims(
     store: StoreDep,
     page: PagingDep,
-    entity: str | None = Query(None, max_length=200, description="an entity id: claims it is a party to"),
-    project: str | None = Query(None, max_length=200, description="a project id: claims about it"),
+    entity: str | None = filters.entity_query("an entity id: claims it is a party to"),
+    project: str | None = filters.entity_query("a project id: claims about it"),
     disputed: bool = Query(False, description="only claims some reports (or a party) deny"),
     single_source: bool = Query(False, description="only claims with one independent origin"),
 ) -> m.Page[cm.ClaimItem]:

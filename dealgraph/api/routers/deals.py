@@ -23,14 +23,11 @@ router = APIRouter(prefix="/deals", tags=["events"])
 def list_deals(
     store: StoreDep,
     page: PagingDep,
-    project: str | None = Query(None, max_length=200, description="a project's entity id"),
-    entity: str | None = Query(
-        None, max_length=200, description="only events where this entity fills a role"
-    ),
+    project: str | None = filters.entity_query("a project's entity id"),
+    entity: str | None = filters.entity_query("only events where this entity fills a role"),
     since: date | None = Query(None),
 ) -> m.Page[m.DealGroupOut]:
     project = filters.entity(store, project)
     entity = filters.entity(store, entity)
     groups = deal_views.deals(store, project=project, entity_id=entity, since=since)
-    chunk = groups[page.offset : page.offset + page.limit + 1]
-    return m.Page.of(chunk, page, m.DealGroupOut.model_validate)
+    return m.Page.window(groups, page, m.DealGroupOut.model_validate)

@@ -25,9 +25,7 @@ def list_events(
     store: StoreDep,
     page: PagingDep,
     type: str | None = Query(None, max_length=20, description="PROPOSE, NEGOTIATE, MEET, AGREE, INVEST, ..."),
-    entity: str | None = Query(
-        None, max_length=200, description="an entity id: events where it fills any role"
-    ),
+    entity: str | None = filters.entity_query("an entity id: events where it fills any role"),
     modality: str | None = Query(None, max_length=20, description=", ".join(MODALITIES)),
     since: date | None = Query(None, description="event (or article) date on or after"),
 ) -> m.Page[m.EventOut]:

@@ -3,7 +3,7 @@ through the store's and the screening stage's read functions."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from dealgraph.api import filters
 from dealgraph.api import models as m
@@ -30,14 +30,13 @@ def list_snapshots(store: StoreDep) -> list[m.SnapshotOut]:
 def list_hits(
     store: StoreDep,
     page: PagingDep,
-    entity: str | None = Query(None, max_length=200, description="an entity id: only its hits"),
+    entity: str | None = filters.entity_query("an entity id: only its hits"),
 ) -> m.Page[m.EntityHitOut]:
     entity_id = filters.entity(store, entity)
     with store.read() as conn:
         found = read_hits(conn, entity_id)
-    chunk = found[page.offset : page.offset + page.limit + 1]
-    return m.Page.of(
-        chunk,
+    return m.Page.window(
+        found,
         page,
         lambda row: m.EntityHitOut(entity_id=row[0], **m.HitOut.model_validate(row[1]).model_dump()),
     )
