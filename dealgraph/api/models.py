@@ -2,7 +2,7 @@
 
 They mirror the store's read views (``store.reader``, ``store.views``): a model that is an ``Out`` is
 built from a view by ``Model.model_validate(view)``, reading the attributes of the same names (and its
-nested models from the view's nested views); ``api.convert`` holds what needs more than that.
+nested models from the view's nested views).
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class EventOut(Out):
     args: list[ArgOut]
 
 
-class RemovedOut(BaseModel):
+class RemovedOut(Out):
     text: str = Field(examples=["Share this article"])
     reason: str = Field(examples=["share-line"])
     offset: int = Field(examples=[0])

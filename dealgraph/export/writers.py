@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
 from typing import Any, TextIO
 
 from dealgraph.export.eval_format import eval_records
@@ -44,7 +45,7 @@ def _article_records(store: Store) -> Iterator[dict[str, Any]]:
         yield {
             "id": article.id, "source": article.source, "title": article.title, "url": article.url,
             "outlet": article.outlet, "published": article.published, "published_how": article.published_how,
-            "lang": article.lang, "text": article.text, "removed": list(article.removed),
+            "lang": article.lang, "text": article.text, "removed": [asdict(r) for r in article.removed],
             "entities": [
                 {"key": e.key, "id": e.entity_id, "name": e.name, "type": e.type,
                  "aliases": list(e.aliases),

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from dealgraph.exc import NotFound
+from dealgraph.model import RemovedLine
 from dealgraph.store import event_tables, schema
 from dealgraph.store.event_reads import ArgView, EventView, count_events, events_where, list_events
 from dealgraph.store.name_search import entity_ids_by_name
@@ -74,10 +75,17 @@ class ArticleView:
     published_how: str | None
     lang: str
     text: str
-    removed: tuple[dict[str, Any], ...]
+    removed: tuple[RemovedLine, ...]
     entities: tuple[ArticleEntityView, ...] = ()
     amounts: tuple[AmountView, ...] = ()
     events: tuple[EventView, ...] = ()
+
+
+def _removed(stored: list[dict[str, Any]]) -> tuple[RemovedLine, ...]:
+    """The furniture lines as ``Store.save`` keeps them (JSON objects) back as the model's records."""
+    return tuple(
+        RemovedLine(str(d.get("text", "")), str(d.get("reason", "")), int(d.get("offset", 0))) for d in stored
+    )
 
 
 @dataclass(frozen=True)
@@ -276,7 +284,7 @@ def _articles(conn: Connection, ids: list[str]) -> list[ArticleView]:
                 r.published_how,
                 r.lang,
                 r.text,
-                tuple(r.removed),
+                _removed(r.removed),
                 tuple(sorted(ents[i], key=lambda e: int(e.key[1:]))),
                 tuple(amounts[i]),
                 tuple(by_article[i]),

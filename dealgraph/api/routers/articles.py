@@ -7,7 +7,6 @@ from datetime import date
 from fastapi import APIRouter, Query
 
 from dealgraph.api import models as m
-from dealgraph.api.convert import article_out
 from dealgraph.api.deps import PagingDep, StoreDep
 from dealgraph.store import reader, views
 
@@ -32,4 +31,4 @@ def list_articles(
     summary="One article: clean text, metadata, removed furniture, entities, amounts, events with spans",
 )
 def get_article(article_id: str, store: StoreDep) -> m.ArticleOut:
-    return article_out(reader.get_article(store, article_id))
+    return m.ArticleOut.model_validate(reader.get_article(store, article_id))
