@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from dealgraph.model import Article, Entity, Event, Extraction
@@ -194,6 +194,21 @@ class Store:
         table = schema.metadata.tables[table_name]
         with self.read() as conn:
             return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+
+
+def repoint_article_entities(
+    conn: Connection, old_id: str, new_id: str, *, article_id: str | None = None, key: str | None = None
+) -> None:
+    """Point the in-article entities linked to canonical ``old_id`` at ``new_id`` instead: all of them
+    (a merge or a rename in ``resolve``), or the one of ``article_id`` with ``key`` (a split). The
+    write path owns ``article_entities``; the resolver asks here. Runs in the caller's transaction."""
+    t = schema.article_entities
+    where = [t.c.entity_id == old_id]
+    if article_id is not None:
+        where.append(t.c.article_id == article_id)
+    if key is not None:
+        where.append(t.c.key == key)
+    conn.execute(update(t).where(*where).values(entity_id=new_id))
 
 
 def _insert_article(conn: Connection, article: Article) -> None:
