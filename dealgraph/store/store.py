@@ -95,35 +95,31 @@ class Store:
         unique key: then the article is already there (False), or a canonical entity it needed was
         created by the other writer, and a second attempt resolves against it.
         """
+
+        def write() -> None:
+            with self.begin() as conn:
+                _insert_article(conn, article)
+                entity_ids = resolver(conn, article.id, extraction.entities)
+                _insert_extraction(conn, article.id, extraction, entity_ids)
+                if bands:
+                    conn.execute(
+                        insert(schema.signatures), [{"band": b, "article_id": article.id} for b in set(bands)]
+                    )
+                    conn.execute(
+                        insert(schema.article_signatures).values(
+                            article_id=article.id, signature=list(signature)
+                        )
+                    )
+                search_index.index_article(conn, article.id, article.title, article.text)
+
         try:
-            self._save(article, extraction, resolver, bands, signature)
+            write()
         except IntegrityError:
             if self._content_stored(article.content_hash) is not None:
                 log.info("%s was stored by another writer meanwhile", article.id)
                 return False
-            self._save(article, extraction, resolver, bands, signature)
+            write()
         return True
-
-    def _save(
-        self,
-        article: Article,
-        extraction: Extraction,
-        resolver: Resolver,
-        bands: list[str],
-        signature: tuple[int, ...],
-    ) -> None:
-        with self.begin() as conn:
-            _insert_article(conn, article)
-            entity_ids = resolver(conn, article.id, extraction.entities)
-            _insert_extraction(conn, article.id, extraction, entity_ids)
-            if bands:
-                conn.execute(
-                    insert(schema.signatures), [{"band": b, "article_id": article.id} for b in set(bands)]
-                )
-                conn.execute(
-                    insert(schema.article_signatures).values(article_id=article.id, signature=list(signature))
-                )
-            search_index.index_article(conn, article.id, article.title, article.text)
 
     def save_duplicate(self, article: Article, original: str, similarity: float) -> bool:
         """Record a near-duplicate of a stored article; False when its content is already recorded (an
