@@ -20,6 +20,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from dealgraph.exc import DealgraphError, InputError, NotFound
 from dealgraph.model import Entity, Mention
 from dealgraph.resolve.canonical import create_entity
+from dealgraph.screen.records import entry_key
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
 from dealgraph.store.resolve_tables import canonical
@@ -167,7 +168,7 @@ def hit_key(conn: Connection, entity_id: str, hit: str) -> str:
     count (a dismissal can be undone). Raises NotFound for a hit the entity does not have."""
     t = entity_hits
     stored = conn.execute(select(t.c.dataset, t.c.entry_id).where(t.c.entity_id == entity_id)).all()
-    keys = {f"{dataset}:{entry}" for dataset, entry in stored}
+    keys = {entry_key(dataset, entry) for dataset, entry in stored}
     keys |= {key for owner, key in _hit_log(conn) if owner == entity_id}
     text = hit.strip()
     if text in keys:
