@@ -16,11 +16,11 @@ from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import claim_tables, event_tables, schema
-from dealgraph.store.event_reads import evidence_text
+from dealgraph.store.event_reads import CHUNK, evidence_text, local_entities, named
 from dealgraph.store.store import Store
 
 C, CE, CP = claim_tables.claims, claim_tables.claim_events, claim_tables.claim_parties
-A, AE, EV, D = schema.articles, schema.article_entities, event_tables.events, schema.duplicates
+A, EV, D = schema.articles, event_tables.events, schema.duplicates
 
 
 @dataclass(frozen=True)
@@ -172,19 +172,14 @@ def reports_of(conn: Connection, claim_ids: list[str]) -> dict[str, list[ReportV
         )
     )
     articles = sorted({r.article_id for r in rows})
-    sources: dict[tuple[str, str], tuple[str, str]] = {}
+    sources = local_entities(conn, articles)
     copies: dict[str, list[CopyView]] = defaultdict(list)
-    for i in range(0, len(articles), 400):
-        chunk = articles[i : i + 400]
-        for e in conn.execute(
-            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(AE.c.article_id.in_(chunk))
-        ):
-            sources[(e.article_id, e.key)] = (e.entity_id, e.name)
+    for i in range(0, len(articles), CHUNK):
+        chunk = articles[i : i + CHUNK]
         for d in conn.execute(select(D).where(D.c.duplicate_of.in_(chunk)).order_by(D.c.seen_at, D.c.source)):
             copies[d.duplicate_of].append(CopyView(d.source, d.doc_id, d.seen_at))
     found: dict[str, list[ReportView]] = {c: [] for c in claim_ids}
     for r in rows:
-        src = sources.get((r.article_id, r.source_key)) if r.source_key else None
         found[r.claim_id].append(
             ReportView(
                 r.id,
@@ -196,8 +191,7 @@ def reports_of(conn: Connection, claim_ids: list[str]) -> dict[str, list[ReportV
                 r.published,
                 r.event_date,
                 r.modality,
-                src[0] if src else None,
-                src[1] if src else None,
+                *named(sources, r.article_id, r.source_key),
                 str(r.evidence or ""),
                 tuple(copies[r.article_id]),
             )
@@ -237,8 +231,8 @@ def claims_of_events(store: Store, event_ids: list[str]) -> dict[str, str]:
     """The claim of each of these events that is in one (for pages that link events to their claim)."""
     found: dict[str, str] = {}
     with store.read() as conn:
-        for i in range(0, len(event_ids), 400):
-            chunk = event_ids[i : i + 400]
+        for i in range(0, len(event_ids), CHUNK):
+            chunk = event_ids[i : i + CHUNK]
             rows = conn.execute(select(CE.c.event_id, CE.c.claim_id).where(CE.c.event_id.in_(chunk)))
             found.update({str(r.event_id): str(r.claim_id) for r in rows})
     return found
@@ -253,7 +247,7 @@ class ClaimRecord:
     last_report: date | None
 
 
-def iter_claim_records(store: Store, chunk: int = 400) -> list[ClaimRecord]:
+def iter_claim_records(store: Store, chunk: int = CHUNK) -> list[ClaimRecord]:
     """Every claim that has reports (merged ones point elsewhere and are left out), by id."""
     records: list[ClaimRecord] = []
     with store.read() as conn:

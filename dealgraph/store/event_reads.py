@@ -22,6 +22,7 @@ from dealgraph.store.store import Store
 
 A, AE = schema.articles, schema.article_entities
 EV, ARG = event_tables.events, event_tables.event_args
+CHUNK = 400  # ids in one IN (...) list, well under SQLite's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,28 @@ def evidence_text() -> Any:
     return func.substr(A.c.text, EV.c.evidence_start + 1, EV.c.evidence_end - EV.c.evidence_start)
 
 
+def local_entities(conn: Connection, article_ids: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(article id, in-article key) → (canonical id, in-article name) of every entity of these articles:
+    how an event's source and arguments, named by in-article key, are shown. Read ``CHUNK`` articles at
+    a time."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for i in range(0, len(article_ids), CHUNK):
+        chunk = article_ids[i : i + CHUNK]
+        query = select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(AE.c.article_id.in_(chunk))
+        for e in conn.execute(query):
+            found[(e.article_id, e.key)] = (e.entity_id, e.name)
+    return found
+
+
+def named(
+    entities: dict[tuple[str, str], tuple[str, str]], article_id: str, key: str | None
+) -> tuple[str | None, str | None]:
+    """The canonical id and in-article name of an article's entity ``key`` (from ``local_entities``);
+    (None, None) for no key or one not found."""
+    found = entities.get((article_id, key)) if key else None
+    return found if found else (None, None)
+
+
 def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     """Rows of ``events`` joined with ``published`` and ``evidence`` → views with arguments and names."""
     if not rows:
@@ -68,35 +91,15 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
     args: dict[str, list[Any]] = defaultdict(list)
     for a in conn.execute(select(ARG).where(ARG.c.event_id.in_(ids)).order_by(ARG.c.event_id, ARG.c.pos)):
         args[a.event_id].append(a)
-    wanted = {(r.article_id, r.source_key) for r in rows if r.source_key}
-    for r in rows:
-        wanted.update((r.article_id, a.entity_key) for a in args[r.id] if a.entity_key)
-    names: dict[tuple[str, str], tuple[str, str]] = {}
-    articles = sorted({a for a, _ in wanted})
-    for i in range(0, len(articles), 400):
-        for e in conn.execute(
-            select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
-                AE.c.article_id.in_(articles[i : i + 400])
-            )
-        ):
-            if (e.article_id, e.key) in wanted:
-                names[(e.article_id, e.key)] = (e.entity_id, e.name)
+    naming = {r.article_id for r in rows if r.source_key or any(a.entity_key for a in args[r.id])}
+    names = local_entities(conn, sorted(naming))
     result = []
     for r in rows:
         views = []
         for a in args[r.id]:
-            ent = names.get((r.article_id, a.entity_key)) if a.entity_key else None
             views.append(
-                ArgView(
-                    a.role,
-                    a.entity_key,
-                    ent[0] if ent else None,
-                    ent[1] if ent else None,
-                    a.amount_idx,
-                    a.text,
-                )
+                ArgView(a.role, a.entity_key, *named(names, r.article_id, a.entity_key), a.amount_idx, a.text)
             )
-        src = names.get((r.article_id, r.source_key)) if r.source_key else None
         result.append(
             EventView(
                 r.id,
@@ -105,8 +108,7 @@ def event_views(conn: Connection, rows: list[Any]) -> list[EventView]:
                 r.modality,
                 r.polarity,
                 r.source_key,
-                src[0] if src else None,
-                src[1] if src else None,
+                *named(names, r.article_id, r.source_key),
                 r.trigger,
                 str(r.evidence or ""),
                 r.evidence_start,
