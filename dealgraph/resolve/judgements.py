@@ -20,11 +20,12 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from dealgraph.exc import DealgraphError, InputError, NotFound
 from dealgraph.model import Entity, Mention
 from dealgraph.resolve.canonical import create_entity
+from dealgraph.screen.records import entry_key
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
 from dealgraph.store.resolve_tables import canonical
 from dealgraph.store.screening_tables import entity_hits
-from dealgraph.store.store import Store
+from dealgraph.store.store import Store, repoint_article_entities
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,7 @@ def merge(store: Store, a: str, b: str, user: str = "cli") -> str:
         judgement = record_judgement(conn, gone, keep, "positive", "entity", user)
         conn.execute(insert(rt.entity_merges).values(from_id=gone, to_id=keep, judgement_id=judgement))
         conn.execute(update(rt.entity_merges).where(rt.entity_merges.c.to_id == gone).values(to_id=keep))
-        conn.execute(
-            update(schema.article_entities)
-            .where(schema.article_entities.c.entity_id == gone)
-            .values(entity_id=keep)
-        )
+        repoint_article_entities(conn, gone, keep)
         conn.execute(
             update(rt.entity_links)
             .where(rt.entity_links.c.entity_id == gone)
@@ -155,7 +152,7 @@ def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "
         from dealgraph.resolve.matcher import MatchingResolver
 
         MatchingResolver.remember(conn, new_id, local)
-        conn.execute(update(t).where(t.c.article_id == article_id, t.c.key == key).values(entity_id=new_id))
+        repoint_article_entities(conn, row.entity_id, new_id, article_id=article_id, key=key)
         conn.execute(
             update(rt.entity_links)
             .where(rt.entity_links.c.article_id == article_id, rt.entity_links.c.key == key)
@@ -171,7 +168,7 @@ def hit_key(conn: Connection, entity_id: str, hit: str) -> str:
     count (a dismissal can be undone). Raises NotFound for a hit the entity does not have."""
     t = entity_hits
     stored = conn.execute(select(t.c.dataset, t.c.entry_id).where(t.c.entity_id == entity_id)).all()
-    keys = {f"{dataset}:{entry}" for dataset, entry in stored}
+    keys = {entry_key(dataset, entry) for dataset, entry in stored}
     keys |= {key for owner, key in _hit_log(conn) if owner == entity_id}
     text = hit.strip()
     if text in keys:

@@ -13,17 +13,17 @@ from __future__ import annotations
 from sqlalchemy import Connection, Table, insert, or_, select, update
 
 from dealgraph.resolve.keys import slug
+from dealgraph.screen.hits import follow_rename
 from dealgraph.store import resolve_tables as rt
-from dealgraph.store import schema, screened_tables, screening_tables
+from dealgraph.store import schema
+from dealgraph.store.store import repoint_article_entities
 
-# every table that names a canonical entity by its id, and the column that does
+# every resolution table that names a canonical entity by its id, and the column that does; the
+# articles' links and the screening rows are re-pointed by their owners (``store``, ``screen``)
 _REFERENCES: tuple[tuple[Table, str], ...] = (
-    (schema.article_entities, "entity_id"),
     (rt.entity_links, "entity_id"),
     (rt.entity_names, "entity_id"),
     (rt.entity_blocks, "entity_id"),
-    (screened_tables.screened, "entity_id"),
-    (screening_tables.entity_hits, "entity_id"),
     (rt.entity_merges, "to_id"),
 )
 
@@ -56,8 +56,10 @@ def rename_ids(conn: Connection, names: dict[str, str]) -> dict[str, str]:
         if row is None:
             continue
         conn.execute(insert(t).values(id=new, name=names[old], type=row.type, ref=row.ref, key=row.key))
+        repoint_article_entities(conn, old, new)
         for table, column in _REFERENCES:
             conn.execute(update(table).where(table.c[column] == old).values({column: new}))
+        follow_rename(conn, old, new)
         conn.execute(insert(rt.entity_merges).values(from_id=old, to_id=new, judgement_id=None))
         renamed[old] = new
     return renamed

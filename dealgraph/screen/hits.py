@@ -1,8 +1,10 @@
-"""Screening hits of the store's canonical entities: replace an entity's hits, read them back.
+"""Screening hits of the store's canonical entities: replace an entity's hits, read them back, move
+them to an entity's new id.
 
 Whoever screens resolved entities (the pipeline) calls ``save_hits`` with what ``ScreeningIndex.screen``
 returned; a re-run replaces the entity's earlier hits. Dismissals are judgements (``resolve_tables``,
-kind "hit") and are not touched here.
+kind "hit") and are not touched here. When the resolver renames an id (``resolve.rename``), the hits
+and the screening record go with it (``follow_rename``), so the entity is not screened again for it.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from dealgraph.screen.records import ScreeningHit
+from dealgraph.store.screened_tables import screened
 from dealgraph.store.screening_tables import entity_hits
 
 
@@ -48,6 +51,13 @@ def save_hits(
     }
     conn.execute(insert(entity_hits), list(rows.values()))
     return len(rows)
+
+
+def follow_rename(conn: Connection, old_id: str, new_id: str) -> None:
+    """Move the hits and the screening record of canonical ``old_id`` to ``new_id``, a free id the
+    resolver renamed it to (so ``new_id`` has none of its own). Runs in the caller's transaction."""
+    for table in (screened, entity_hits):
+        conn.execute(update(table).where(table.c.entity_id == old_id).values(entity_id=new_id))
 
 
 def read_hits(conn: Connection, entity_id: str | None = None) -> list[tuple[str, ScreeningHit]]:

@@ -17,6 +17,12 @@ LIST_SCHEMAS: tuple[str, ...] = ("Person", "Organization", "Vessel", "Airplane",
 NameKind = Literal["primary", "alias", "derived"]
 
 
+def entry_key(dataset: str, entry_id: str) -> str:
+    """The key a list entry goes by in hits, reviews and the judgement log: "DATASET:ENTRY_ID"
+    (``us_ofac_sdn:22113``)."""
+    return f"{dataset}:{entry_id}"
+
+
 @dataclass(frozen=True)
 class ListName:
     """One name of a list entry.
@@ -53,7 +59,7 @@ class ListEntry:
 
     @property
     def key(self) -> str:
-        return f"{self.dataset}:{self.entry_id}"
+        return entry_key(self.dataset, self.entry_id)
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ class ScreeningHit:
 
     @property
     def key(self) -> str:
-        return f"{self.dataset}:{self.entry_id}"
+        return entry_key(self.dataset, self.entry_id)
 
 
 @dataclass(frozen=True)

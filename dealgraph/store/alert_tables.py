@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, Index, Integer, String, Table, Text, UniqueConstraint
 
+from dealgraph.store import columns as col
 from dealgraph.store.schema import metadata
 
 watchlist = Table(
     "watchlist",
     metadata,
-    Column("item_id", String(120), primary_key=True),  # a canonical entity id (a Project is an entity)
+    col.entity_id("item_id", primary_key=True),  # a canonical entity id (a Project is an entity)
     Column("kind", String(10), nullable=False),  # entity | project
     Column("name", Text, nullable=False),
     Column("added_at", DateTime, nullable=False),  # only what happens after this raises alerts
@@ -26,7 +27,7 @@ alerts = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", String(10), nullable=False),  # event | claim | hit
     Column("subject", String(300), nullable=False),  # event id, claim id@status, dataset:entry:relation
-    Column("item_id", String(120), nullable=False),  # the watched item it touches
+    col.entity_id("item_id", nullable=False),  # the watched item it touches
     Column("title", Text, nullable=False),
     Column("detail", Text, nullable=False),
     Column("link", Text, nullable=False),  # a desk path: /ui/articles/..., /ui/claims/..., /ui/entities/...
@@ -39,8 +40,8 @@ alerts = Table(
 alert_claim_state = Table(
     "alert_claim_state",
     metadata,
-    Column("claim_id", String(40), primary_key=True),
-    Column("item_id", String(120), primary_key=True),
+    col.claim_id(primary_key=True),
+    col.entity_id("item_id", primary_key=True),
     Column("status", Text, nullable=False),
 )
 

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, func, select
 
 from dealgraph.exc import NotFound
 from dealgraph.store import claim_tables, event_tables, schema
-from dealgraph.store.event_reads import evidence_text, in_article_entities, named_by
+from dealgraph.store.event_reads import CHUNK, evidence_text, in_article_entities, named_by
 from dealgraph.store.store import Store
 
 C, CE, CP = claim_tables.claims, claim_tables.claim_events, claim_tables.claim_parties
@@ -174,8 +174,8 @@ def reports_of(conn: Connection, claim_ids: list[str]) -> dict[str, list[ReportV
     sources = in_article_entities(conn, {(r.article_id, r.source_key) for r in rows if r.source_key})
     articles = sorted({r.article_id for r in rows})
     copies: dict[str, list[CopyView]] = defaultdict(list)
-    for i in range(0, len(articles), 400):
-        chunk = articles[i : i + 400]
+    for i in range(0, len(articles), CHUNK):
+        chunk = articles[i : i + CHUNK]
         for d in conn.execute(select(D).where(D.c.duplicate_of.in_(chunk)).order_by(D.c.seen_at, D.c.source)):
             copies[d.duplicate_of].append(CopyView(d.source, d.doc_id, d.seen_at))
     found: dict[str, list[ReportView]] = {c: [] for c in claim_ids}
@@ -231,8 +231,8 @@ def claims_of_events(store: Store, event_ids: list[str]) -> dict[str, str]:
     """The claim of each of these events that is in one (for pages that link events to their claim)."""
     found: dict[str, str] = {}
     with store.read() as conn:
-        for i in range(0, len(event_ids), 400):
-            chunk = event_ids[i : i + 400]
+        for i in range(0, len(event_ids), CHUNK):
+            chunk = event_ids[i : i + CHUNK]
             rows = conn.execute(select(CE.c.event_id, CE.c.claim_id).where(CE.c.event_id.in_(chunk)))
             found.update({str(r.event_id): str(r.claim_id) for r in rows})
     return found
@@ -247,7 +247,7 @@ class ClaimRecord:
     last_report: date | None
 
 
-def iter_claim_records(store: Store, chunk: int = 400) -> list[ClaimRecord]:
+def iter_claim_records(store: Store, chunk: int = CHUNK) -> list[ClaimRecord]:
     """Every claim that has reports (merged ones point elsewhere and are left out), by id."""
     records: list[ClaimRecord] = []
     with store.read() as conn:
@@ -281,11 +281,11 @@ def modality_histories(store: Store, claim_ids: list[str]) -> dict[str, list[tup
     found: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
     ordered = (CE.c.claim_id, EV.c.day.asc().nulls_first(), EV.c.article_id, EV.c.idx)
     with store.read() as conn:
-        for i in range(0, len(claim_ids), 400):
+        for i in range(0, len(claim_ids), CHUNK):
             rows = conn.execute(
                 select(CE.c.claim_id, EV.c.day, EV.c.modality)
                 .select_from(CE.join(EV, EV.c.id == CE.c.event_id))
-                .where(CE.c.claim_id.in_(claim_ids[i : i + 400]))
+                .where(CE.c.claim_id.in_(claim_ids[i : i + CHUNK]))
                 .order_by(*ordered)
             )
             for r in rows:

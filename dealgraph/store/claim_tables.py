@@ -9,27 +9,28 @@ step recomputes them for every claim it touches.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Index, Integer, String, Table, Text
 
+from dealgraph.store import columns as col
 from dealgraph.store.schema import metadata
 
 claims = Table(
     "claims",
     metadata,
-    Column("id", String(40), primary_key=True),  # from the founding event's id: the same on every engine
+    col.claim_id("id", primary_key=True),  # from the founding event's id: the same on every engine
     Column("key", Text, nullable=False),  # type|polarity|parties, with canonical ids
     Column("type", String(20), nullable=False),
     Column("polarity", String(10)),
     Column("amounts", JSON, nullable=False),  # [[value, currency or unit]] its reports give
     Column("date_min", String(10)),  # the span of the reports' event dates (ISO), for the date window
     Column("date_max", String(10)),
-    Column("founded_by", String(220), nullable=False),
+    col.event_id("founded_by", nullable=False),
     Column("reports", Integer, nullable=False),  # events (stored articles) that report it
     Column("origins", Integer, nullable=False),  # independent origins
     Column("disputed", Boolean, nullable=False),
     Column("modalities", Text, nullable=False),  # the distinct modalities, ","-joined, in order seen
     # a claim a human merged into another keeps its row (the judgement log names it) and points there
-    Column("merged_into", String(40)),
+    col.claim_id("merged_into"),
     Index("ix_claims_key", "key"),
 )
 
@@ -37,8 +38,8 @@ claims = Table(
 claim_events = Table(
     "claim_events",
     metadata,
-    Column("event_id", String(220), ForeignKey("events.id"), primary_key=True),
-    Column("claim_id", String(40), ForeignKey("claims.id"), nullable=False),
+    col.event_ref(primary_key=True),
+    col.claim_ref(nullable=False),
     Column("method", String(12), nullable=False),  # founded | grouped | judgement
     Index("ix_claim_events_claim", "claim_id"),
 )
@@ -47,8 +48,8 @@ claim_events = Table(
 claim_parties = Table(
     "claim_parties",
     metadata,
-    Column("claim_id", String(40), ForeignKey("claims.id"), primary_key=True),
-    Column("entity_id", String(120), primary_key=True),
+    col.claim_ref(primary_key=True),
+    col.entity_id(primary_key=True),
     Column("role", String(10), primary_key=True),  # party | project | place
     Index("ix_claim_parties_entity", "entity_id"),
 )

@@ -23,6 +23,7 @@ from dealgraph.store.store import Store
 
 A, AE = schema.articles, schema.article_entities
 EV, ARG = event_tables.events, event_tables.event_args
+CHUNK = 400  # ids in one IN (...) list, well under SQLite's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,8 @@ def evidence_text() -> Any:
     return func.substr(A.c.text, EV.c.evidence_start + 1, EV.c.evidence_end - EV.c.evidence_start)
 
 
-def _each(conn: Connection, stmt: Any, column: Any, ids: list[Any], size: int = 400) -> Iterator[Any]:
-    """The rows of ``stmt`` whose ``column`` is one of ``ids``, asked ``size`` ids at a time (a bound on
-    the ``IN`` list)."""
+def _each(conn: Connection, stmt: Any, column: Any, ids: list[Any], size: int = CHUNK) -> Iterator[Any]:
+    """The rows of ``stmt`` whose ``column`` is one of ``ids``, asked ``size`` ids at a time."""
     for i in range(0, len(ids), size):
         yield from conn.execute(stmt.where(column.in_(ids[i : i + size])))
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Column, Float, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, Column, Float, Index, Integer, String, Table, Text
 
+from dealgraph.store import columns as col
 from dealgraph.store.schema import metadata
 
 day_column = Column("day", String(10))  # the event's own date, else its article's: the order of lists
@@ -17,13 +18,13 @@ day_column = Column("day", String(10))  # the event's own date, else its article
 events = Table(
     "events",
     metadata,
-    Column("id", String(220), primary_key=True),  # "{article_id}:{idx}"
-    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    col.event_id("id", primary_key=True),  # "{article_id}:{idx}"
+    col.article_ref(nullable=False),
     Column("idx", Integer, nullable=False),
     Column("type", String(20), nullable=False),
     Column("modality", String(10), nullable=False),
     Column("polarity", String(10)),
-    Column("source_key", String(20)),
+    col.entity_key("source_key"),
     Column("trigger", Text, nullable=False),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
@@ -43,10 +44,10 @@ events = Table(
 event_args = Table(
     "event_args",
     metadata,
-    Column("event_id", String(220), ForeignKey("events.id"), primary_key=True),
+    col.event_ref(primary_key=True),
     Column("pos", Integer, primary_key=True),
     Column("role", String(20), nullable=False),
-    Column("entity_key", String(20)),
+    col.entity_key(),
     Column("amount_idx", Integer),
     Column("text", Text),
     Column("extra", JSON),

@@ -19,6 +19,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealgraph.store import columns as col
 from dealgraph.store.schema import metadata
 
 judgements = Table(
@@ -41,8 +42,8 @@ judgements = Table(
 entity_merges = Table(
     "entity_merges",
     metadata,
-    Column("from_id", String(120), ForeignKey("entities.id"), primary_key=True),
-    Column("to_id", String(120), ForeignKey("entities.id"), nullable=False),
+    col.entity_ref("from_id", primary_key=True),
+    col.entity_ref("to_id", nullable=False),
     Column("judgement_id", Integer, ForeignKey("judgements.id")),
 )
 
@@ -50,7 +51,7 @@ entity_merges = Table(
 entity_names = Table(
     "entity_names",
     metadata,
-    Column("entity_id", String(120), ForeignKey("entities.id"), primary_key=True),
+    col.entity_ref(primary_key=True),
     Column("name", String(300), primary_key=True),
     Column("count", Integer, nullable=False),
 )
@@ -61,16 +62,16 @@ entity_blocks = Table(
     "entity_blocks",
     metadata,
     Column("block", String(80), primary_key=True),
-    Column("entity_id", String(120), ForeignKey("entities.id"), primary_key=True),
+    col.entity_ref(primary_key=True),
 )
 
 # Why each in-article entity got its canonical id.
 entity_links = Table(
     "entity_links",
     metadata,
-    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
-    Column("key", String(20), primary_key=True),
-    Column("entity_id", String(120), nullable=False),
+    col.article_ref(primary_key=True),
+    col.entity_key("key", primary_key=True),
+    col.entity_id(nullable=False),
     Column("method", String(20), nullable=False),  # exact | match | new | judgement
     Column("score", Float),
     Column("explanation", Text),

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
-    ForeignKey,
     Index,
     Integer,
     MetaData,
@@ -21,12 +20,14 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from dealgraph.store import columns as col
+
 metadata = MetaData()
 
 articles = Table(
     "articles",
     metadata,
-    Column("id", String(200), primary_key=True),
+    col.article_id("id", primary_key=True),
     Column("source", Text, nullable=False),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("title", Text),
@@ -38,7 +39,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("raw", Text, nullable=False),
     Column("removed", JSON, nullable=False),  # [{"text", "reason", "offset"}]
-    Column("duplicate_of", String(200)),
+    col.article_id("duplicate_of"),
     Column("ingested_at", DateTime, nullable=False),
 )
 
@@ -48,8 +49,8 @@ duplicates = Table(
     metadata,
     Column("content_hash", String(64), primary_key=True),
     Column("source", Text, nullable=False),
-    Column("doc_id", String(200)),
-    Column("duplicate_of", String(200), ForeignKey("articles.id"), nullable=False),
+    col.article_id("doc_id"),
+    col.article_ref("duplicate_of", nullable=False),
     Column("similarity", Float, nullable=False),
     Column("seen_at", DateTime, nullable=False),
 )
@@ -59,12 +60,12 @@ signatures = Table(
     "signatures",
     metadata,
     Column("band", String(40), primary_key=True),
-    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    col.article_ref(primary_key=True),
 )
 article_signatures = Table(
     "article_signatures",
     metadata,
-    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    col.article_ref(primary_key=True),
     Column("signature", JSON, nullable=False),
 )
 
@@ -72,7 +73,7 @@ article_signatures = Table(
 entities = Table(
     "entities",
     metadata,
-    Column("id", String(120), primary_key=True),
+    col.entity_id("id", primary_key=True),
     Column("name", Text, nullable=False),
     Column("type", String(20), nullable=False),
     Column("ref", String(120)),
@@ -85,9 +86,9 @@ entities = Table(
 article_entities = Table(
     "article_entities",
     metadata,
-    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
-    Column("key", String(20), primary_key=True),
-    Column("entity_id", String(120), ForeignKey("entities.id"), nullable=False),
+    col.article_ref(primary_key=True),
+    col.entity_key("key", primary_key=True),
+    col.entity_ref(nullable=False),
     Column("name", Text, nullable=False),
     Column("type", String(20), nullable=False),
     Column("ref", String(120)),
@@ -99,8 +100,8 @@ mentions = Table(
     "mentions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
-    Column("entity_key", String(20), nullable=False),
+    col.article_ref(nullable=False),
+    col.entity_key(nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
@@ -112,7 +113,7 @@ mentions = Table(
 amounts = Table(
     "amounts",
     metadata,
-    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    col.article_ref(primary_key=True),
     Column("idx", Integer, primary_key=True),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

@@ -24,13 +24,14 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from dealgraph.store import columns as col
 from dealgraph.store.schema import metadata
 
 list_snapshots = Table(
     "list_snapshots",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("dataset", String(100), nullable=False),
+    col.dataset(nullable=False),
     Column("as_of", Date, nullable=False),
     Column("source", Text, nullable=False),
     Column("format", String(20)),
@@ -43,8 +44,7 @@ list_snapshots = Table(
 list_entries = Table(
     "list_entries",
     metadata,
-    Column("dataset", String(100), primary_key=True),
-    Column("entry_id", String(200), primary_key=True),
+    *col.list_entry(primary_key=True),
     Column("schema", String(20), nullable=False),
     Column("name", Text, nullable=False),
     Column("programs", JSON, nullable=False),
@@ -59,8 +59,7 @@ list_entries = Table(
 list_names = Table(
     "list_names",
     metadata,
-    Column("dataset", String(100), primary_key=True),
-    Column("entry_id", String(200), primary_key=True),
+    *col.list_entry(primary_key=True),
     Column("pos", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("kind", String(10), nullable=False),  # primary | alias
@@ -70,14 +69,13 @@ list_members = Table(
     "list_members",
     metadata,
     Column("snapshot_id", Integer, ForeignKey("list_snapshots.id"), primary_key=True),
-    Column("entry_id", String(200), primary_key=True),
+    col.entry_id(primary_key=True),
 )
 
 list_intervals = Table(
     "list_intervals",
     metadata,
-    Column("dataset", String(100), primary_key=True),
-    Column("entry_id", String(200), primary_key=True),
+    *col.list_entry(primary_key=True),
     Column("listed_from", Date, primary_key=True),
     Column("listed_until", Date),  # the first later snapshot without the entry; None: still listed
     Index("ix_list_intervals_entry", "dataset", "entry_id"),
@@ -87,9 +85,8 @@ list_intervals = Table(
 entity_hits = Table(
     "entity_hits",
     metadata,
-    Column("entity_id", String(120), primary_key=True),
-    Column("dataset", String(100), primary_key=True),
-    Column("entry_id", String(200), primary_key=True),
+    col.entity_id(primary_key=True),
+    *col.list_entry(primary_key=True),
     Column("relation", String(10), primary_key=True),  # listed | linked
     Column("query", Text, nullable=False),  # the name that was screened
     Column("schema", String(20), nullable=False),  # the entry's

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from dealgraph.model import Article, Entity, Event, Extraction
@@ -95,35 +95,31 @@ class Store:
         unique key: then the article is already there (False), or a canonical entity it needed was
         created by the other writer, and a second attempt resolves against it.
         """
+
+        def write() -> None:
+            with self.begin() as conn:
+                _insert_article(conn, article)
+                entity_ids = resolver(conn, article.id, extraction.entities)
+                _insert_extraction(conn, article, extraction, entity_ids)
+                if bands:
+                    conn.execute(
+                        insert(schema.signatures), [{"band": b, "article_id": article.id} for b in set(bands)]
+                    )
+                    conn.execute(
+                        insert(schema.article_signatures).values(
+                            article_id=article.id, signature=list(signature)
+                        )
+                    )
+                search_index.index_article(conn, article.id, article.title, article.text)
+
         try:
-            self._save(article, extraction, resolver, bands, signature)
+            write()
         except IntegrityError:
             if self._content_stored(article.content_hash) is not None:
                 log.info("%s was stored by another writer meanwhile", article.id)
                 return False
-            self._save(article, extraction, resolver, bands, signature)
+            write()
         return True
-
-    def _save(
-        self,
-        article: Article,
-        extraction: Extraction,
-        resolver: Resolver,
-        bands: list[str],
-        signature: tuple[int, ...],
-    ) -> None:
-        with self.begin() as conn:
-            _insert_article(conn, article)
-            entity_ids = resolver(conn, article.id, extraction.entities)
-            _insert_extraction(conn, article, extraction, entity_ids)
-            if bands:
-                conn.execute(
-                    insert(schema.signatures), [{"band": b, "article_id": article.id} for b in set(bands)]
-                )
-                conn.execute(
-                    insert(schema.article_signatures).values(article_id=article.id, signature=list(signature))
-                )
-            search_index.index_article(conn, article.id, article.title, article.text)
 
     def save_duplicate(self, article: Article, original: str, similarity: float) -> bool:
         """Record a near-duplicate of a stored article; False when its content is already recorded (an
@@ -194,6 +190,21 @@ class Store:
         table = schema.metadata.tables[table_name]
         with self.read() as conn:
             return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+
+
+def repoint_article_entities(
+    conn: Connection, old_id: str, new_id: str, *, article_id: str | None = None, key: str | None = None
+) -> None:
+    """Point the in-article entities linked to canonical ``old_id`` at ``new_id`` instead: all of them
+    (a merge or a rename in ``resolve``), or the one of ``article_id`` with ``key`` (a split). The
+    write path owns ``article_entities``; the resolver asks here. Runs in the caller's transaction."""
+    t = schema.article_entities
+    where = [t.c.entity_id == old_id]
+    if article_id is not None:
+        where.append(t.c.article_id == article_id)
+    if key is not None:
+        where.append(t.c.key == key)
+    conn.execute(update(t).where(*where).values(entity_id=new_id))
 
 
 def _insert_article(conn: Connection, article: Article) -> None:

@@ -21,6 +21,7 @@ from dealgraph.exc import NotFound
 from dealgraph.names.text import has_cyrillic
 from dealgraph.resolve.translit import to_latin
 from dealgraph.screen import grades
+from dealgraph.screen.records import entry_key
 from dealgraph.store import resolve_tables, schema, search_index
 from dealgraph.store.name_search import entity_ids_by_name
 from dealgraph.store.screening_tables import entity_hits
@@ -87,7 +88,7 @@ class HitView:
 
     @property
     def key(self) -> str:
-        return f"{self.dataset}:{self.entry_id}"
+        return entry_key(self.dataset, self.entry_id)
 
     @property
     def status(self) -> str:
