@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from dealgraph.server import create_app
 from dealgraph.settings import Settings
+from dealgraph.store import timeline_reads
 from dealgraph.store.event_tables import events, sort_keys
 from dealgraph.store.migrations import current_version
 from dealgraph.store.schema import schema_version
@@ -151,3 +152,15 @@ def test_a_store_from_before_the_day_columns_is_migrated_to_the_same_order(tmp_p
     assert {"ix_events_day", "ix_events_type_day", "ix_events_month"} <= indexes
     after = [[e.id for e in timeline_events(store, q, o)] for o in ("newest", "oldest")]
     assert (after, sorted(timeline_months(store, q), key=str)) == expected
+
+
+def test_an_entity_with_more_events_than_a_list_holds_is_asked_by_subquery(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    q = TimelineQuery(entity_id="kirill-dmitriev")
+    listed = [e.id for e in timeline_events(store, q)], timeline_months(store, q)
+    assert len(listed[0]) > 1
+    monkeypatch.setattr(timeline_reads, "INLINE", 1)
+    assert ([e.id for e in timeline_events(store, q)], timeline_months(store, q)) == listed
+    events, months = timeline_reads.timeline_page(store, q)
+    assert ([e.id for e in events], months) == listed

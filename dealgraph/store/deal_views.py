@@ -18,7 +18,7 @@ from dealgraph.screen import grades
 from dealgraph.store import views
 from dealgraph.store.event_reads import EventView
 from dealgraph.store.store import Store
-from dealgraph.store.timeline_reads import TimelineQuery, timeline_events
+from dealgraph.store.timeline_reads import TimelineQuery, events_by_type
 
 DEAL_TYPES = ("PROPOSE", "NEGOTIATE", "AGREE", "INVEST")
 NO_PROJECT = "(no named project)"
@@ -127,19 +127,9 @@ def deal_events(
     """For each deal type (``type_`` alone, when given), its newest ``limit`` events after ``offset``
     (those with an amount first when ``amounts_first``) in which the entity fills a role, of the
     project, of the modality, from ``since``: read as the timeline reads them."""
-    return [
-        timeline_events(
-            store,
-            TimelineQuery(
-                entity_id=entity_id, type_=kind, modality=modality, since=since, project_id=project
-            ),
-            "newest",
-            limit,
-            offset,
-            amounts_first=amounts_first,
-        )
-        for kind in ((type_,) if type_ in DEAL_TYPES else DEAL_TYPES)
-    ]
+    kinds = (type_,) if type_ in DEAL_TYPES else DEAL_TYPES
+    q = TimelineQuery(entity_id=entity_id, modality=modality, since=since, project_id=project)
+    return list(events_by_type(store, q, kinds, limit, offset, amounts_first=amounts_first).values())
 
 
 def group_deals(store: Store, events: Iterable[EventView]) -> list[DealGroup]:

@@ -72,14 +72,18 @@ def in_article_entities(
     conn: Connection, wanted: set[tuple[str, str]]
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """(article id, in-article key) → (canonical id, name) for the ``wanted`` in-article entities: who an
-    event's source and role keys name. Asked by (article, key) pairs: an article can link hundreds of
-    entities and an event names two or three."""
-    stmt = select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name)
+    event's source and role keys name. Asked by (article, key) pairs, ``CHUNK`` at a time: an article can
+    link hundreds of entities and an event names two or three. The articles are named too, so that
+    SQLite finds the rows by its primary key (for a row-value ``IN`` alone it scans the whole table)."""
     pairs = sorted(wanted)
-    return {
-        (e.article_id, e.key): (e.entity_id, e.name)
-        for e in _each(conn, stmt, tuple_(AE.c.article_id, AE.c.key), pairs)
-    }
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for i in range(0, len(pairs), CHUNK):
+        chunk = pairs[i : i + CHUNK]
+        stmt = select(AE.c.article_id, AE.c.key, AE.c.entity_id, AE.c.name).where(
+            AE.c.article_id.in_(sorted({a for a, _ in chunk})), tuple_(AE.c.article_id, AE.c.key).in_(chunk)
+        )
+        found.update({(e.article_id, e.key): (e.entity_id, e.name) for e in conn.execute(stmt)})
+    return found
 
 
 def named_by(

@@ -9,11 +9,12 @@ neither is undated and comes after every dated one in either order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Connection, and_, case, func, select
 
 from dealgraph.store import event_tables, schema
 from dealgraph.store.event_reads import EventView, events_by_id
@@ -36,8 +37,14 @@ class TimelineQuery:
     hide_roles: bool = False
 
 
-def _in_role(entity_id: str, role: str | None = None) -> Any:
-    """The events in which the entity fills a role (``role`` alone, when given)."""
+INLINE = 10_000  # at most this many event ids are given to a query as a list (else it asks again)
+
+
+def _in_role(conn: Connection, entity_id: str, role: str | None = None) -> Any:
+    """The events in which the entity fills a role (``role`` alone, when given): found once and given to
+    the query as a list of ids, or as the subquery itself when they are very many (bound parameters
+    have a limit). Found once because a hub entity's events cost a scan of its thousands of articles,
+    which the page, its chart and each deal type would otherwise repeat."""
     keyed = select(AE.c.article_id, AE.c.key).where(AE.c.entity_id == entity_id).subquery()
     args = ARG.join(EV, EV.c.id == ARG.c.event_id).join(
         keyed, and_(keyed.c.article_id == EV.c.article_id, keyed.c.key == ARG.c.entity_key)
@@ -45,7 +52,8 @@ def _in_role(entity_id: str, role: str | None = None) -> Any:
     stmt = select(ARG.c.event_id).select_from(args)
     if role:
         stmt = stmt.where(ARG.c.role == role)
-    return EV.c.id.in_(stmt)
+    ids = list(conn.execute(stmt.distinct().limit(INLINE + 1)).scalars())
+    return EV.c.id.in_(ids) if len(ids) <= INLINE else EV.c.id.in_(stmt)
 
 
 def _said_by(entity_id: str) -> Any:
@@ -55,7 +63,7 @@ def _said_by(entity_id: str) -> Any:
     return said.exists()
 
 
-def _where(q: TimelineQuery) -> Any:
+def _where(conn: Connection, q: TimelineQuery) -> Any:
     conds: list[Any] = []
     if q.type_:
         conds.append(EV.c.type == q.type_.upper())
@@ -66,9 +74,9 @@ def _where(q: TimelineQuery) -> Any:
     if q.since:
         conds.append(EV.c.day >= q.since.isoformat())
     if q.entity_id:
-        conds.append(_in_role(q.entity_id))
+        conds.append(_in_role(conn, q.entity_id))
     if q.project_id:
-        conds.append(_in_role(q.project_id, "project"))
+        conds.append(_in_role(conn, q.project_id, "project"))
     if q.source_id:
         conds.append(_said_by(q.source_id))
     return and_(*conds) if conds else EV.c.id.isnot(None)
@@ -76,6 +84,14 @@ def _where(q: TimelineQuery) -> Any:
 
 def _with_amount() -> Any:
     return select(ARG.c.event_id).where(ARG.c.event_id == EV.c.id, ARG.c.amount_idx.isnot(None)).exists()
+
+
+def _order(order: Order, amounts_first: bool) -> list[Any]:
+    """Dated events newest (or oldest) first, then the undated, in reading order within a day; those that
+    carry an amount before all others when ``amounts_first``."""
+    by_day = EV.c.day.desc().nulls_last() if order == "newest" else EV.c.day.asc().nulls_last()
+    keys = [case((_with_amount(), 0), else_=1)] if amounts_first else []
+    return [*keys, by_day, EV.c.article_id, EV.c.idx]
 
 
 def timeline_events(
@@ -87,25 +103,69 @@ def timeline_events(
     *,
     amounts_first: bool = False,
 ) -> list[EventView]:
-    """A page of the matching events: dated ones newest (or oldest) first, then the undated; those that
-    carry an amount before all others when ``amounts_first`` (the deals ledger's amount order).
+    """A page of the matching events in ``_order``.
 
     The page's ids are found first, from the events' ``day`` index, and only those events are read with
     their evidence: cutting the evidence of every matching event to sort them cost most of a page."""
-    by_day = EV.c.day.desc().nulls_last() if order == "newest" else EV.c.day.asc().nulls_last()
-    keys = [case((_with_amount(), 0), else_=1)] if amounts_first else []
-    stmt = select(EV.c.id).where(_where(q)).order_by(*keys, by_day, EV.c.article_id, EV.c.idx).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
     with store.read() as conn:
-        return events_by_id(conn, list(conn.execute(stmt).scalars()))
+        return _page(conn, _where(conn, q), order, limit, offset, amounts_first)
+
+
+def events_by_type(
+    store: Store,
+    q: TimelineQuery,
+    types: Sequence[str],
+    limit: int,
+    offset: int = 0,
+    *,
+    amounts_first: bool = False,
+) -> dict[str, list[EventView]]:
+    """For each of ``types``, the ``limit`` matching events after ``offset`` in ``_order`` (newest first):
+    one query, each type's events numbered by a window function, so an entity's events are found once
+    and not once a type."""
+    rank = func.row_number().over(partition_by=EV.c.type, order_by=_order("newest", amounts_first))
+    found: dict[str, list[EventView]] = {kind: [] for kind in types}
+    with store.read() as conn:
+        where = and_(_where(conn, q), EV.c.type.in_(types))
+        ranked = select(EV.c.id, EV.c.type, rank.label("rank")).where(where).subquery()
+        stmt = (
+            select(ranked.c.id, ranked.c.type)
+            .where(ranked.c.rank > offset, ranked.c.rank <= offset + limit)
+            .order_by(ranked.c.type, ranked.c.rank)
+        )
+        rows = conn.execute(stmt).all()
+        events = {ev.id: ev for ev in events_by_id(conn, [r.id for r in rows])}
+    for r in rows:
+        found[r.type].append(events[r.id])
+    return found
 
 
 def timeline_months(store: Store, q: TimelineQuery) -> list[str | None]:
     """The month (``2025-03``) of every matching event: the event's own date when it gives the month,
     else its article's (as the web chart counts); None where neither does."""
-    # Counted by month in the database, from an index: a store-wide timeline has tens of thousands of events.
-    stmt = select(EV.c.month, func.count()).where(_where(q)).group_by(EV.c.month)
     with store.read() as conn:
-        rows = conn.execute(stmt).all()
+        return _months(conn, _where(conn, q))
+
+
+def timeline_page(
+    store: Store, q: TimelineQuery, order: Order = "newest", limit: int | None = 100, offset: int = 0
+) -> tuple[list[EventView], list[str | None]]:
+    """``timeline_events`` and ``timeline_months`` of one query together, its entity's events found once."""
+    with store.read() as conn:
+        where = _where(conn, q)
+        return _page(conn, where, order, limit, offset, False), _months(conn, where)
+
+
+def _page(
+    conn: Connection, where: Any, order: Order, limit: int | None, offset: int, amounts_first: bool
+) -> list[EventView]:
+    stmt = select(EV.c.id).where(where).order_by(*_order(order, amounts_first)).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return events_by_id(conn, list(conn.execute(stmt).scalars()))
+
+
+def _months(conn: Connection, where: Any) -> list[str | None]:
+    # Counted by month in the database, from an index: a store-wide timeline has tens of thousands of events.
+    rows = conn.execute(select(EV.c.month, func.count()).where(where).group_by(EV.c.month)).all()
     return [None if m is None else str(m) for m, n in rows for _ in range(int(n))]

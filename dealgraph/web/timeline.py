@@ -11,7 +11,7 @@ from dealgraph.api.deps import MAX_OFFSET, StoreDep
 from dealgraph.model import MODALITIES
 from dealgraph.store import views
 from dealgraph.store.claim_reads import claims_of_events
-from dealgraph.store.timeline_reads import ORDERS, Order, TimelineQuery, timeline_events, timeline_months
+from dealgraph.store.timeline_reads import ORDERS, Order, TimelineQuery, timeline_page
 from dealgraph.web.charts import month_bars
 from dealgraph.web.rendering import PAGE, form_day, form_entity, page
 
@@ -43,7 +43,7 @@ def timeline(
         hide_roles=roles == "hide",
     )
     chosen: Order = "oldest" if order == "oldest" else "newest"
-    events = timeline_events(store, q, chosen, ROWS + 1, offset)
+    events, months = timeline_page(store, q, chosen, ROWS + 1, offset)
     shown = events[:ROWS]
     names = views.entity_names(store, [i for i in (q.entity_id, q.source_id, q.project_id) if i])
     params = {
@@ -72,5 +72,5 @@ def timeline(
         order=chosen,
         orders=ORDERS,
         modalities=MODALITIES,
-        bars=month_bars(timeline_months(store, q)),
+        bars=month_bars(months),
     )
