@@ -2,7 +2,7 @@
 #   make demo   builds .venv, installs everything, ingests examples/articles into dealgraph.db, prints a
 #               summary, and screens the parties against OFAC's SDN list when ../shared has it
 #   make test   builds .venv, installs everything, runs ruff, mypy --strict and the whole test suite (CI)
-#   make test-fast  the same without the tests marked `slow` (Dask clusters, corpora, benchmarks): for
+#   make test-fast  the same without the tests marked `slow` (Dask clusters, corpora, whole sanctions lists, benchmarks): for
 #               the edit-test loop; `make test` still runs them all
 #   make lock   regenerates requirements/lock.txt after a change to pyproject.toml's dependencies
 #   make wheel  builds dist/dealgraph-*.whl with the browser libraries inside (no npm needed to serve)

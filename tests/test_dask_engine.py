@@ -202,6 +202,7 @@ def test_backfill_command_starts_a_local_cluster(
     assert len(mine) == 6 and mine == [local[json.loads(r)["doc"]] for r in mine]
 
 
+@pytest.mark.slow
 def test_driver_keeps_few_sent_payloads() -> None:
     """distributed remembers its last comm payloads for debugging, 1,000 by default; the payloads carry
     the pickled article chunks, so the driver (client and local scheduler) grew with the input until the

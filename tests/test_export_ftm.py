@@ -147,6 +147,7 @@ def test_a_screening_hit_is_a_scored_reference_not_a_sanction() -> None:
     assert entry["properties"]["alias"] == ["RDIF"]
 
 
+@pytest.mark.slow  # two CLI processes
 def test_the_export_is_the_same_bytes_in_any_process(seeds_store: Any, ftm_file: Path) -> None:
     """followthemoney keeps values in sets, whose order follows the string hash seed of the process;
     the export sorts them, so two runs of one store are byte-identical (diffable, cacheable)."""

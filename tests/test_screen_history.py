@@ -62,6 +62,7 @@ def test_intervals_from_membership() -> None:
     assert relisted["x"] == [Interval(feb, mar), Interval(apr)]
 
 
+@pytest.mark.slow  # whole OFAC snapshots
 def test_rdif_and_dmitriev_listed_from_march_2022(ofac_2022: tuple[Engine, ScreeningIndex]) -> None:
     engine, index = ofac_2022
     with engine.connect() as conn:
@@ -80,6 +81,7 @@ def test_rdif_and_dmitriev_listed_from_march_2022(ofac_2022: tuple[Engine, Scree
         assert [h.entry_id for h in index.screen(name, schema)] == [hit.entry_id]  # latest snapshot
 
 
+@pytest.mark.slow  # whole OFAC snapshots
 def test_snapshot_stats_and_replacement(ofac_2022: tuple[Engine, ScreeningIndex]) -> None:
     engine, _ = ofac_2022
     before = counts(engine)
@@ -93,6 +95,7 @@ def test_snapshot_stats_and_replacement(ofac_2022: tuple[Engine, ScreeningIndex]
     assert counts(engine) == before
 
 
+@pytest.mark.slow  # whole OFAC snapshots
 def test_failed_save_leaves_the_store_intact(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     engine = new_engine()
     entries = read_list(need(SDN / "sdn-2022-02-26.csv"), "ofac-sdn")
@@ -146,6 +149,7 @@ def test_designation_date_before_the_first_snapshot() -> None:
     assert listing.interval_on(date(2025, 6, 1)) is not None
 
 
+@pytest.mark.slow  # whole OFAC snapshots
 def test_entity_hits_round_trip(ofac_2022: tuple[Engine, ScreeningIndex]) -> None:
     engine, index = ofac_2022
     hits = index.screen("Кирилл Дмитриев", "Person", as_of=MAR_1)

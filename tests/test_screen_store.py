@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import SHARED, need
 
 SDN = SHARED / "data" / "sanctions" / "us_ofac_sdn"
+pytestmark = pytest.mark.slow  # the full model over the seeds, then whole OFAC snapshots
 
 
 @pytest.fixture(scope="module")
