@@ -183,14 +183,12 @@ class DealQuery:
     order: str = "date"
 
     def keeps(self, deal: DealEvent) -> bool:
-        ev, day = deal.event, deal.day
+        """What the read (``deal_events``: type, modality, party, project, a date floor) cannot tell: the
+        deal's full day within the range, a listed party on it."""
+        day = deal.day
         return (
-            (self.type_ is None or ev.type == self.type_)
-            and (self.modality is None or ev.modality == self.modality)
-            and (self.until is None or (day is not None and day <= self.until))
+            (self.until is None or (day is not None and day <= self.until))
             and (self.since is None or (day is not None and day >= self.since))
-            and (self.entity_id is None or any(a.entity_id == self.entity_id for a in ev.args))
-            and (self.project is None or _project_of(ev)[0] == self.project)
             and (not self.listed_only or any(p.listed for p in deal.parties))
         )
 

@@ -190,12 +190,7 @@ def events_by_id(conn: Connection, ids: list[str]) -> list[EventView]:
 def entity_event_keys(entity_id: str, type_: str | None, modality: str | None, since: date | None) -> Any:
     """(event id, date key) of the events in which the entity fills a role, without duplicates."""
     stmt = (
-        select(
-            EV.c.id.label("id"),
-            EV.c.day.label("day"),
-            EV.c.article_id.label("article"),
-            EV.c.idx.label("idx"),
-        )
+        select(EV.c.id, EV.c.day, EV.c.article_id.label("article"), EV.c.idx)
         .select_from(
             AE.join(EV, EV.c.article_id == AE.c.article_id).join(
                 ARG, and_(ARG.c.event_id == EV.c.id, ARG.c.entity_key == AE.c.key)

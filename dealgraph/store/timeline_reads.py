@@ -100,15 +100,13 @@ def timeline_events(
     order: Order = "newest",
     limit: int | None = 100,
     offset: int = 0,
-    *,
-    amounts_first: bool = False,
 ) -> list[EventView]:
     """A page of the matching events in ``_order``.
 
     The page's ids are found first, from the events' ``day`` index, and only those events are read with
     their evidence: cutting the evidence of every matching event to sort them cost most of a page."""
     with store.read() as conn:
-        return _page(conn, _where(conn, q), order, limit, offset, amounts_first)
+        return _page(conn, _where(conn, q), order, limit, offset)
 
 
 def events_by_type(
@@ -140,32 +138,30 @@ def events_by_type(
     return found
 
 
-def timeline_months(store: Store, q: TimelineQuery) -> list[str | None]:
-    """The month (``2025-03``) of every matching event: the event's own date when it gives the month,
-    else its article's (as the web chart counts); None where neither does."""
+def timeline_months(store: Store, q: TimelineQuery) -> dict[str, int]:
+    """How many matching events fall in each month (``2025-03``): the event's own date when it gives the
+    month, else its article's; events where neither does are not counted."""
     with store.read() as conn:
         return _months(conn, _where(conn, q))
 
 
 def timeline_page(
     store: Store, q: TimelineQuery, order: Order = "newest", limit: int | None = 100, offset: int = 0
-) -> tuple[list[EventView], list[str | None]]:
+) -> tuple[list[EventView], dict[str, int]]:
     """``timeline_events`` and ``timeline_months`` of one query together, its entity's events found once."""
     with store.read() as conn:
         where = _where(conn, q)
-        return _page(conn, where, order, limit, offset, False), _months(conn, where)
+        return _page(conn, where, order, limit, offset), _months(conn, where)
 
 
-def _page(
-    conn: Connection, where: Any, order: Order, limit: int | None, offset: int, amounts_first: bool
-) -> list[EventView]:
-    stmt = select(EV.c.id).where(where).order_by(*_order(order, amounts_first)).offset(offset)
+def _page(conn: Connection, where: Any, order: Order, limit: int | None, offset: int) -> list[EventView]:
+    stmt = select(EV.c.id).where(where).order_by(*_order(order, False)).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return events_by_id(conn, list(conn.execute(stmt).scalars()))
 
 
-def _months(conn: Connection, where: Any) -> list[str | None]:
+def _months(conn: Connection, where: Any) -> dict[str, int]:
     # Counted by month in the database, from an index: a store-wide timeline has tens of thousands of events.
-    rows = conn.execute(select(EV.c.month, func.count()).where(where).group_by(EV.c.month)).all()
-    return [None if m is None else str(m) for m, n in rows for _ in range(int(n))]
+    stmt = select(EV.c.month, func.count()).where(where, EV.c.month.isnot(None)).group_by(EV.c.month)
+    return {str(m): int(n) for m, n in conn.execute(stmt)}

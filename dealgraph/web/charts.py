@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, MAX_BARS = 600, 80, 48
@@ -33,16 +33,21 @@ def day_month(day: str | None) -> str | None:
     return day[:7] if day and len(day) >= 7 else None
 
 
-def month_bars(months: Iterable[str | None]) -> list[Bar]:
-    """One bar per month from the first to the last dated event (the latest ``MAX_BARS`` months)."""
-    counts = Counter(m for m in months if m)
+def month_counts(months: Iterable[str | None]) -> Counter[str]:
+    """How many of these months are each month (the undated left out)."""
+    return Counter(m for m in months if m)
+
+
+def month_bars(counts: Mapping[str, int]) -> list[Bar]:
+    """One bar per month from the first to the last month counted (the latest ``MAX_BARS`` months)."""
     if not counts:
         return []
     months = _months(min(counts), max(counts))[-MAX_BARS:]
-    top = max(counts[m] for m in months) or 1
+    top = max(counts.get(m, 0) for m in months) or 1
     step = WIDTH / len(months)
     bars = []
     for i, month in enumerate(months):
-        h = (HEIGHT - 14) * counts[month] / top
-        bars.append(Bar(month, counts[month], i * step + 1, max(step - 2, 1), HEIGHT - 14 - h, h))
+        count = counts.get(month, 0)
+        h = (HEIGHT - 14) * count / top
+        bars.append(Bar(month, count, i * step + 1, max(step - 2, 1), HEIGHT - 14 - h, h))
     return bars

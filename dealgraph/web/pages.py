@@ -25,7 +25,7 @@ from dealgraph.store import reader, views
 from dealgraph.store.brief_reads import country_programmes
 from dealgraph.store.claim_reads import claims_of_events, list_claims
 from dealgraph.store.entity_events import entity_events, entity_timeline
-from dealgraph.web.charts import day_month, month_bars
+from dealgraph.web.charts import day_month, month_bars, month_counts
 from dealgraph.web.deals import router as deals_router
 from dealgraph.web.feed import router as feed_router
 from dealgraph.web.graph import router as graph_router
@@ -114,7 +114,7 @@ def entity(
         more_events=len(events) > PAGE,
         events_offset=events_offset,
         page=PAGE,
-        bars=month_bars(day_month(t.date) for t in timeline),
+        bars=month_bars(month_counts(day_month(t.date) for t in timeline)),
         claims=claims[:PAGE],
         more_claims=len(claims) > PAGE,
         event_claims=claims_of_events(store, [ev.id for ev in events[:PAGE]]),
