@@ -76,9 +76,8 @@ def _event_days(conn: Connection) -> None:
     if keyed:
         stmt = update(event_tables.events).where(ev.c.id == bindparam("event"))
         conn.execute(stmt.values(day=bindparam("new_day"), month=bindparam("new_month")), keyed)
-    for index in ev.indexes:
-        if index.name in {"ix_events_day", "ix_events_type_day", "ix_events_month"}:
-            index.create(conn, checkfirst=True)
+    for index in ev.indexes:  # the new ones; those of migration 2 are there already
+        index.create(conn, checkfirst=True)
 
 
 def _migrations() -> list[Migration]:
