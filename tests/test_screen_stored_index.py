@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from dealgraph.screen import stored_index
 from dealgraph.screen.index import ScreeningIndex
 from dealgraph.screen.records import ListEntry
 from dealgraph.screen.stored_index import open_index, write_index
@@ -84,3 +87,42 @@ def test_namesakes_and_approximate_aliases_are_to_review(built: ScreeningIndex) 
     assert (variant.entry_id, variant.grade) == ("P-5", "possible")
     (own,) = built.screen("Kamol Mirzoev", "Person")
     assert own.grade in ("exact", "strong")  # the own name, matched word for word: listed
+
+
+def test_concurrent_requests_build_the_index_once(
+    built: ScreeningIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four threads (a server's requests) ask for an index not on disk yet: one builds it, the others
+    wait and read the file it wrote."""
+    monkeypatch.setenv("DEALGRAPH_CACHE_DIR", str(tmp_path))
+    builds: list[int] = []
+
+    def slow_build(conn: object) -> ScreeningIndex:
+        builds.append(1)
+        time.sleep(0.3)
+        return built
+
+    monkeypatch.setattr(stored_index, "load_index", slow_build)
+
+    def request(_: int) -> list[object]:  # a request opens the index and screens in its own thread
+        index = stored_index.screening_index(None, "0" * 32)  # type: ignore[arg-type]
+        return list(index.screen("Oleg Brannikov"))
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(request, range(4)))
+    assert len(builds) == 1
+    assert answers == [list(built.screen("Oleg Brannikov"))] * 4 and answers[0]
+
+
+def test_an_index_file_that_cannot_be_touched_is_still_read(
+    built: ScreeningIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "i.screening.sqlite"
+    write_index(built, path)
+
+    def read_only(*args: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(stored_index.os, "utime", read_only)
+    stored = open_index(path)
+    assert stored is not None and stored.screen("Oleg Brannikov") == built.screen("Oleg Brannikov")

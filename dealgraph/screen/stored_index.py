@@ -19,6 +19,8 @@ everything in memory or in a search engine (yente); neither fits a command that 
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
 import logging
 import os
@@ -26,7 +28,7 @@ import pickle
 import sqlite3
 import tempfile
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar, overload
@@ -114,8 +116,9 @@ def write_index(index: ScreeningIndex, path: Path) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
     files = sorted(path.parent.glob(f"*{_SUFFIX}"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[KEEP:]:
-        old.unlink(missing_ok=True)  # least recently used: other stores' lists, or lists since replaced
+    for old in files[KEEP:]:  # least recently used: other stores' lists, or lists since replaced
+        old.unlink(missing_ok=True)
+        _lock_file(old).unlink(missing_ok=True)
     log.info("screening index written to %s", path)
 
 
@@ -189,7 +192,8 @@ def open_index(path: Path) -> ScreeningIndex | None:
     except (sqlite3.Error, TypeError) as err:
         log.warning("screening index %s unreadable (%s); it will be built again", path, err)
         return None
-    os.utime(path)  # used now: kept before files not used for longer
+    with contextlib.suppress(OSError):  # used now: kept before files not used for longer
+        os.utime(path)
     return ScreeningIndex.from_parts(
         listings=_Rows[Listing](db, "listings", listings),
         names=_Rows[IndexedName](db, "names", names),
@@ -210,9 +214,33 @@ def screening_index(conn: Connection, state: str | None = None) -> ScreeningInde
     stored = open_index(path)
     if stored is not None:
         return stored
-    index = load_index(conn)
+    with _building(path):  # one build of a file at a time (~20 s and ~700 MB each), across processes
+        stored = open_index(path)  # written by whoever held the lock before
+        if stored is not None:
+            return stored
+        index = load_index(conn)
+        try:
+            write_index(index, path)
+        except OSError as err:  # a read-only or full cache directory costs speed, not the answer
+            log.warning("screening index not written to %s: %s", path, err)
+        return index
+
+
+def _lock_file(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+@contextlib.contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Hold the build lock of an index file (``flock`` on a file beside it), so that concurrent requests
+    of a server, or a server and a CLI, build it once and the others read it; without a writable cache
+    directory, no lock (each builds, as it cannot write the file anyway)."""
     try:
-        write_index(index, path)
-    except OSError as err:  # a read-only or full cache directory costs speed, not the answer
-        log.warning("screening index not written to %s: %s", path, err)
-    return index
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(_lock_file(path), "a")  # noqa: SIM115 (held across the yield)
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
