@@ -12,11 +12,13 @@ from sqlalchemy import insert, select
 
 from dealgraph.model import Article, Entity, Extraction, Mention
 from dealgraph.resolve.canonical import resolve_exact
+from dealgraph.resolve.judgements import merge
 from dealgraph.resolve.rename import rename_ids
 from dealgraph.screen.hits import read_hits, save_hits
 from dealgraph.screen.records import ScreeningHit
 from dealgraph.store import schema
 from dealgraph.store.resolve_tables import canonical
+from dealgraph.store.review_reads import review_queue
 from dealgraph.store.screened_tables import screened
 from dealgraph.store.store import Store, open_store
 
@@ -51,3 +53,22 @@ def test_a_rename_moves_the_articles_links_and_the_screening_rows(tmp_path: Path
             ("vladimir-putin", "s1")
         ]
         assert canonical(conn, "putin") == "vladimir-putin"  # the old id still answers
+
+
+def test_a_merge_leaves_no_hit_under_the_merged_id(tmp_path: Path) -> None:
+    """The merged-away id's hits and screening record go (the kept entity is screened again under its own
+    id): the review queue offers no hit of an id that no longer stands for anything."""
+    store = stored(tmp_path)
+    for i, text in enumerate(("Vladimir Putin spoke.", "Vladimir Putin left."), start=2):
+        article = Article(
+            id=f"a{i}", source=f"a{i}.txt", text=text, raw=text, content_hash=f"h{i}", lang="en"
+        )
+        mention = Mention(0, 14, "Vladimir Putin", "Person", "ner")
+        full = Entity(key="e1", name="Vladimir Putin", type="Person", mentions=(mention,))
+        store.save(article, Extraction(f"a{i}", (full,)), resolve_exact, [], ())
+    assert merge(store, "putin", "vladimir-putin") == "vladimir-putin"  # more articles: it stays
+    gone = "putin"  # the id with the hit
+    with store.read() as conn:
+        assert gone not in {owner for owner, _ in read_hits(conn)}
+        assert gone not in set(conn.execute(select(screened.c.entity_id)).scalars())
+    assert gone not in {q.entity_id for q in review_queue(store)[0]}

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from dealgraph.exc import DealgraphError, InputError, NotFound
 from dealgraph.model import Entity, Mention
 from dealgraph.resolve.canonical import create_entity
+from dealgraph.screen.hits import forget_merged
 from dealgraph.screen.records import entry_key
 from dealgraph.store import resolve_tables as rt
 from dealgraph.store import schema
@@ -101,6 +102,7 @@ def merge(store: Store, a: str, b: str, user: str = "cli") -> str:
             .values(entity_id=keep, method="judgement")
         )
         _move_names(conn, gone, keep)
+        forget_merged(conn, gone)
         return keep
 
 

@@ -60,6 +60,14 @@ def follow_rename(conn: Connection, old_id: str, new_id: str) -> None:
         conn.execute(update(table).where(table.c.entity_id == old_id).values(entity_id=new_id))
 
 
+def forget_merged(conn: Connection, gone_id: str) -> None:
+    """Drop the hits and the screening record of canonical ``gone_id``, merged into another entity (which
+    is screened again under its own id): no review may offer a hit of an id that no longer stands for
+    anything. Runs in the caller's transaction."""
+    for table in (screened, entity_hits):
+        conn.execute(delete(table).where(table.c.entity_id == gone_id))
+
+
 def read_hits(conn: Connection, entity_id: str | None = None) -> list[tuple[str, ScreeningHit]]:
     """Stored hits as ``(entity id, hit)``, of one entity or all, best first per entity."""
     query = select(entity_hits).order_by(entity_hits.c.entity_id, entity_hits.c.score.desc())
