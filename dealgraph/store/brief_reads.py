@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import String, cast, func, inspect, select
 
@@ -64,6 +65,25 @@ def loaded_snapshots(store: Store) -> list[SnapshotView]:
         return [SnapshotView(r.dataset, r.as_of, r.entries) for r in rows]
 
 
+@lru_cache(maxsize=4096)
+def countries_named(program: str) -> frozenset[str]:
+    """The countries (ISO codes) a programme's name names as whole words, the longest name winning where
+    names overlap: "SUDAN-EO14098" names Sudan, "SOUTH SUDAN" South Sudan and not Sudan, "CAATSA -
+    RUSSIA" Russia."""
+    codes, pattern = _country_names()
+    return frozenset(codes[m.group(0)] for m in pattern.finditer(program.upper()))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Country name (upper case) → ISO code, and one pattern of every name, longest first."""
+    from followthemoney.types import registry  # here: only a country's page and briefs need it
+
+    codes = {str(label).upper(): code for code, label in registry.country.names.items() if label}
+    names = sorted(codes, key=len, reverse=True)
+    return codes, re.compile(r"(?<![A-Z])(?:" + "|".join(map(re.escape, names)) + r")(?![A-Z])")
+
+
 @dataclass(frozen=True)
 class CountryProgramme:
     """A sanctions programme of a loaded list that concerns a country, and how many entries it has."""
@@ -83,7 +103,6 @@ def country_programmes(store: Store, country: str) -> list[CountryProgramme]:
     code = registry.country.clean(country)
     if code is None:
         return []
-    label = str(registry.country.names.get(code, "")).upper()
     E = screening_tables.list_entries
     programs, countries = cast(E.c.programs, String), cast(E.c.countries, String)
     counts: dict[tuple[str, str], int] = {}
@@ -97,7 +116,7 @@ def country_programmes(store: Store, country: str) -> list[CountryProgramme]:
         for dataset, programs_json, countries_json, n in conn.execute(grouped):
             tied = code in json.loads(countries_json or "[]")
             for program in json.loads(programs_json or "[]"):
-                if tied or (label and label in re.split(r"[^A-Z]+", str(program).upper())):
+                if tied or code in countries_named(str(program)):
                     counts[(dataset, program)] = counts.get((dataset, program), 0) + int(n)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [CountryProgramme(dataset, program, n) for (dataset, program), n in ranked]
