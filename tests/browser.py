@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from dealgraph.settings import node_modules
+
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -62,7 +64,8 @@ def chromium() -> Iterator[Any]:
 
 
 def need_graph_lib() -> None:
-    if not (ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js").exists():
+    """Skip unless the graph library is where the app serves it from (``settings.node_modules``)."""
+    if not (node_modules() / "cytoscape" / "dist" / "cytoscape.min.js").exists():
         pytest.skip("the graph library is not installed: run `npm ci --ignore-scripts` at the repo root")
 
 

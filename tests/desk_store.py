@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from dealgraph.model import (
     Amount,
@@ -23,6 +24,9 @@ from dealgraph.model import (
 )
 from dealgraph.model.article import content_hash
 from dealgraph.resolve.canonical import resolve_exact
+from dealgraph.screen import history
+from dealgraph.screen.hits import save_hits
+from dealgraph.screen.records import ListEntry, ScreeningHit
 from dealgraph.store.store import Store, open_store
 
 SCRIPT = "<script>window.__pwned = 1; document.title = 'pwned';</script>"
@@ -246,4 +250,56 @@ def build(url: str) -> Store:
     store = open_store(url)
     for draft in drafts():
         draft.save(store)
+    return store
+
+
+# A listed shipping group and its chairman, for the sanctions pages (browser, pages, review).
+TANKERS = ListEntry("test_list", "T-5", "Organization", "POLAR TANKER GROUP", (), ("RU-1",))
+VORONOV = ListEntry("test_list", "T-6", "Person", "VORONOV, Oleg Petrovich", (), ("RU-1",))
+CHARTER = "Polar Tanker Group will charter two ice-class carriers to Arctic LNG 2, according to Interfax."
+
+
+def charter_draft() -> Draft:
+    """An invented article: a listed shipping group, its chairman (a possible match), a named source."""
+    d = Draft(
+        "desk-charter",
+        "Tanker group to serve Arctic gas plant",
+        "Tanker group to serve Arctic gas plant\n\n"
+        f"{CHARTER} "
+        "Its chairman, Oleg Voronow, met Kirill Dmitriev in Murmansk on Monday.",
+        date(2025, 4, 2),
+    )
+    tankers = d.entity("Polar Tanker Group", "Organization")
+    arctic = d.entity("Arctic LNG 2", "Project")
+    interfax = d.entity("Interfax", "Organization")
+    voronow = d.entity("Oleg Voronow", "Person")
+    dmitriev = d.entity("Kirill Dmitriev", "Person")
+    d.entity("Murmansk", "Location")
+    d.event("AGREE", CHARTER, "reported", source=interfax, agent=tankers, project=arctic)
+    d.event(
+        "MEET",
+        "Its chairman, Oleg Voronow, met Kirill Dmitriev in Murmansk on Monday.",
+        agent=voronow,
+        counterpart=dmitriev,
+    )
+    return d
+
+
+def _hit(entry: ListEntry, query: str, score: float, grade: str) -> ScreeningHit:
+    return ScreeningHit(
+        query, entry.dataset, entry.entry_id, entry.schema, entry.name, entry.name, score, "test",
+        entry.programs, listed_from=date(2022, 3, 1), grade=grade,
+    )  # fmt: skip
+
+
+def sanctions_store(path: Any) -> Store:
+    """The desk articles and the charter article in a new store at ``path``, with the test list loaded:
+    Polar Tanker Group an exact hit (listed), Oleg Voronow a possible one (to review)."""
+    store = open_store(f"sqlite:///{path}")
+    for draft in [*drafts(), charter_draft()]:
+        draft.save(store)
+    with store.begin() as conn:
+        history.save_snapshot(conn, "test_list", date(2022, 3, 1), [TANKERS, VORONOV])
+        save_hits(conn, "polar-tanker-group", [_hit(TANKERS, "Polar Tanker Group", 1.0, "exact")])
+        save_hits(conn, "oleg-voronow", [_hit(VORONOV, "Oleg Voronow", 0.85, "possible")])
     return store

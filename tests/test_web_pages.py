@@ -156,7 +156,7 @@ def test_a_claim_page_shows_its_parties_sanctions_status(tmp_path: Path) -> None
     """A claim names its parties; a listed one carries its badge there too, as everywhere else."""
     from dealgraph.claims.grouping import group_claims
     from dealgraph.store.claim_reads import list_claims
-    from tests.test_web_sanctions_browser import sanctions_store
+    from tests.desk_store import sanctions_store
 
     store = sanctions_store(tmp_path / "desk.db")
     group_claims(store)
@@ -165,3 +165,18 @@ def test_a_claim_page_shows_its_parties_sanctions_status(tmp_path: Path) -> None
         html = client.get(f"/ui/claims/{claim.id}").text
     status = html.split('id="claim-sanctions"', 1)[1].split("</p>", 1)[0]
     assert "Polar Tanker Group" in status and 'class="badge listed"' in status
+
+
+def test_a_claim_page_leaves_out_a_party_whose_only_hit_was_dismissed(tmp_path: Path) -> None:
+    from dealgraph.claims.grouping import group_claims
+    from dealgraph.resolve.judgements import review_hit
+    from dealgraph.store.claim_reads import list_claims
+    from tests.desk_store import sanctions_store
+
+    store = sanctions_store(tmp_path / "desk.db")
+    group_claims(store)
+    (claim, *_) = list_claims(store, entity_id="oleg-voronow", limit=None)
+    with TestClient(create_app(Settings("sqlite://", "-", 1000, 1.0, None), store=store)) as client:
+        assert "Oleg Voronow" in client.get(f"/ui/claims/{claim.id}").text.split('id="claim-sanctions"', 1)[1]
+        review_hit(store, "oleg-voronow", "test_list:T-6", "dismiss", "tester", "another man")
+        assert 'id="claim-sanctions"' not in client.get(f"/ui/claims/{claim.id}").text

@@ -13,7 +13,7 @@ from dealgraph.settings import Settings
 from dealgraph.store import views
 from dealgraph.store.store import Store
 from tests.browser import Page, serve, shoot
-from tests.test_web_sanctions_browser import sanctions_store
+from tests.desk_store import sanctions_store
 
 pytestmark = pytest.mark.browser
 

@@ -2,78 +2,24 @@
 side panel (modality, who says, date, the sentence linked to its place in the article), the graph's
 starting page, and a listed party's badge wherever it appears.
 
-The store is the hand-made desk articles plus one more written for this test (invented companies and
-people), with a hand-made list snapshot and hits saved with their grades, so what is "listed" and what
-is "to review" here does not depend on the matcher's scores."""
+The store (`tests/desk_store.sanctions_store`) is the hand-made desk articles plus one more (invented
+companies and people), with a hand-made list snapshot and hits saved with their grades, so what is
+"listed" and what is "to review" here does not depend on the matcher's scores."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import pytest
 
-from dealgraph.screen import history
-from dealgraph.screen.hits import save_hits
-from dealgraph.screen.records import ListEntry, ScreeningHit
 from dealgraph.settings import Settings
 from dealgraph.store import views
-from dealgraph.store.store import Store, open_store
+from dealgraph.store.store import Store
 from tests.browser import Page, need_graph_lib, serve, shoot
-from tests.desk_store import Draft, drafts
+from tests.desk_store import CHARTER, sanctions_store
 
 pytestmark = pytest.mark.browser
-
-TANKERS = ListEntry("test_list", "T-5", "Organization", "POLAR TANKER GROUP", (), ("RU-1",))
-VORONOV = ListEntry("test_list", "T-6", "Person", "VORONOV, Oleg Petrovich", (), ("RU-1",))
-CHARTER = "Polar Tanker Group will charter two ice-class carriers to Arctic LNG 2, according to Interfax."
-
-
-def charter_draft() -> Draft:
-    """An invented article: a listed shipping group, its chairman (a possible match), a named source."""
-    d = Draft(
-        "desk-charter",
-        "Tanker group to serve Arctic gas plant",
-        "Tanker group to serve Arctic gas plant\n\n"
-        f"{CHARTER} "
-        "Its chairman, Oleg Voronow, met Kirill Dmitriev in Murmansk on Monday.",
-        date(2025, 4, 2),
-    )
-    tankers = d.entity("Polar Tanker Group", "Organization")
-    arctic = d.entity("Arctic LNG 2", "Project")
-    interfax = d.entity("Interfax", "Organization")
-    voronow = d.entity("Oleg Voronow", "Person")
-    dmitriev = d.entity("Kirill Dmitriev", "Person")
-    d.entity("Murmansk", "Location")
-    d.event("AGREE", CHARTER, "reported", source=interfax, agent=tankers, project=arctic)
-    d.event(
-        "MEET",
-        "Its chairman, Oleg Voronow, met Kirill Dmitriev in Murmansk on Monday.",
-        agent=voronow,
-        counterpart=dmitriev,
-    )
-    return d
-
-
-def _hit(entry: ListEntry, query: str, score: float, grade: str) -> ScreeningHit:
-    return ScreeningHit(
-        query, entry.dataset, entry.entry_id, entry.schema, entry.name, entry.name, score, "test",
-        entry.programs, listed_from=date(2022, 3, 1), grade=grade,
-    )  # fmt: skip
-
-
-def sanctions_store(path: Any) -> Store:
-    """The desk articles and the charter article in a new store at ``path``, with the test list loaded:
-    Polar Tanker Group an exact hit (listed), Oleg Voronow a possible one (to review)."""
-    store = open_store(f"sqlite:///{path}")
-    for draft in [*drafts(), charter_draft()]:
-        draft.save(store)
-    with store.begin() as conn:
-        history.save_snapshot(conn, "test_list", date(2022, 3, 1), [TANKERS, VORONOV])
-        save_hits(conn, "polar-tanker-group", [_hit(TANKERS, "Polar Tanker Group", 1.0, "exact")])
-        save_hits(conn, "oleg-voronow", [_hit(VORONOV, "Oleg Voronow", 0.85, "possible")])
-    return store
 
 
 @pytest.fixture(scope="module")

@@ -67,5 +67,18 @@ def _marks(snippet: str) -> Markup:
     return Markup(re.sub(r"\[([^\[\]<>]*)\]", r"<mark>\1</mark>", str(escape(snippet))))
 
 
+def _live_hits(hits: dict[str, list[views.HitView]] | None, entity_id: str) -> list[views.HitView]:
+    """A party's hits (``views.hits_for``, read once per page) that a reviewer has not dismissed: what
+    every badge, mark and sanctions line of a page shows."""
+    return [h for h in (hits or {}).get(entity_id, []) if not h.dismissed]
+
+
+def _with_live_hits(parties: list[Any], hits: dict[str, list[views.HitView]] | None) -> list[Any]:
+    """The parties (anything with an ``entity_id``) that have a hit not dismissed."""
+    return [p for p in parties if _live_hits(hits, p.entity_id)]
+
+
 templates.env.filters["marks"] = _marks
+templates.env.filters["live_hits"] = _live_hits
+templates.env.filters["with_live_hits"] = _with_live_hits
 templates.env.filters["money"] = deal_views.money
