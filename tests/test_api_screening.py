@@ -102,9 +102,9 @@ def test_deals_flag_parties_listed_on_the_article_date(client: TestClient) -> No
     fund = next(p for p in invest["parties"] if p["entity_id"] == "russian-direct-investment-fund")
     assert fund["listed"] is True  # listed from 2022-03-01; the article is of 2025-03-03
     assert fund["programmes"] == next(h["programs"] for h in fund["hits"]) and fund["programmes"]
-    assert invest["listed_party"] is (
-        fund["role"] != "agent" or any(p["listed"] for p in invest["parties"] if p["role"] != "agent")
-    )
+    # the fund is the agent, the deal's only party: no listed counterparty
+    assert fund["role"] == "agent" and [p["entity_id"] for p in invest["parties"]] == [fund["entity_id"]]
+    assert invest["listed_party"] is False
 
 
 def test_no_lists_loaded_answers_503(tmp_path: Path) -> None:

@@ -145,3 +145,13 @@ def test_a_claim_shows_how_its_modality_changed(client: TestClient, store: Store
     }
     page = client.get("/ui/deals?project=arctic-lng-2&type=PROPOSE").text
     assert "hedged (2025-05-02) → asserted (2025-05-09)" in page
+
+
+def test_a_deal_is_flagged_only_when_a_counterparty_was_listed(store: Store) -> None:
+    ev = timeline_events(store, TimelineQuery(type_="PROPOSE"), limit=1)[0]
+    agent = deal_views.Party("agent", "fund", "Fund", True, ())
+    other = deal_views.Party("recipient", "buyer", "Buyer", True, ())
+    assert not deal_views.DealEvent(ev, (agent,), None, None).listed_party  # its own listing: no flag
+    assert deal_views.DealEvent(ev, (agent, other), None, None).listed_party
+    unlisted = deal_views.Party("recipient", "buyer", "Buyer", False, ())
+    assert not deal_views.DealEvent(ev, (agent, unlisted), None, None).listed_party

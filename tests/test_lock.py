@@ -15,8 +15,8 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
 LOCK = (ROOT / "requirements" / "lock.txt").read_text("utf-8")
-# `name==version \` and the `--hash=sha256:...` lines under it, up to the next pin
-PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)((?:\s*\\\n\s+--hash=sha256:[0-9a-f]{64})+)", re.M)
+# `name==version` and the `--hash=sha256:...` lines under it (none, for a pin that lacks them)
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)((?:\s*\\\n\s+--hash=sha256:[0-9a-f]{64})*)", re.M)
 
 
 def pins() -> dict[str, tuple[Version, int]]:
@@ -28,12 +28,12 @@ def pins() -> dict[str, tuple[Version, int]]:
 
 
 def declared() -> list[Requirement]:
-    """pyproject's requirements, core and every extra, less dev's reference to dealgraph's own extras."""
+    """pyproject's requirements, core and every extra."""
     requirements = [
         *PROJECT["dependencies"],
         *(r for extra in PROJECT["optional-dependencies"].values() for r in extra),
     ]
-    return [Requirement(r) for r in requirements if canonicalize_name(Requirement(r).name) != "dealgraph"]
+    return [Requirement(r) for r in requirements]
 
 
 def test_the_lock_is_read() -> None:

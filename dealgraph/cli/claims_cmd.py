@@ -135,18 +135,18 @@ def _show(detail: Any, as_json: bool) -> None:
         )
 
 
-_USER = typer.Option("cli", help="Who decides (kept in the judgement log).")
+_USER = typer.Option(None, help="Who decides (kept in the judgement log); the login name by default.")
 
 
 def claim_merge(
     a: str = typer.Argument(..., help="A claim id."),
     b: str = typer.Argument(..., help="Another claim id reporting the same fact."),
-    user: str = _USER,
+    user: str | None = _USER,
 ) -> None:
     """Judge two claims one fact: the less reported one points to the other, in the judgement log."""
     from dealgraph.claims.judgements import merge
 
-    kept = merge(state.store(), a, b, user)
+    kept = merge(state.store(), a, b, user or state.user())
     print(kept)  # the id on stdout, for scripts
     state.say(f"merged into {kept}")
 
@@ -154,12 +154,12 @@ def claim_merge(
 def claim_split(
     claim_id: str = typer.Argument(..., help="A claim id."),
     event_id: str = typer.Argument(..., help="The event of that claim that reports another fact."),
-    user: str = _USER,
+    user: str | None = _USER,
 ) -> None:
     """Judge one report not that fact: it gets a claim of its own, in the judgement log."""
     from dealgraph.claims.judgements import split
 
-    new = split(state.store(), claim_id, event_id, user)
+    new = split(state.store(), claim_id, event_id, user or state.user())
     print(new)  # the id on stdout, for scripts
     state.say(f"split into {new}")
 

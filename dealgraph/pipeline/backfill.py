@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dealgraph.exc import ConfigError
+from dealgraph.extract.extractor import Extractor
+from dealgraph.pipeline.bulk import iter_bulk
 from dealgraph.pipeline.report import IngestReport
-from dealgraph.pipeline.run import Progress
+from dealgraph.pipeline.run import Progress, ingest_items
 from dealgraph.settings import Settings
 from dealgraph.store.store import Store
 
@@ -24,10 +26,6 @@ def backfill(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest bulk files (JSONL, CSV, Parquet, or directories of them), streamed, on either engine."""
-    from dealgraph.extract.extractor import Extractor
-    from dealgraph.pipeline.bulk import iter_bulk
-    from dealgraph.pipeline.run import ingest_items
-
     settings = settings or Settings.load()
     items = iter_bulk(paths, max_record_bytes=settings.max_bytes)
     if engine == "local":

@@ -15,6 +15,7 @@ from dealgraph.resolve import judgements
 from dealgraph.resolve.judgements import review_hit
 from dealgraph.screen.entities import screen_again
 from dealgraph.store.store import Store
+from dealgraph.store.views import canonical_id
 
 
 def merge(store: Store, a: str, b: str, user: str = "cli") -> str:
@@ -29,7 +30,7 @@ def split(store: Store, entity_id: str, article_id: str, key: str, user: str = "
     """Split one in-article entity off (``resolve.judgements.split``); its events regroup under it."""
     new_id = judgements.split(store, entity_id, article_id, key, user)
     group_claims(store)
-    screen_again(store, [new_id, entity_id])
+    screen_again(store, [new_id, canonical_id(store, entity_id)])  # an old id names the one it became
     return new_id
 
 

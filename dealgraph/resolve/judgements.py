@@ -239,11 +239,6 @@ def dismissed_hits(conn: Connection) -> set[tuple[str, str]]:
     return {pair for pair, decision in hit_decisions(conn).items() if decision == "dismiss"}
 
 
-def confirmed_hits(conn: Connection) -> set[tuple[str, str]]:
-    """(entity id, hit key) pairs a reviewer confirmed (and did not take back)."""
-    return {pair for pair, decision in hit_decisions(conn).items() if decision == "confirm"}
-
-
 def list_judgements(store: Store, limit: int | None = 1000) -> list[Judgement]:
     t = rt.judgements
     with store.read() as conn:

@@ -102,9 +102,7 @@ def covers(hit: GradedHit, day: date | None) -> bool:
 def is_listed(hit: GradedHit, day: date | None) -> bool:
     """The one rule: an exact or strong hit, or one a reviewer confirmed, undismissed, on an entry listed
     on ``day`` (None: today)."""
-    if getattr(hit, "dismissed", False):
-        return False
-    return (getattr(hit, "confirmed", False) or grade_of(hit) in CONFIRMED) and covers(hit, day)
+    return status(hit) == "listed" and covers(hit, day)
 
 
 def status(hit: GradedHit) -> str:

@@ -132,7 +132,8 @@ class ScreeningIndex:
         self._by_tokens: dict[tuple[str, ...], int] = {}
         for number, listing in enumerate(self.listings):
             self._add_listing(number, listing)
-        log.info("screening index: %d entries, %d names", len(self.listings), len(self.names))
+        if self.listings:  # not for the empty shell ``from_parts`` fills (each request that opens a file)
+            log.info("screening index: %d entries, %d names", len(self.listings), len(self.names))
 
     @classmethod
     def from_parts(

@@ -2,7 +2,8 @@
 
 Pages carry no inline script: a Content-Security-Policy of ``script-src 'self'`` is sent with every
 page, so text from an article can never run as code even if a template forgot to escape it. The graph
-library (cytoscape) is served from ``node_modules`` as npm installed it; nothing is copied into the repo.
+library (cytoscape) is served from ``settings.node_modules()``: npm's ``node_modules``, or the copy
+``scripts/vendor_assets.py`` packages in ``dealgraph/vendor/``; nothing is copied into the repository.
 A party's sanctions hits are read once per page (``views.hits_for``) and shown with the entity page's
 badge wherever the party appears (search results, the article's text and lists, timeline rows).
 """

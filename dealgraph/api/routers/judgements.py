@@ -6,8 +6,7 @@ They call ``dealgraph.pipeline.judgements`` (resolution, then the claims follow)
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from fastapi import APIRouter
 
@@ -16,43 +15,38 @@ from dealgraph.api.deps import StoreDep, WriteAuth
 from dealgraph.pipeline import judgements
 from dealgraph.store.store import Store
 
-router = APIRouter(prefix="/entities", tags=["writes"], dependencies=[WriteAuth])
+# every route answers with the judgement it recorded (its return type) and can fail as these say
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": m.Problem},
     403: {"model": m.Problem},
     404: {"model": m.Problem},
 }
-Route = TypeVar("Route", bound=Callable[..., m.JudgementOut])
+router = APIRouter(prefix="/entities", tags=["writes"], dependencies=[WriteAuth], responses=ERRORS)
 
 
-def _judgement(path: str, summary: str) -> Callable[[Route], Route]:
-    """A write route answering with the judgement it recorded; each can fail as ``ERRORS`` says."""
-    return router.post(path, response_model=m.JudgementOut, responses=ERRORS, summary=summary)
-
-
-@_judgement("/{entity_id}/merge", "Merge two entities")
+@router.post("/{entity_id}/merge", summary="Merge two entities")
 def merge_entities(entity_id: str, body: m.MergeIn, store: StoreDep) -> m.JudgementOut:
     kept = judgements.merge(store, entity_id, body.other, body.user)
     return m.JudgementOut(action="merge", entity_id=str(kept))
 
 
-@_judgement("/{entity_id}/split", "Split one article's mention off")
+@router.post("/{entity_id}/split", summary="Split one article's mention off")
 def split_entity(entity_id: str, body: m.SplitIn, store: StoreDep) -> m.JudgementOut:
     new_id = judgements.split(store, entity_id, body.article_id, body.key, body.user)
     return m.JudgementOut(action="split", entity_id=str(new_id))
 
 
-@_judgement(
+@router.post(
     "/{entity_id}/hits/{hit_id}/dismiss",
-    "Dismiss a screening hit as a false positive (or take a dismissal back)",
+    summary="Dismiss a screening hit as a false positive (or take a dismissal back)",
 )
 def dismiss_hit(entity_id: str, hit_id: str, body: m.ReviewIn, store: StoreDep) -> m.JudgementOut:
     return _review(store, entity_id, hit_id, "dismiss", body)
 
 
-@_judgement(
+@router.post(
     "/{entity_id}/hits/{hit_id}/confirm",
-    "Confirm a screening hit after review: the party counts as listed (or take it back)",
+    summary="Confirm a screening hit after review: the party counts as listed (or take it back)",
 )
 def confirm_hit(entity_id: str, hit_id: str, body: m.ReviewIn, store: StoreDep) -> m.JudgementOut:
     return _review(store, entity_id, hit_id, "confirm", body)

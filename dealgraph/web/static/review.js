@@ -13,7 +13,8 @@
     form.addEventListener("submit", function (evt) {
       evt.preventDefault();
       var row = form.closest("tr");
-      var decision = evt.submitter ? evt.submitter.value : "dismiss";
+      if (!evt.submitter) { return; }  // a decision is the button pressed, never a default
+      var decision = evt.submitter.value;
       var path = "/v1/entities/" + encodeURIComponent(row.dataset.entity) + "/hits/" +
         encodeURIComponent(row.dataset.hit) + "/" + decision;
       var body = { user: user.value || "analyst", reason: form.elements.reason.value || null,
