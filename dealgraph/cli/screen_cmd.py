@@ -14,7 +14,7 @@ from dealgraph.cli.context import console, state
 from dealgraph.cli.errors import fail
 from dealgraph.cli.output import emit, json_option
 from dealgraph.exc import DealgraphError, InputError
-from dealgraph.screen.records import ListEntry, ScreeningHit
+from dealgraph.screen.records import ScreeningHit
 
 lists_app = typer.Typer(help="Sanctions list snapshots: load them, see what is loaded.", no_args_is_help=True)
 
@@ -38,40 +38,25 @@ def load(
     """Load a list snapshot (all or nothing), then screen the store's entities against the lists.
 
     A file holding several datasets (an FtM collection) gives one snapshot of each, in one transaction."""
-    from dealgraph.screen.entities import screen_entities
-    from dealgraph.screen.history import save_snapshot
-    from dealgraph.screen.loaders import read_list, snapshot_day
+    from dealgraph.pipeline.lists import load_list
 
     try:
-        day = choices.day(as_of, "--as-of") or snapshot_day(path, fmt)
-        if day is None:
-            raise InputError(f"{path}: no date in the file name or its entities; give --as-of YYYY-MM-DD")
-        entries = read_list(path, fmt, dataset)
-        by_dataset: dict[str, list[ListEntry]] = {}
-        for entry in entries:
-            by_dataset.setdefault(entry.dataset, []).append(entry)
+        day = choices.day(as_of, "--as-of")
         store = state.store(create=True)
-        shrink = None if allow_shrink else state.settings().max_list_shrink
-        with store.begin() as conn:
-            saved = [
-                save_snapshot(conn, name, day, part, source=str(path), format=fmt, max_shrink=shrink)
-                for name, part in sorted(by_dataset.items())
-            ]
-        for stats in saved:
-            state.say(
-                f"{stats.dataset} as of {stats.as_of}: {stats.entries} entries "
-                f"({stats.added} added, {stats.removed} removed since the snapshot before)"
-            )
-        report = screen_entities(store, everything=True)
+        loaded = load_list(
+            store, path, fmt, state.settings(), dataset=dataset, day=day, allow_shrink=allow_shrink
+        )
     except DealgraphError as error:
         fail(error)
         return
-    state.say(f"screened {report.screened} entities: {report.with_hits} with hits")
-    from dealgraph.pipeline.alerting import raise_alerts
-
-    alerts = raise_alerts(store, state.settings())  # a watched party newly hit by this list
-    if alerts:
-        state.say(f"{alerts} new alerts (dealgraph alerts)")
+    for stats in loaded.snapshots:
+        state.say(
+            f"{stats.dataset} as of {stats.as_of}: {stats.entries} entries "
+            f"({stats.added} added, {stats.removed} removed since the snapshot before)"
+        )
+    state.say(f"screened {loaded.screening.screened} entities: {loaded.screening.with_hits} with hits")
+    if loaded.alerts:
+        state.say(f"{loaded.alerts} new alerts (dealgraph alerts)")
 
 
 @lists_app.command("show")
