@@ -15,6 +15,11 @@
   });
   var edgeColour = {};
   document.querySelectorAll("#legend [data-edge]").forEach(function (s) { edgeColour[s.dataset.edge] = s.dataset.colour; });
+  var ring = {};  // "listed" and "to review": the legend's ring swatches, as the stylesheet draws them
+  document.querySelectorAll("#legend [data-mark]").forEach(function (s) {
+    var css = getComputedStyle(s);
+    ring[s.dataset.mark] = { colour: css.borderTopColor, style: css.borderTopStyle };
+  });
   var url = "/v1/graph?entity=" + encodeURIComponent(box.dataset.entity) + "&depth=" + encodeURIComponent(box.dataset.depth);
 
   function el(tag, text, cls) {
@@ -26,8 +31,8 @@
 
   // The worst status among a node's undismissed hits: "listed", "review" or "" (none).
   function mark(hits) {
-    var st = hits.filter(function (h) { return !h.dismissed; }).map(function (h) { return h.status; });
-    return st.indexOf("listed") >= 0 ? "listed" : (st.length ? "review" : "");
+    var st = hits.map(function (h) { return h.status; });  // "listed", "to review" or "dismissed"
+    return st.indexOf("listed") >= 0 ? "listed" : (st.indexOf("to review") >= 0 ? "review" : "");
   }
 
   function showEdge(edge, names) {
@@ -36,7 +41,7 @@
     panel.appendChild(el("h3", names[d.source] + " → " + names[d.target]));
     var head = el("p", null, "muted");
     var type = el("span", d.label, "ev-type edge-type");
-    type.style.borderLeftColor = edgeColour[d.label] || "#a9b6cf";
+    type.style.borderLeftColor = edgeColour[d.label];
     head.appendChild(type);
     head.appendChild(document.createTextNode(" · " + d.weight + " article" + (d.weight === 1 ? "" : "s")));
     panel.appendChild(head);
@@ -66,7 +71,7 @@
     panel.appendChild(list);
   }
 
-  function colourOf(e) { return edgeColour[e.data("label")] || "#a9b6cf"; }
+  function colourOf(e) { return edgeColour[e.data("label")]; }  // the legend has every type
 
   fetch(url, { headers: { Accept: "application/json" } })
     .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
@@ -91,8 +96,8 @@
             "text-wrap": "wrap", "text-max-width": 120, color: "#1d2330", "text-background-color": "#fff",
             "text-background-opacity": 0.8, "text-background-padding": 1 } },
           { selector: "node[hop = 0]", style: { width: 36, height: 36, "font-weight": "bold", "font-size": 13 } },
-          { selector: "node[mark = 'listed']", style: { "border-width": 4, "border-color": "#b4232c", "border-style": "solid" } },
-          { selector: "node[mark = 'review']", style: { "border-width": 3, "border-color": "#c98a00", "border-style": "dashed" } },
+          { selector: "node[mark = 'listed']", style: { "border-width": 4, "border-color": ring.listed.colour, "border-style": ring.listed.style } },
+          { selector: "node[mark = 'review']", style: { "border-width": 3, "border-color": ring["to review"].colour, "border-style": ring["to review"].style } },
           { selector: "edge", style: { width: function (e) { return Math.min(1.5 + e.data("weight"), 9); },
             "line-color": colourOf, "target-arrow-color": colourOf, "target-arrow-shape": "triangle",
             "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#4a5470",
