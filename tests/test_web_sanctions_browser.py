@@ -133,7 +133,7 @@ def test_a_listed_party_carries_its_badge_in_search_article_and_timeline(browser
     p = page.open("/ui/search?q=Polar+Tanker", "search-listed")
     row = p.locator("#entity-results tr", has_text="Polar Tanker Group")
     badge = row.locator(".badge.listed").inner_text()
-    assert badge.startswith("test_list T-5 · first seen in the 2022-03-01 snapshot")
+    assert badge.startswith("test_list T-5 · first seen in the snapshot of 2022-03-01")
     p = page.open("/ui/articles/desk-charter", "article-listed")
     entities = p.locator("aside ul.plain li")
     assert entities.filter(has_text="Polar Tanker Group").locator(".badge.listed").count() == 1

@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from dealgraph.exc import NotFound
-from dealgraph.screen.grades import SCREENED_TYPES
+from dealgraph.screen.grades import SCREENED_TYPES, listed_since
 from dealgraph.store import deal_views, reader, views
 from dealgraph.store.store import Store
 
@@ -79,6 +79,7 @@ def _with_live_hits(parties: list[Any], hits: dict[str, list[views.HitView]] | N
 
 
 templates.env.filters["marks"] = _marks
+templates.env.globals["listed_since"] = listed_since  # the one wording of "since when" (grades)
 templates.env.filters["live_hits"] = _live_hits
 templates.env.filters["with_live_hits"] = _with_live_hits
 templates.env.filters["money"] = deal_views.money
