@@ -244,7 +244,7 @@ def main() -> None:
     print(
         f"\nAPI latency, {n_articles} articles, {args.concurrency} client threads, "
         f"{args.requests} requests each over {len(entities)} entities / {len(words)} search words; "
-        "server: uvicorn, 1 process; covering indexes from migration 8\n"
+        "server: uvicorn, 1 process; indexes of migrations 8 and 12\n"
     )
     health = rows[0][4]
     print(
