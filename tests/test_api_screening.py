@@ -67,7 +67,7 @@ def test_entity_shows_its_hits_and_a_dismissal(client: TestClient) -> None:
         ("test_list:T-1", "2022-03-01", False)
     ]
     page = client.get("/ui/entities/kirill-dmitriev").text
-    assert "test_list T-1 · first seen in the 2022-03-01 snapshot" in page
+    assert "test_list T-1 · first seen in the snapshot of 2022-03-01" in page
     r = client.post(
         "/v1/entities/kirill-dmitriev/hits/test_list:T-1/dismiss",
         json={},
